@@ -1,5 +1,17 @@
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using SalesCoachBot.Core;
+using SalesCoachBot.Hosting;
+using SalesCoachBot.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => new CloudAdapter());
+
+builder.Services.AddSalesCoachCore(builder.Environment.ContentRootPath);
+builder.Services.AddSalesCoachStorage();
+builder.Services.AddSalesCoachBot();
+
 var app = builder.Build();
-app.Run();
+app.MapSalesCoachEndpoints();
+AnonymousModeNotice.Log(app.Configuration, app.Logger, app.Configuration["urls"]);
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;

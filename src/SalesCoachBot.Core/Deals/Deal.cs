@@ -1,0 +1,72 @@
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Deals;
+
+/// <summary>Whose data this is: every read and write is scoped to one tenant and one user.</summary>
+public readonly record struct OwnerKey(string TenantId, string UserId)
+{
+    public override string ToString() => $"{TenantId}/{UserId}";
+}
+
+public enum DealStatus
+{
+    Open,
+    Won,
+    Lost,
+}
+
+/// <summary>A rep's deal. Immutable: changes go through <see cref="DealRules"/> and are saved with optimistic concurrency.</summary>
+public sealed record Deal
+{
+    /// <summary>How many recent activity ids a deal remembers, so a retried Teams activity is not applied twice.</summary>
+    public const int RememberedActivities = 20;
+
+    public required string Id { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required string OwnerId { get; init; }
+
+    public required string Name { get; init; }
+
+    public Money? Amount { get; init; }
+
+    public required string ModelId { get; init; }
+
+    public required string StageId { get; init; }
+
+    public required DateTimeOffset StageEnteredAt { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public DateOnly? ExpectedClose { get; init; }
+
+    public NextStep? NextStep { get; init; }
+
+    public DealStatus Status { get; init; } = DealStatus.Open;
+
+    public string? LostReason { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public IReadOnlyList<StageChange> History { get; init; } = [];
+
+    public IReadOnlyList<string> AppliedActivities { get; init; } = [];
+
+    /// <summary>The store's version of this deal when it was read; null for a deal not yet saved.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? ETag { get; init; }
+
+    public OwnerKey Owner => new(TenantId, OwnerId);
+
+    public bool IsOpen => Status == DealStatus.Open;
+
+    public bool HasApplied(string? activityId) => activityId is not null && AppliedActivities.Contains(activityId);
+}
+
+public sealed record NextStep(string Text, DateOnly? Due, DateTimeOffset SetAt);
+
+/// <summary>One entry of a deal's stage history. <see cref="FromStageId"/> is null when the deal was created.</summary>
+public sealed record StageChange(string? FromStageId, string ToStageId, DateTimeOffset At, string By);

@@ -1,0 +1,217 @@
+using System.Security.Cryptography;
+using System.Text;
+using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Deals;
+
+/// <summary>The result of a change to a deal: the changed deal, or why it was refused (in words a rep reads).</summary>
+public sealed record DealChange(Deal? Deal, string? Refusal)
+{
+    public static DealChange Changed(Deal deal) => new(deal, null);
+
+    public static DealChange Refused(string reason) => new(null, reason);
+}
+
+/// <summary>Who did something, and through which Teams activity (so a retried activity is recognised).</summary>
+public sealed record Actor(string UserName, string? ActivityId);
+
+/// <summary>Pure rules for creating and changing deals. No I/O, no clock: "now" is passed in.</summary>
+public static class DealRules
+{
+    public const int MaxNameLength = 120;
+    public const int MaxNextStepLength = 500;
+    public const int MaxReasonLength = 500;
+
+    /// <summary>
+    /// A deal id derived from the activity that created it: a retried "new deal" activity produces the same id,
+    /// so the store refuses the second insert instead of creating a twin.
+    /// </summary>
+    public static string NewDealId(OwnerKey owner, string? activityId)
+    {
+        if (activityId is null)
+        {
+            return "d" + Guid.NewGuid().ToString("N")[..16];
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{owner.TenantId}\n{owner.UserId}\n{activityId}"));
+        return "d" + Convert.ToHexString(hash, 0, 8).ToLowerInvariant();
+    }
+
+    public static DealChange Create(OwnerKey owner, string name, Money? amount, SellingModel model, DateTimeOffset now, Actor actor)
+    {
+        var cleanName = CleanText(name);
+        if (cleanName.Length == 0)
+        {
+            return DealChange.Refused("A deal needs a name, for example: new deal Contoso Ltd 45k.");
+        }
+
+        if (cleanName.Length > MaxNameLength)
+        {
+            return DealChange.Refused($"That name is {cleanName.Length} characters long; keep a deal name under {MaxNameLength}.");
+        }
+
+        if (amount is { Amount: <= 0 })
+        {
+            return DealChange.Refused("A deal's amount must be more than zero.");
+        }
+
+        var first = model.FirstStage;
+        return DealChange.Changed(new Deal
+        {
+            Id = NewDealId(owner, actor.ActivityId),
+            TenantId = owner.TenantId,
+            OwnerId = owner.UserId,
+            Name = cleanName,
+            Amount = amount,
+            ModelId = model.Id,
+            StageId = first.Id,
+            StageEnteredAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+            History = [new StageChange(null, first.Id, now, actor.UserName)],
+            AppliedActivities = actor.ActivityId is null ? [] : [actor.ActivityId],
+        });
+    }
+
+    public static DealChange MoveTo(Deal deal, SellingModel model, Stage target, DateTimeOffset now, Actor actor)
+    {
+        if (RefuseClosed(deal) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (deal.StageId == target.Id)
+        {
+            return DealChange.Refused($"{deal.Name} is already in {target.Name}.");
+        }
+
+        if (model.GetStage(target.Id) is null)
+        {
+            return DealChange.Refused($"{target.Name} is not a stage of the {model.Name} process.");
+        }
+
+        var moved = deal with
+        {
+            StageId = target.Id,
+            StageEnteredAt = now,
+            History = [.. deal.History, new StageChange(deal.StageId, target.Id, now, actor.UserName)],
+            Status = target.Outcome switch
+            {
+                StageOutcome.Won => DealStatus.Won,
+                StageOutcome.Lost => DealStatus.Lost,
+                _ => DealStatus.Open,
+            },
+            ClosedAt = target.IsClosed ? now : null,
+        };
+        return DealChange.Changed(Touch(moved, now, actor));
+    }
+
+    public static DealChange Close(Deal deal, SellingModel model, bool won, string? reason, DateTimeOffset now, Actor actor)
+    {
+        var stage = model.ClosingStage(won ? StageOutcome.Won : StageOutcome.Lost);
+        if (stage is null)
+        {
+            return DealChange.Refused($"The {model.Name} process has no closing stage for a {(won ? "won" : "lost")} deal.");
+        }
+
+        var cleanReason = reason is null ? null : CleanText(reason);
+        if (cleanReason?.Length > MaxReasonLength)
+        {
+            return DealChange.Refused($"Keep the reason under {MaxReasonLength} characters.");
+        }
+
+        var change = MoveTo(deal, model, stage, now, actor);
+        return change.Deal is null
+            ? change
+            : DealChange.Changed(change.Deal with { LostReason = won ? null : NullIfEmpty(cleanReason), NextStep = null });
+    }
+
+    public static DealChange SetNextStep(Deal deal, string text, DateOnly? due, DateOnly today, DateTimeOffset now, Actor actor)
+    {
+        if (RefuseClosed(deal) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var clean = CleanText(text);
+        if (clean.Length == 0)
+        {
+            return DealChange.Refused("Say what the next step is, for example: next step for Contoso: send pricing by Friday.");
+        }
+
+        if (clean.Length > MaxNextStepLength)
+        {
+            return DealChange.Refused($"Keep the next step under {MaxNextStepLength} characters.");
+        }
+
+        if (due is { } date && date < today)
+        {
+            return DealChange.Refused($"{date:ddd d MMM yyyy} is in the past; give a due date from today on.");
+        }
+
+        return DealChange.Changed(Touch(deal with { NextStep = new NextStep(clean, due, now) }, now, actor));
+    }
+
+    public static DealChange SetAmount(Deal deal, Money amount, DateTimeOffset now, Actor actor)
+    {
+        if (RefuseClosed(deal) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return amount.Amount <= 0
+            ? DealChange.Refused("A deal's amount must be more than zero.")
+            : DealChange.Changed(Touch(deal with { Amount = amount }, now, actor));
+    }
+
+    public static DealChange SetExpectedClose(Deal deal, DateOnly date, DateOnly today, DateTimeOffset now, Actor actor)
+    {
+        if (RefuseClosed(deal) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return date < today
+            ? DealChange.Refused($"{date:ddd d MMM yyyy} is in the past; an expected close date is from today on.")
+            : DealChange.Changed(Touch(deal with { ExpectedClose = date }, now, actor));
+    }
+
+    /// <summary>Removes control characters and collapses whitespace: names and notes are shown in cards and must stay one tidy line.</summary>
+    public static string CleanText(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text.Trim())
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static DealChange? RefuseClosed(Deal deal) =>
+        deal.IsOpen ? null : DealChange.Refused($"{deal.Name} is already closed ({deal.Status.ToString().ToLowerInvariant()}).");
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    private static Deal Touch(Deal deal, DateTimeOffset now, Actor actor) => deal with
+    {
+        UpdatedAt = now,
+        AppliedActivities = actor.ActivityId is null
+            ? deal.AppliedActivities
+            : [.. deal.AppliedActivities.TakeLast(Deal.RememberedActivities - 1), actor.ActivityId],
+    };
+}

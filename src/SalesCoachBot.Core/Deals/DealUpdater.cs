@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+
+namespace SalesCoachBot.Core.Deals;
+
+public enum UpdateStatus
+{
+    Applied,
+
+    /// <summary>The same Teams activity changed this deal before (a retry): nothing was applied again.</summary>
+    AlreadyApplied,
+    Refused,
+    NotFound,
+}
+
+public sealed record UpdateOutcome(UpdateStatus Status, Deal? Deal, string? Refusal = null);
+
+/// <summary>
+/// Every change to a stored deal goes through here: read, apply a pure change, save with the version read,
+/// and on a conflict read again and reapply, a bounded number of times.
+/// </summary>
+public sealed class DealUpdater(IDealStore store, ILogger<DealUpdater> logger)
+{
+    public const int MaxAttempts = 5;
+
+    public async Task<UpdateOutcome> UpdateAsync(
+        OwnerKey owner, string dealId, string? activityId, Func<Deal, DealChange> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var current = await store.GetAsync(owner, dealId, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return new UpdateOutcome(UpdateStatus.NotFound, null);
+            }
+
+            if (current.HasApplied(activityId))
+            {
+                logger.LogInformation("Activity {ActivityId} already applied to deal {DealId}; not applying it again", activityId, dealId);
+                return new UpdateOutcome(UpdateStatus.AlreadyApplied, current);
+            }
+
+            var result = change(current);
+            if (result.Deal is null)
+            {
+                return new UpdateOutcome(UpdateStatus.Refused, current, result.Refusal);
+            }
+
+            var saved = await store.SaveAsync(result.Deal, current.ETag, cancellationToken).ConfigureAwait(false);
+            if (saved.Status == SaveStatus.Saved)
+            {
+                return new UpdateOutcome(UpdateStatus.Applied, saved.Saved);
+            }
+
+            logger.LogInformation("Deal {DealId} changed concurrently; retrying (attempt {Attempt} of {MaxAttempts})", dealId, attempt, MaxAttempts);
+        }
+
+        throw new InvalidOperationException($"Deal {dealId} kept changing concurrently; gave up after {MaxAttempts} attempts.");
+    }
+
+    /// <summary>Inserts a new deal; a retried activity that already created it returns the existing deal.</summary>
+    public async Task<UpdateOutcome> CreateAsync(Deal deal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        var saved = await store.SaveAsync(deal, expectedETag: null, cancellationToken).ConfigureAwait(false);
+        if (saved.Status == SaveStatus.Saved)
+        {
+            return new UpdateOutcome(UpdateStatus.Applied, saved.Saved);
+        }
+
+        var existing = await store.GetAsync(deal.Owner, deal.Id, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Deal {DealId} already exists (a retried activity); not creating it again", deal.Id);
+        return new UpdateOutcome(UpdateStatus.AlreadyApplied, existing);
+    }
+}

@@ -1,0 +1,28 @@
+namespace SalesCoachBot.Core.Deals;
+
+public enum SaveStatus
+{
+    Saved,
+
+    /// <summary>Someone else changed (or created) the deal since it was read: read again and reapply.</summary>
+    Conflict,
+}
+
+public sealed record SaveResult(SaveStatus Status, Deal? Saved)
+{
+    public static SaveResult Conflict { get; } = new(SaveStatus.Conflict, null);
+}
+
+/// <summary>Deals, always scoped to their owner: no method reads across owners.</summary>
+public interface IDealStore
+{
+    Task<Deal?> GetAsync(OwnerKey owner, string dealId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Deal>> ListAsync(OwnerKey owner, bool includeClosed, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves a deal. With <paramref name="expectedETag"/> null the deal must not exist yet (insert);
+    /// otherwise the stored version must still be that ETag. A mismatch is a <see cref="SaveStatus.Conflict"/>, not an exception.
+    /// </summary>
+    Task<SaveResult> SaveAsync(Deal deal, string? expectedETag, CancellationToken cancellationToken);
+}

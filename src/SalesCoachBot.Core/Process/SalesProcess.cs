@@ -1,0 +1,128 @@
+namespace SalesCoachBot.Core.Process;
+
+/// <summary>The company's sales process matrix: selling models, their stages, and the vocabulary a rep needs.</summary>
+public sealed record SalesProcess(
+    string Name,
+    string SourceFile,
+    string DefaultModelId,
+    EscalationTiming Defaults,
+    IReadOnlyList<CustomerType> CustomerTypes,
+    IReadOnlyList<GlossaryTerm> Glossary,
+    IReadOnlyList<SellingModel> Models)
+{
+    public SellingModel DefaultModel => Models.First(m => m.Id == DefaultModelId);
+
+    public SellingModel? FindModel(string? idOrName)
+    {
+        if (string.IsNullOrWhiteSpace(idOrName))
+        {
+            return null;
+        }
+
+        var key = Vocabulary.Key(idOrName);
+        return Models.FirstOrDefault(m => m.Keys.Contains(key));
+    }
+
+    /// <summary>The model a deal was created with; falls back to the default when a replaced process dropped it.</summary>
+    public SellingModel ModelOrDefault(string? modelId) => FindModel(modelId) ?? DefaultModel;
+}
+
+public sealed record EscalationTiming(TimeSpan ReminderGrace, TimeSpan EscalationGrace);
+
+public sealed record CustomerType(
+    string Id, string Name, string Definition, IReadOnlyList<string> Signals, IReadOnlyList<string> ModelIds);
+
+public sealed record GlossaryTerm(string Term, IReadOnlyList<string> Synonyms, string Definition);
+
+public sealed record SellingModel(
+    string Id,
+    string Name,
+    IReadOnlyList<string> Synonyms,
+    string Description,
+    IReadOnlyList<Stage> Stages)
+{
+    internal IReadOnlySet<string> Keys { get; } =
+        new HashSet<string>(new[] { Id, Name }.Concat(Synonyms).Select(Vocabulary.Key), StringComparer.Ordinal);
+
+    /// <summary>Open stages in the order a deal moves through them.</summary>
+    public IReadOnlyList<Stage> OpenStages => Stages.Where(s => s.Outcome == StageOutcome.Open).ToList();
+
+    public Stage FirstStage => Stages[0];
+
+    public Stage? GetStage(string id) => Stages.FirstOrDefault(s => s.Id == id);
+
+    public Stage? ClosingStage(StageOutcome outcome) => Stages.FirstOrDefault(s => s.Outcome == outcome);
+
+    public int IndexOf(Stage stage) => Stages.ToList().FindIndex(s => s.Id == stage.Id);
+
+    /// <summary>The next open stage after <paramref name="stage"/>, or null at the last open stage.</summary>
+    public Stage? NextOpenStage(Stage stage)
+    {
+        var open = OpenStages;
+        var index = open.ToList().FindIndex(s => s.Id == stage.Id);
+        return index >= 0 && index + 1 < open.Count ? open[index + 1] : null;
+    }
+
+    /// <summary>Finds stages by id, name or synonym; falls back to a unique prefix ("nego" → Negotiation).</summary>
+    public IReadOnlyList<Stage> FindStages(string text)
+    {
+        var key = Vocabulary.Key(text);
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        var exact = Stages.Where(s => s.Keys.Contains(key)).ToList();
+        if (exact.Count > 0)
+        {
+            return exact;
+        }
+
+        return key.Length < 3
+            ? []
+            : Stages.Where(s => s.Keys.Any(k => k.StartsWith(key, StringComparison.Ordinal))).ToList();
+    }
+}
+
+public enum StageOutcome
+{
+    Open,
+    Won,
+    Lost,
+}
+
+public sealed record Stage(
+    string Id,
+    string Name,
+    IReadOnlyList<string> Synonyms,
+    string Definition,
+    string Objective,
+    IReadOnlyList<string> ExitCriteria,
+    bool BlockOnUnmetCriteria,
+    IReadOnlyList<string> Actions,
+    IReadOnlyList<StageTool> Tools,
+    TimeSpan? AllowedTime,
+    TimeSpan? ReminderGrace,
+    TimeSpan? EscalationGrace,
+    IReadOnlyList<string> FollowUps,
+    decimal WinProbability,
+    StageOutcome Outcome)
+{
+    internal IReadOnlySet<string> Keys { get; } =
+        new HashSet<string>(new[] { Id, Name }.Concat(Synonyms).Select(Vocabulary.Key), StringComparer.Ordinal);
+
+    public bool IsClosed => Outcome != StageOutcome.Open;
+}
+
+public enum ToolKind
+{
+    Collateral,
+    LeadGeneration,
+    Telesales,
+    DirectMail,
+    Presentation,
+    Demo,
+    Other,
+}
+
+public sealed record StageTool(ToolKind Kind, string Name, string Use);

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SalesCoachBot.Core.Deals;
+
+namespace SalesCoachBot.Storage.Sqlite;
+
+public sealed class SqliteDealStore(SqliteDatabase database) : IDealStore
+{
+    public async Task<Deal?> GetAsync(OwnerKey owner, string dealId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body, etag FROM deals WHERE tenant_id = $tenant AND owner_id = $owner AND id = $id";
+        AddOwner(command, owner);
+        command.Parameters.AddWithValue("$id", dealId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<Deal>> ListAsync(OwnerKey owner, bool includeClosed, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body, etag FROM deals WHERE tenant_id = $tenant AND owner_id = $owner"
+            + (includeClosed ? string.Empty : " AND status = 'open'");
+        AddOwner(command, owner);
+        var deals = new List<Deal>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            deals.Add(Read(reader));
+        }
+
+        return deals.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<SaveResult> SaveAsync(Deal deal, string? expectedETag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        var etag = StoredJson.NewETag();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = expectedETag is null
+            ? """
+              INSERT INTO deals (tenant_id, owner_id, id, status, updated_at, etag, body)
+              VALUES ($tenant, $owner, $id, $status, $updated, $etag, $body)
+              ON CONFLICT DO NOTHING
+              """
+            : """
+              UPDATE deals SET status = $status, updated_at = $updated, etag = $etag, body = $body
+              WHERE tenant_id = $tenant AND owner_id = $owner AND id = $id AND etag = $expected
+              """;
+        AddOwner(command, deal.Owner);
+        command.Parameters.AddWithValue("$id", deal.Id);
+        command.Parameters.AddWithValue("$status", deal.Status.ToString().ToLowerInvariant());
+        command.Parameters.AddWithValue("$updated", deal.UpdatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$etag", etag);
+        command.Parameters.AddWithValue("$body", StoredJson.Serialize(deal));
+        command.Parameters.AddWithValue("$expected", (object?)expectedETag ?? DBNull.Value);
+        var rows = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return rows == 1 ? new SaveResult(SaveStatus.Saved, deal with { ETag = etag }) : SaveResult.Conflict;
+    }
+
+    private static void AddOwner(SqliteCommand command, OwnerKey owner)
+    {
+        command.Parameters.AddWithValue("$tenant", owner.TenantId);
+        command.Parameters.AddWithValue("$owner", owner.UserId);
+    }
+
+    private static Deal Read(SqliteDataReader reader) =>
+        StoredJson.Deserialize<Deal>(reader.GetString(0)) with { ETag = reader.GetString(1) };
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Users;
+
+namespace SalesCoachBot.Storage.Sqlite;
+
+public sealed class SqliteUserProfileStore(SqliteDatabase database) : IUserProfileStore
+{
+    public async Task<UserProfile?> GetAsync(OwnerKey user, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body, etag FROM users WHERE tenant_id = $tenant AND user_id = $user";
+        command.Parameters.AddWithValue("$tenant", user.TenantId);
+        command.Parameters.AddWithValue("$user", user.UserId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? StoredJson.Deserialize<UserProfile>(reader.GetString(0)) with { ETag = reader.GetString(1) }
+            : null;
+    }
+
+    public async Task<bool> SaveAsync(UserProfile profile, string? expectedETag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = expectedETag is null
+            ? "INSERT INTO users (tenant_id, user_id, etag, body) VALUES ($tenant, $user, $etag, $body) ON CONFLICT DO NOTHING"
+            : "UPDATE users SET etag = $etag, body = $body WHERE tenant_id = $tenant AND user_id = $user AND etag = $expected";
+        command.Parameters.AddWithValue("$tenant", profile.TenantId);
+        command.Parameters.AddWithValue("$user", profile.UserId);
+        command.Parameters.AddWithValue("$etag", StoredJson.NewETag());
+        command.Parameters.AddWithValue("$body", StoredJson.Serialize(profile));
+        command.Parameters.AddWithValue("$expected", (object?)expectedETag ?? DBNull.Value);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+}
+
+public sealed class SqliteProcessedActivityStore(SqliteDatabase database) : IProcessedActivityStore
+{
+    /// <summary>Teams retries within minutes; a day's memory is ample and keeps the table small.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
+
+    public async Task<bool> IsProcessedAsync(string tenantId, string activityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM processed_activities WHERE tenant_id = $tenant AND activity_id = $activity";
+        command.Parameters.AddWithValue("$tenant", tenantId);
+        command.Parameters.AddWithValue("$activity", activityId);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    public async Task MarkProcessedAsync(string tenantId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO processed_activities (tenant_id, activity_id, processed_at) VALUES ($tenant, $activity, $at) ON CONFLICT DO NOTHING;
+            DELETE FROM processed_activities WHERE processed_at < $cutoff;
+            """;
+        command.Parameters.AddWithValue("$tenant", tenantId);
+        command.Parameters.AddWithValue("$activity", activityId);
+        command.Parameters.AddWithValue("$at", at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$cutoff", (at - Retention).UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
+
+public sealed class SqliteStoreHealth(SqliteDatabase database) : IStoreHealth
+{
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM deals";
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SalesCoachBot.Storage;
+
+public enum StorageProvider
+{
+    Sqlite,
+    Cosmos,
+}
+
+/// <summary>Bound from <c>SalesCoach:Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "SalesCoach:Storage";
+
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    public SqliteStorageOptions Sqlite { get; set; } = new();
+}
+
+public sealed class SqliteStorageOptions
+{
+    /// <summary>The database file; a relative path is under the app's content root. Created with its folder on first run.</summary>
+    [Required(ErrorMessage = "SalesCoach:Storage:Sqlite:Path must name the database file, e.g. data/salescoach.db.")]
+    public string Path { get; set; } = "data/salescoach.db";
+
+    /// <summary>How long a writer waits for another writer's lock (several instances can share one file).</summary>
+    [Range(1, 120, ErrorMessage = "SalesCoach:Storage:Sqlite:BusyTimeoutSeconds must be between 1 and 120.")]
+    public int BusyTimeoutSeconds { get; set; } = 30;
+}

@@ -1,0 +1,82 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using SalesCoachBot.Cards;
+using SalesCoachBot.Commands;
+using SalesCoachBot.Core.Process;
+
+namespace SalesCoachBot.Bot;
+
+/// <summary>Thin on purpose: read the activity, hand it to the router, send what comes back.</summary>
+public sealed class CoachActivityHandler(ICommandRouter router, ConversationDirectory directory, SalesProcess process) : TeamsActivityHandler
+{
+    private const string UnknownUser = "I couldn't tell who sent that message, so I can't show or change any deals. Please message me from Teams.";
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (await directory.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false) is not { } user)
+        {
+            await turnContext.SendActivityAsync(UnknownUser, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var reply = await router.HandleAsync(ActivityInput.From(turnContext, user.Key, user.TimeZone), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(reply.ToActivity(), cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (await directory.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false) is not { } user)
+        {
+            return Message(UnknownUser);
+        }
+
+        var reply = await router.HandleAsync(ActivityInput.From(turnContext, user.Key, user.TimeZone), cancellationToken).ConfigureAwait(false);
+        if (reply.ReplacesCard && reply.Cards.Count > 0)
+        {
+            // Universal Actions: the clicked card is replaced in place by the answer.
+            return new AdaptiveCardInvokeResponse
+            {
+                StatusCode = 200,
+                Type = Cards.Model.AdaptiveCard.ContentType,
+                Value = ReplyActivity.ToAttachment(reply.Cards[0], reply.Text).Content,
+            };
+        }
+
+        await turnContext.SendActivityAsync(reply.ToActivity(), cancellationToken).ConfigureAwait(false);
+        return Message(reply.Text);
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(membersAdded);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        var botAdded = membersAdded.Any(m => m.Id == activity.Recipient?.Id);
+        var userJoinedPersonalChat = activity.Conversation?.ConversationType is null or "personal"
+            && membersAdded.Any(m => m.Id != activity.Recipient?.Id);
+        if (!botAdded && !userJoinedPersonalChat)
+        {
+            return;
+        }
+
+        await directory.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var name = membersAdded.FirstOrDefault(m => m.Id != activity.Recipient?.Id)?.Name ?? activity.From?.Name ?? "there";
+        var reply = BotReply.Card(WelcomeCard.Summary(name), WelcomeCard.Build(name, process));
+        await turnContext.SendActivityAsync(reply.ToActivity(), cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        directory.RememberAsync(turnContext, cancellationToken);
+
+    private static AdaptiveCardInvokeResponse Message(string text) => new()
+    {
+        StatusCode = 200,
+        Type = "application/vnd.microsoft.activity.message",
+        Value = JValue.CreateString(text),
+    };
+}

@@ -1,0 +1,80 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Users;
+
+namespace SalesCoachBot.Bot;
+
+/// <summary>The user a turn comes from, with the time zone their dates are read in.</summary>
+public sealed record TurnUser(OwnerKey Key, TimeZoneInfo TimeZone);
+
+/// <summary>
+/// Remembers every user who installs or messages the bot: their 1:1 conversation reference (for proactive
+/// reminders) and their time zone. Writes only when something changed, so a chatty rep costs no extra writes.
+/// </summary>
+public sealed class ConversationDirectory(IUserProfileStore profiles, TimeProvider time, ILogger<ConversationDirectory> logger)
+{
+    private static readonly TimeSpan _lastSeenResolution = TimeSpan.FromHours(1);
+
+    public async Task<TurnUser?> RememberAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var activity = turn.Activity;
+        if (ActivityInput.UserOf(activity) is not { } key)
+        {
+            return null;
+        }
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var stored = await profiles.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            var zone = ActivityInput.TimeZoneOf(activity, stored?.TimeZoneId);
+            var updated = Merge(stored, key, activity, zone);
+            if (updated == stored || await profiles.SaveAsync(updated, stored?.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                return new TurnUser(key, zone);
+            }
+        }
+
+        logger.LogWarning("Could not save the profile of user {UserId} after concurrent updates; continuing with this turn", key.UserId);
+        return new TurnUser(key, ActivityInput.TimeZoneOf(activity, null));
+    }
+
+    private UserProfile Merge(UserProfile? stored, OwnerKey key, IActivity activity, TimeZoneInfo zone)
+    {
+        var now = time.GetUtcNow();
+
+        // Only a 1:1 chat is where reminders go; a message in a channel must not replace it.
+        var isPersonal = activity.Conversation?.ConversationType is null or "personal";
+        var reference = isPersonal
+            ? JsonConvert.SerializeObject(activity.GetConversationReference())
+            : stored?.ConversationReference;
+        var zoneId = zone == TimeZoneInfo.Utc && stored?.TimeZoneId is null ? null : zone.Id;
+        var name = string.IsNullOrWhiteSpace(activity.From?.Name) ? stored?.Name : activity.From.Name;
+
+        if (stored is not null
+            && stored.ConversationReference == reference
+            && stored.TimeZoneId == zoneId
+            && stored.Name == name
+            && (stored.ConversationActive || !isPersonal)
+            && now - stored.LastSeen < _lastSeenResolution)
+        {
+            return stored;
+        }
+
+        return new UserProfile
+        {
+            TenantId = key.TenantId,
+            UserId = key.UserId,
+            Name = name,
+            TimeZoneId = zoneId,
+            ConversationReference = reference,
+            ConversationActive = isPersonal || (stored?.ConversationActive ?? true),
+            FirstSeen = stored?.FirstSeen ?? now,
+            LastSeen = now,
+            ETag = stored?.ETag,
+        };
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using SalesCoachBot.Cards.Model;
+using SalesCoachBot.Commands;
+
+namespace SalesCoachBot.Bot;
+
+/// <summary>Turns our <see cref="BotReply"/> into a Bot Framework message.</summary>
+public static class ReplyActivity
+{
+    public static IMessageActivity ToActivity(this BotReply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.Cards.Count == 0)
+        {
+            return MessageFactory.Text(reply.Text);
+        }
+
+        var activity = MessageFactory.Attachment(reply.Cards.Select(c => ToAttachment(c, reply.Text)).ToList());
+
+        // The summary is what clients without card support, and notifications, show.
+        activity.Summary = reply.Text;
+        return activity;
+    }
+
+    public static Attachment ToAttachment(AdaptiveCard card, string fallbackText)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var withFallback = card.FallbackText is null ? card with { FallbackText = fallbackText } : card;
+        return new Attachment
+        {
+            ContentType = AdaptiveCard.ContentType,
+            Content = JObject.Parse(CardJson.Serialize(withFallback)),
+        };
+    }
+}

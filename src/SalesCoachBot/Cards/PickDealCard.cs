@@ -1,0 +1,33 @@
+using SalesCoachBot.Cards.Model;
+using SalesCoachBot.Commands;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Process;
+using static SalesCoachBot.Cards.CardParts;
+
+namespace SalesCoachBot.Cards;
+
+/// <summary>Asks which deal the rep meant when a name matches several, instead of guessing.</summary>
+public static class PickDealCard
+{
+    public static AdaptiveCard Build(string phrase, IReadOnlyList<Deal> matches, string originalText, string? activityId, SalesProcess process)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        ArgumentNullException.ThrowIfNull(process);
+
+        // One key for every button of this card: whichever is clicked first is applied once.
+        var key = activityId is null ? null : $"{activityId}/pick";
+        var buttons = matches.Select(d =>
+        {
+            var stage = process.ModelOrDefault(d.ModelId).GetStage(d.StageId)?.Name ?? d.StageId;
+            return (CardAction)Execute(
+                $"{d.Name} ({stage})",
+                new CardActionData { Verb = CardVerbs.PickDeal, DealId = d.Id, Text = originalText, Key = key });
+        }).ToList();
+        return Card(
+            [
+                Text($"More than one deal matches \"{Escape(phrase)}\". Which one did you mean?", weight: FontWeight.Bolder),
+                Text($"You said: {Escape(originalText)}", subtle: true),
+                new ActionSet { Actions = buttons },
+            ]);
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+using SalesCoachBot.Cards;
+using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Commands;
+
+/// <summary>Parses the message (or reads the clicked button) and hands it to the handler that owns that kind of command.</summary>
+public sealed class CommandRouter(
+    SalesProcess process,
+    TimeProvider time,
+    DealCommandHandler deals,
+    PipelineCommandHandler pipeline,
+    ILogger<CommandRouter> logger) : ICommandRouter
+{
+    public async Task<BotReply> HandleAsync(ChatInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Action is { } action)
+        {
+            return await HandleActionAsync(input, action, cancellationToken).ConfigureAwait(false);
+        }
+
+        var context = CommandContext.For(input, input.ActivityId, time, process);
+        var command = CommandParser.Parse(input.Text, new ParseContext(context.Today, process));
+        logger.LogInformation("Message parsed as {Command}", command.GetType().Name);
+        return await DispatchAsync(command, context, input.Text, chosenDealId: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<BotReply> HandleActionAsync(ChatInput input, CardActionData action, CancellationToken cancellationToken)
+    {
+        // The click's key (derived from the activity that made the card) stands in for the activity id,
+        // so a second click on the same button is recognised as the same change.
+        var context = CommandContext.For(input, action.Key ?? input.ActivityId, time, process);
+        logger.LogInformation("Card action {Verb}", action.Verb);
+        switch (action.Verb)
+        {
+            case CardVerbs.PickDeal when action.DealId is not null && action.Text is not null:
+                var command = CommandParser.Parse(action.Text, new ParseContext(context.Today, process));
+                var reply = await DispatchAsync(command, context, action.Text, action.DealId, cancellationToken).ConfigureAwait(false);
+                return reply with { ReplacesCard = true };
+            case CardVerbs.CreateDeal when !string.IsNullOrWhiteSpace(action.Name):
+                var created = await deals.CreateAsync(new CreateDeal(action.Name, null, null), context, cancellationToken).ConfigureAwait(false);
+                return created with { ReplacesCard = true };
+            case CardVerbs.ShowDeal when action.DealId is not null:
+                return await pipeline.ShowAsync(action.DealId, context, input.Text, cancellationToken).ConfigureAwait(false);
+            case CardVerbs.Say when !string.IsNullOrWhiteSpace(action.Text):
+                return await HandleAsync(input with { Text = action.Text, Action = null }, cancellationToken).ConfigureAwait(false);
+            default:
+                logger.LogWarning("Refused card action with verb {Verb}", action.Verb);
+                return BotReply.Plain("That button isn't something I recognise (it may come from an older version of me). Say \"help\" to see what I can do.");
+        }
+    }
+
+    private Task<BotReply> DispatchAsync(Command command, CommandContext context, string text, string? chosenDealId, CancellationToken cancellationToken) =>
+        command switch
+        {
+            ShowHelp => Task.FromResult(BotReply.Card(HelpCard.Summary, HelpCard.Build(process))),
+            Greet => Task.FromResult(BotReply.Card(WelcomeCard.Summary(context.Actor.UserName), WelcomeCard.Build(context.Actor.UserName, process))),
+            ListDeals => pipeline.ListAsync(context, cancellationToken),
+            ShowDeal show => pipeline.ShowByPhraseAsync(show.DealPhrase, context, text, chosenDealId, cancellationToken),
+            CreateDeal create => deals.CreateAsync(create, context, cancellationToken),
+            NotUnderstood notUnderstood => Task.FromResult(NotUnderstoodReply(notUnderstood)),
+            _ => deals.HandleAsync(command, context, text, chosenDealId, cancellationToken),
+        };
+
+    private static BotReply NotUnderstoodReply(NotUnderstood command) =>
+        BotReply.Card(
+            command.Hint ?? $"Sorry, I didn't understand \"{command.Text}\". Say \"help\" to see what I can do.",
+            NotUnderstoodCard.Build(command.Text, command.Hint));
+}

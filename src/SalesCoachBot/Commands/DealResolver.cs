@@ -1,0 +1,52 @@
+using SalesCoachBot.Cards;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Commands;
+
+/// <summary>A deal phrase resolved against the rep's own deals: the deal, or the reply that asks which / offers to create.</summary>
+public sealed record DealResolution(Deal? Deal, BotReply? Reply);
+
+/// <summary>Finds the deal a rep means. Only ever looks at that rep's deals.</summary>
+public sealed class DealResolver(IDealStore store)
+{
+    /// <param name="originalText">The whole message, so a choice card can complete it.</param>
+    /// <param name="chosenDealId">Set when the rep already picked from a choice card.</param>
+    public async Task<DealResolution> ResolveAsync(
+        CommandContext context, string phrase, string originalText, string? chosenDealId, bool includeClosed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var deals = await store.ListAsync(context.Owner, includeClosed, cancellationToken).ConfigureAwait(false);
+        if (chosenDealId is not null)
+        {
+            var chosen = deals.FirstOrDefault(d => d.Id == chosenDealId);
+            return chosen is null
+                ? new DealResolution(null, BotReply.Plain("That deal is no longer in your pipeline."))
+                : new DealResolution(chosen, null);
+        }
+
+        var match = DealNameMatcher.Match(phrase, deals, d => d.Name);
+        if (match.Kind == NameMatchKind.None && !includeClosed)
+        {
+            // A closed deal is still the rep's: say it is closed rather than "not found".
+            var all = await store.ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
+            var closed = DealNameMatcher.Match(phrase, all.Where(d => !d.IsOpen), d => d.Name);
+            if (closed.Kind == NameMatchKind.Unique)
+            {
+                var deal = closed.Matches[0];
+                return new DealResolution(null, BotReply.Plain($"{deal.Name} is already closed ({deal.Status.ToString().ToLowerInvariant()})."));
+            }
+        }
+
+        return match.Kind switch
+        {
+            NameMatchKind.Unique => new DealResolution(match.Matches[0], null),
+            NameMatchKind.Ambiguous => new DealResolution(null, BotReply.Card(
+                $"More than one deal matches \"{phrase}\": {string.Join(", ", match.Matches.Select(d => d.Name))}. Which one did you mean?",
+                PickDealCard.Build(phrase, match.Matches, originalText, context.Actor.ActivityId, context.Process))),
+            _ => new DealResolution(null, BotReply.Card(
+                $"I couldn't find a deal called \"{phrase}\" in your pipeline. Say \"new deal {phrase}\" to create it, or \"my deals\" to see them.",
+                DealNotFoundCard.Build(phrase, deals, context.Actor.ActivityId))),
+        };
+    }
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SalesCoachBot.Hosting;
+
+/// <summary>Bound from <c>SalesCoach:Bot</c>.</summary>
+public sealed class BotHostingOptions
+{
+    public const string Section = "SalesCoach:Bot";
+
+    /// <summary>Largest request /api/messages accepts. Teams activities are a few KB; anything far larger is refused with 413.</summary>
+    [Range(4096, 4 * 1024 * 1024, ErrorMessage = "SalesCoach:Bot:MaxRequestBytes must be between 4096 and 4194304.")]
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+}

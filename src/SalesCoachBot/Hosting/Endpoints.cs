@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Users;
+
+namespace SalesCoachBot.Hosting;
+
+public static class Endpoints
+{
+    public const string MessagesPath = "/api/messages";
+
+    public static WebApplication MapSalesCoachEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost(MessagesPath, HandleMessagesAsync);
+        app.MapGet("/healthz", async (IStoreHealth store, CancellationToken ct) =>
+            await store.IsHealthyAsync(ct).ConfigureAwait(false)
+                ? Results.Ok(new { status = "healthy", store = "ok" })
+                : Results.Json(new { status = "unhealthy", store = "not answering" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/", () => Results.Text("Sales Coach bot is running. Teams talks to it at /api/messages."));
+        return app;
+    }
+
+    private static async Task HandleMessagesAsync(
+        HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotHostingOptions> options, ILoggerFactory loggers)
+    {
+        var limit = options.Value.MaxRequestBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+
+        try
+        {
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
+        {
+            // Oversized chunked bodies and broken uploads: the client's fault, answered as such.
+            http.Response.StatusCode = ex.StatusCode;
+        }
+        catch (Newtonsoft.Json.JsonException ex) when (!http.Response.HasStarted)
+        {
+            loggers.CreateLogger("SalesCoachBot.Messages").LogWarning("Refused a malformed activity: {Reason}", ex.Message);
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using SalesCoachBot.Bot;
+using SalesCoachBot.Commands;
+
+namespace SalesCoachBot.Hosting;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The Bot Framework adapter, the activity handler and the command handlers.</summary>
+    public static IServiceCollection AddSalesCoachBot(this IServiceCollection services)
+    {
+        services.AddOptions<BotHostingOptions>()
+            .BindConfiguration(BotHostingOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHttpClient();
+
+        // Standard Bot Framework settings (MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId);
+        // with none set, the bot runs anonymous for local use.
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(),
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+
+        // CloudAdapter's constructors are ambiguous to DI: build it here.
+        services.AddSingleton(sp =>
+        {
+            var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
+            adapter.Use(sp.GetRequiredService<DuplicateActivityMiddleware>());
+            var logger = sp.GetRequiredService<ILogger<CoachActivityHandler>>();
+            adapter.OnTurnError = async (turn, exception) =>
+            {
+                logger.LogError(exception, "Turn failed for activity {ActivityId} of type {ActivityType}", turn.Activity.Id, turn.Activity.Type);
+                await turn.SendActivityAsync("Sorry, something went wrong on my side while handling that. Please try again in a moment.").ConfigureAwait(false);
+            };
+            return adapter;
+        });
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
+        services.AddSingleton<DuplicateActivityMiddleware>();
+        services.AddSingleton<ConversationDirectory>();
+        services.AddTransient<IBot, CoachActivityHandler>();
+
+        services.AddSingleton<ICommandRouter, CommandRouter>();
+        services.AddSingleton<DealResolver>();
+        services.AddSingleton<DealCommandHandler>();
+        services.AddSingleton<PipelineCommandHandler>();
+        return services;
+    }
+}

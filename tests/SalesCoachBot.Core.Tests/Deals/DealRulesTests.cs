@@ -1,0 +1,154 @@
+using Microsoft.Extensions.Time.Testing;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Tests.Deals;
+
+public class DealRulesTests
+{
+    private static readonly SalesProcess _process = ProcessLoader.LoadDefault();
+    private static readonly SellingModel _consultative = _process.FindModel("consultative")!;
+    private static readonly OwnerKey _dana = new("tenant-1", "dana");
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    private Deal NewDeal(string name = "Contoso Ltd", string? activity = "a1") =>
+        DealRules.Create(_dana, name, new Money(45_000, "USD"), _consultative, _time.GetUtcNow(), new Actor("Dana", activity)).Deal!;
+
+    private static Stage Stage(string id) => _consultative.GetStage(id)!;
+
+    [Fact]
+    public void A_new_deal_starts_in_the_first_stage_of_its_model_with_its_creation_in_the_history()
+    {
+        var deal = NewDeal();
+
+        Assert.Equal("prospect", deal.StageId);
+        Assert.Equal(DealStatus.Open, deal.Status);
+        var created = Assert.Single(deal.History);
+        Assert.Null(created.FromStageId);
+        Assert.Equal("prospect", created.ToStageId);
+        Assert.Equal("Dana", created.By);
+    }
+
+    [Fact]
+    public void The_same_activity_creates_the_same_deal_id_so_a_retry_cannot_create_a_twin()
+    {
+        Assert.Equal(NewDeal(activity: "a1").Id, NewDeal(activity: "a1").Id);
+        Assert.NotEqual(NewDeal(activity: "a1").Id, NewDeal(activity: "a2").Id);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_deal_needs_a_name(string name)
+    {
+        var change = DealRules.Create(_dana, name, null, _consultative, _time.GetUtcNow(), new Actor("Dana", "a"));
+
+        Assert.Null(change.Deal);
+        Assert.Contains("name", change.Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_overlong_name_is_refused_with_the_limit()
+    {
+        var change = DealRules.Create(_dana, new string('x', 200), null, _consultative, _time.GetUtcNow(), new Actor("Dana", "a"));
+
+        Assert.Contains("120", change.Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Control_characters_and_runs_of_spaces_are_cleaned_from_names()
+    {
+        Assert.Equal("Contoso Ltd", NewDeal("  Contoso\u0007\n\t  Ltd ").Name);
+    }
+
+    [Fact]
+    public void Moving_records_the_stage_change_and_restarts_the_clock()
+    {
+        var deal = NewDeal();
+        _time.Advance(TimeSpan.FromDays(3));
+
+        var moved = DealRules.MoveTo(deal, _consultative, Stage("qualify"), _time.GetUtcNow(), new Actor("Dana", "a2")).Deal!;
+
+        Assert.Equal("qualify", moved.StageId);
+        Assert.Equal(_time.GetUtcNow(), moved.StageEnteredAt);
+        Assert.Equal(new StageChange("prospect", "qualify", _time.GetUtcNow(), "Dana"), moved.History[^1]);
+        Assert.True(moved.HasApplied("a2"));
+    }
+
+    [Fact]
+    public void Moving_to_the_stage_it_is_in_is_refused()
+    {
+        var change = DealRules.MoveTo(NewDeal(), _consultative, Stage("prospect"), _time.GetUtcNow(), new Actor("Dana", "a2"));
+
+        Assert.Equal("Contoso Ltd is already in Prospect.", change.Refusal);
+    }
+
+    [Fact]
+    public void Winning_closes_the_deal_and_clears_the_next_step()
+    {
+        var deal = DealRules.SetNextStep(NewDeal(), "send pricing", null, new DateOnly(2026, 11, 25), _time.GetUtcNow(), new Actor("Dana", "a2")).Deal!;
+
+        var won = DealRules.Close(deal, _consultative, won: true, null, _time.GetUtcNow(), new Actor("Dana", "a3")).Deal!;
+
+        Assert.Equal(DealStatus.Won, won.Status);
+        Assert.Equal("closed-won", won.StageId);
+        Assert.Null(won.NextStep);
+        Assert.Equal(_time.GetUtcNow(), won.ClosedAt);
+    }
+
+    [Fact]
+    public void Losing_keeps_the_reason()
+    {
+        var lost = DealRules.Close(NewDeal(), _consultative, won: false, "went with a competitor", _time.GetUtcNow(), new Actor("Dana", "a2")).Deal!;
+
+        Assert.Equal(DealStatus.Lost, lost.Status);
+        Assert.Equal("went with a competitor", lost.LostReason);
+    }
+
+    [Fact]
+    public void A_closed_deal_cannot_be_changed()
+    {
+        var won = DealRules.Close(NewDeal(), _consultative, won: true, null, _time.GetUtcNow(), new Actor("Dana", "a2")).Deal!;
+
+        var change = DealRules.SetAmount(won, new Money(1, null), _time.GetUtcNow(), new Actor("Dana", "a3"));
+
+        Assert.Equal("Contoso Ltd is already closed (won).", change.Refusal);
+    }
+
+    [Fact]
+    public void A_next_step_due_in_the_past_is_refused()
+    {
+        var today = new DateOnly(2026, 11, 25);
+
+        var change = DealRules.SetNextStep(NewDeal(), "call", today.AddDays(-1), today, _time.GetUtcNow(), new Actor("Dana", "a2"));
+
+        Assert.Contains("in the past", change.Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_deal_remembers_only_its_recent_activities()
+    {
+        var deal = NewDeal();
+        for (var i = 0; i < 30; i++)
+        {
+            deal = DealRules.SetAmount(deal, new Money(1000 + i, null), _time.GetUtcNow(), new Actor("Dana", $"x{i}")).Deal!;
+        }
+
+        Assert.Equal(Deal.RememberedActivities, deal.AppliedActivities.Count);
+        Assert.True(deal.HasApplied("x29"));
+        Assert.False(deal.HasApplied("x0"));
+    }
+
+    [Fact]
+    public void Time_in_stage_is_read_against_the_stage_allowed_time()
+    {
+        var deal = NewDeal();
+        _time.Advance(TimeSpan.FromDays(8));
+
+        var view = DealView.For(deal, _process, _time.GetUtcNow(), new DateOnly(2026, 12, 3));
+
+        Assert.Equal("8 days of 1 week", view.TimeInStageText());
+        Assert.True(view.IsOverdue);
+    }
+}

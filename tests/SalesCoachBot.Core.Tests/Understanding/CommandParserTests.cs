@@ -1,0 +1,191 @@
+using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Tests.Understanding;
+
+public class CommandParserTests
+{
+    // Wednesday.
+    private static readonly ParseContext _context = new(new DateOnly(2026, 11, 25), ProcessLoader.LoadDefault());
+
+    private static Command Parse(string text) => CommandParser.Parse(text, _context);
+
+    [Theory]
+    [InlineData("new deal Contoso Ltd 45k", "Contoso Ltd", 45_000, null, null)]
+    [InlineData("New deal: Contoso Ltd $45,000", "Contoso Ltd", 45_000, "USD", null)]
+    [InlineData("add a deal for Contoso worth $45,000", "Contoso", 45_000, "USD", null)]
+    [InlineData("create deal Northwind Traders 1.2m EUR", "Northwind Traders", 1_200_000, "EUR", null)]
+    [InlineData("new enterprise deal Fabrikam 250k", "Fabrikam", 250_000, null, "enterprise")]
+    [InlineData("new transactional deal Tailspin 4500", "Tailspin", 4_500, null, "transactional")]
+    [InlineData("new deal Contoso Ltd", "Contoso Ltd", null, null, null)]
+    [InlineData("new deal 3M", "3M", null, null, null)]
+    public void Creates_a_deal_from_free_text(string text, string name, double? amount, string? currency, string? model)
+    {
+        var create = Assert.IsType<CreateDeal>(Parse(text));
+
+        Assert.Equal(name, create.Name);
+        Assert.Equal(amount is null ? null : (decimal)amount.Value, create.Amount?.Amount);
+        Assert.Equal(currency, create.Amount?.Currency);
+        Assert.Equal(model, create.ModelId);
+    }
+
+    [Fact]
+    public void An_unknown_selling_model_is_explained_not_guessed()
+    {
+        var reply = Assert.IsType<NotUnderstood>(Parse("new gigantic deal Fabrikam 250k"));
+
+        Assert.Contains("gigantic", reply.Hint, StringComparison.Ordinal);
+        Assert.Contains("enterprise", reply.Hint, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("move contoso to proposal", "contoso", "proposal")]
+    [InlineData("Move Contoso Ltd to Proposal stage", "Contoso Ltd", "Proposal")]
+    [InlineData("move the contoso deal into negotiation", "contoso", "negotiation")]
+    [InlineData("contoso is in negotiation", "contoso", "negotiation")]
+    [InlineData("Contoso is now in discovery.", "Contoso", "discovery")]
+    [InlineData("contoso moved to the qualify stage", "contoso", "qualify")]
+    [InlineData("put fabrikam in solution design", "fabrikam", "solution design")]
+    public void Moves_a_deal_to_a_named_stage(string text, string deal, string stage)
+    {
+        var move = Assert.IsType<MoveDeal>(Parse(text));
+
+        Assert.Equal(deal, move.DealPhrase);
+        Assert.Equal(stage, move.StagePhrase);
+    }
+
+    [Theory]
+    [InlineData("advance contoso", "contoso")]
+    [InlineData("move contoso forward", "contoso")]
+    public void Advances_a_deal_to_its_next_stage(string text, string deal)
+    {
+        Assert.Equal(deal, Assert.IsType<AdvanceDeal>(Parse(text)).DealPhrase);
+    }
+
+    [Theory]
+    [InlineData("next step for contoso: send pricing by friday", "contoso", "send pricing", "2026-11-27")]
+    [InlineData("Next step for Contoso Ltd: book the demo next tuesday", "Contoso Ltd", "book the demo", "2026-12-01")]
+    [InlineData("next step for contoso: call the CFO", "contoso", "call the CFO", null)]
+    [InlineData("contoso next step: send the contract by dec 15", "contoso", "send the contract", "2026-12-15")]
+    [InlineData("next step on fabrikam - security review in 3 days", "fabrikam", "security review", "2026-11-28")]
+    public void Records_a_next_step_with_an_optional_due_date(string text, string deal, string step, string? due)
+    {
+        var next = Assert.IsType<SetNextStep>(Parse(text));
+
+        Assert.Equal(deal, next.DealPhrase);
+        Assert.Equal(step, next.Text);
+        Assert.Equal(due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), next.Due);
+    }
+
+    [Theory]
+    [InlineData("contoso amount 50k", "contoso", 50_000)]
+    [InlineData("set contoso amount to $52,500", "contoso", 52_500)]
+    [InlineData("Contoso Ltd value: 1.2m", "Contoso Ltd", 1_200_000)]
+    [InlineData("contoso is worth 60000", "contoso", 60_000)]
+    public void Changes_the_amount(string text, string deal, double amount)
+    {
+        var set = Assert.IsType<SetAmount>(Parse(text));
+
+        Assert.Equal(deal, set.DealPhrase);
+        Assert.Equal((decimal)amount, set.Amount.Amount);
+    }
+
+    [Fact]
+    public void An_unreadable_amount_says_what_it_could_not_read()
+    {
+        var reply = Assert.IsType<NotUnderstood>(Parse("contoso amount lots"));
+
+        Assert.Contains("'lots'", reply.Hint, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("contoso closes dec 15", "contoso", "2026-12-15")]
+    [InlineData("Contoso close date is 2027-01-31", "Contoso", "2027-01-31")]
+    [InlineData("contoso expected close next friday", "contoso", "2026-12-04")]
+    [InlineData("contoso closes in 3 weeks", "contoso", "2026-12-16")]
+    [InlineData("contoso closes 12/15", "contoso", "2026-12-15")]
+    public void Changes_the_expected_close_date(string text, string deal, string date)
+    {
+        var set = Assert.IsType<SetCloseDate>(Parse(text));
+
+        Assert.Equal(deal, set.DealPhrase);
+        Assert.Equal(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), set.Date);
+    }
+
+    [Theory]
+    [InlineData("contoso won", "contoso")]
+    [InlineData("Contoso Ltd is won!", "Contoso Ltd")]
+    [InlineData("we won contoso", "contoso")]
+    [InlineData("mark contoso as won", "contoso")]
+    [InlineData("contoso closed won", "contoso")]
+    public void Closes_a_deal_as_won(string text, string deal)
+    {
+        var close = Assert.IsType<CloseDeal>(Parse(text));
+
+        Assert.True(close.Won);
+        Assert.Equal(deal, close.DealPhrase);
+    }
+
+    [Theory]
+    [InlineData("contoso lost: went with a competitor", "contoso", "went with a competitor")]
+    [InlineData("contoso lost because budget was cut", "contoso", "budget was cut")]
+    [InlineData("contoso lost", "contoso", null)]
+    [InlineData("we lost contoso - no budget", "contoso", "no budget")]
+    [InlineData("mark contoso as lost", "contoso", null)]
+    public void Closes_a_deal_as_lost_with_an_optional_reason(string text, string deal, string? reason)
+    {
+        var close = Assert.IsType<CloseDeal>(Parse(text));
+
+        Assert.False(close.Won);
+        Assert.Equal(deal, close.DealPhrase);
+        Assert.Equal(reason, close.Reason);
+    }
+
+    [Theory]
+    [InlineData("my deals")]
+    [InlineData("My pipeline")]
+    [InlineData("show my deals")]
+    [InlineData("list deals")]
+    [InlineData("pipeline")]
+    [InlineData("what's in my pipeline?")]
+    public void Lists_the_pipeline(string text) => Assert.IsType<ListDeals>(Parse(text));
+
+    [Theory]
+    [InlineData("show contoso", "contoso")]
+    [InlineData("how is contoso?", "contoso")]
+    [InlineData("contoso details", "contoso")]
+    [InlineData("show me the contoso deal", "contoso")]
+    public void Shows_one_deal(string text, string deal) => Assert.Equal(deal, Assert.IsType<ShowDeal>(Parse(text)).DealPhrase);
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("?")]
+    [InlineData("What can you do?")]
+    public void Offers_help(string text) => Assert.IsType<ShowHelp>(Parse(text));
+
+    [Theory]
+    [InlineData("hi")]
+    [InlineData("Hello there")]
+    public void Greets_back(string text) => Assert.IsType<Greet>(Parse(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("asdf qwerty")]
+    [InlineData("the weather is nice")]
+    [InlineData("move to proposal")]
+    [InlineData("show")]
+    [InlineData("new deal")]
+    [InlineData("show it")]
+    public void Refuses_what_it_cannot_read_instead_of_guessing(string text)
+    {
+        Assert.IsType<NotUnderstood>(Parse(text));
+    }
+
+    [Fact]
+    public void A_huge_message_is_refused_with_the_limit()
+    {
+        var reply = Assert.IsType<NotUnderstood>(Parse(new string('a', 5000)));
+
+        Assert.Contains("2000", reply.Hint, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,172 @@
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Core.Users;
+
+namespace SalesCoachBot.Storage.Tests.Contract;
+
+/// <summary>The behaviour every store must have. Each store implementation runs this suite by deriving from it.</summary>
+public abstract class StoreContractTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset _now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    protected abstract IDealStore Deals { get; }
+
+    protected abstract IUserProfileStore Users { get; }
+
+    protected abstract IProcessedActivityStore Activities { get; }
+
+    public abstract Task InitializeAsync();
+
+    public abstract Task DisposeAsync();
+
+    protected static Deal NewDeal(string tenant, string owner, string id, string name = "Contoso Ltd") => new()
+    {
+        Id = id,
+        TenantId = tenant,
+        OwnerId = owner,
+        Name = name,
+        Amount = new Money(45_000, "USD"),
+        ModelId = "consultative",
+        StageId = "prospect",
+        StageEnteredAt = _now,
+        CreatedAt = _now,
+        UpdatedAt = _now,
+        ExpectedClose = new DateOnly(2026, 12, 15),
+        NextStep = new NextStep("send pricing", new DateOnly(2026, 11, 27), _now),
+        History = [new StageChange(null, "prospect", _now, "Dana")],
+        AppliedActivities = ["a1"],
+    };
+
+    [Fact]
+    public async Task A_saved_deal_reads_back_whole()
+    {
+        var deal = NewDeal("t1", "dana", "d1");
+
+        var saved = await Deals.SaveAsync(deal, null, CancellationToken.None);
+        var read = await Deals.GetAsync(deal.Owner, "d1", CancellationToken.None);
+
+        Assert.Equal(SaveStatus.Saved, saved.Status);
+        Assert.NotNull(read);
+        Assert.Equal(saved.Saved!.ETag, read.ETag);
+        Assert.Equal(deal.Name, read.Name);
+        Assert.Equal(deal.Amount, read.Amount);
+        Assert.Equal(deal.NextStep, read.NextStep);
+        Assert.Equal(deal.ExpectedClose, read.ExpectedClose);
+        Assert.Equal(deal.History, read.History);
+        Assert.Equal(deal.AppliedActivities, read.AppliedActivities);
+        Assert.Equal(deal.StageEnteredAt, read.StageEnteredAt);
+    }
+
+    [Fact]
+    public async Task Inserting_a_deal_that_exists_is_a_conflict_and_keeps_the_first()
+    {
+        await Deals.SaveAsync(NewDeal("t1", "dana", "d1", "First"), null, CancellationToken.None);
+
+        var second = await Deals.SaveAsync(NewDeal("t1", "dana", "d1", "Second"), null, CancellationToken.None);
+
+        Assert.Equal(SaveStatus.Conflict, second.Status);
+        Assert.Equal("First", (await Deals.GetAsync(new OwnerKey("t1", "dana"), "d1", CancellationToken.None))!.Name);
+    }
+
+    [Fact]
+    public async Task An_update_with_a_stale_etag_is_a_conflict_and_loses_nothing()
+    {
+        var saved = (await Deals.SaveAsync(NewDeal("t1", "dana", "d1"), null, CancellationToken.None)).Saved!;
+        var first = await Deals.SaveAsync(saved with { Name = "Renamed once" }, saved.ETag, CancellationToken.None);
+
+        var stale = await Deals.SaveAsync(saved with { Name = "Renamed from a stale read" }, saved.ETag, CancellationToken.None);
+
+        Assert.Equal(SaveStatus.Saved, first.Status);
+        Assert.Equal(SaveStatus.Conflict, stale.Status);
+        Assert.Equal("Renamed once", (await Deals.GetAsync(saved.Owner, "d1", CancellationToken.None))!.Name);
+    }
+
+    [Fact]
+    public async Task Two_concurrent_updates_through_the_updater_both_land()
+    {
+        var saved = (await Deals.SaveAsync(NewDeal("t1", "dana", "d1"), null, CancellationToken.None)).Saved!;
+        var updater = new DealUpdater(Deals, Microsoft.Extensions.Logging.Abstractions.NullLogger<DealUpdater>.Instance);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => updater.UpdateAsync(
+            saved.Owner,
+            "d1",
+            $"act-{i}",
+            d => DealChange.Changed(d with { AppliedActivities = [.. d.AppliedActivities, $"act-{i}"] }),
+            CancellationToken.None))));
+
+        var read = (await Deals.GetAsync(saved.Owner, "d1", CancellationToken.None))!;
+        Assert.All(Enumerable.Range(0, 8), i => Assert.Contains($"act-{i}", read.AppliedActivities));
+    }
+
+    [Fact]
+    public async Task A_rep_sees_only_their_own_deals_and_nothing_crosses_tenants()
+    {
+        await Deals.SaveAsync(NewDeal("t1", "dana", "d1", "Dana's"), null, CancellationToken.None);
+        await Deals.SaveAsync(NewDeal("t1", "sam", "d2", "Sam's"), null, CancellationToken.None);
+        await Deals.SaveAsync(NewDeal("t2", "dana", "d3", "Other tenant's Dana"), null, CancellationToken.None);
+
+        var danas = await Deals.ListAsync(new OwnerKey("t1", "dana"), includeClosed: true, CancellationToken.None);
+
+        Assert.Equal(["Dana's"], danas.Select(d => d.Name));
+        Assert.Null(await Deals.GetAsync(new OwnerKey("t1", "dana"), "d2", CancellationToken.None));
+        Assert.Null(await Deals.GetAsync(new OwnerKey("t2", "dana"), "d1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Listing_open_deals_leaves_out_closed_ones()
+    {
+        await Deals.SaveAsync(NewDeal("t1", "dana", "d1", "Open"), null, CancellationToken.None);
+        await Deals.SaveAsync(NewDeal("t1", "dana", "d2", "Won") with { Status = DealStatus.Won, StageId = "closed-won" }, null, CancellationToken.None);
+
+        var open = await Deals.ListAsync(new OwnerKey("t1", "dana"), includeClosed: false, CancellationToken.None);
+        var all = await Deals.ListAsync(new OwnerKey("t1", "dana"), includeClosed: true, CancellationToken.None);
+
+        Assert.Equal(["Open"], open.Select(d => d.Name));
+        Assert.Equal(2, all.Count);
+    }
+
+    [Fact]
+    public async Task Names_with_markup_and_quotes_are_stored_verbatim()
+    {
+        const string name = "<script>alert('x')</script> \"Robert'); DROP TABLE deals;--";
+        await Deals.SaveAsync(NewDeal("t1", "dana", "d1", name), null, CancellationToken.None);
+
+        Assert.Equal(name, (await Deals.GetAsync(new OwnerKey("t1", "dana"), "d1", CancellationToken.None))!.Name);
+    }
+
+    [Fact]
+    public async Task A_user_profile_is_saved_with_optimistic_concurrency()
+    {
+        var profile = new UserProfile
+        {
+            TenantId = "t1",
+            UserId = "dana",
+            Name = "Dana",
+            TimeZoneId = "Europe/Berlin",
+            ConversationReference = "{\"conversation\":{\"id\":\"c1\"}}",
+            FirstSeen = _now,
+            LastSeen = _now,
+        };
+
+        Assert.True(await Users.SaveAsync(profile, null, CancellationToken.None));
+        Assert.False(await Users.SaveAsync(profile, null, CancellationToken.None));
+        var read = (await Users.GetAsync(profile.Key, CancellationToken.None))!;
+        Assert.Equal("Europe/Berlin", read.TimeZoneId);
+        Assert.Equal(profile.ConversationReference, read.ConversationReference);
+        Assert.True(await Users.SaveAsync(read with { Name = "Dana S." }, read.ETag, CancellationToken.None));
+        Assert.False(await Users.SaveAsync(read with { Name = "Stale" }, read.ETag, CancellationToken.None));
+        Assert.Equal("Dana S.", (await Users.GetAsync(profile.Key, CancellationToken.None))!.Name);
+    }
+
+    [Fact]
+    public async Task A_processed_activity_is_remembered_per_tenant()
+    {
+        Assert.False(await Activities.IsProcessedAsync("t1", "act-1", CancellationToken.None));
+
+        await Activities.MarkProcessedAsync("t1", "act-1", _now, CancellationToken.None);
+        await Activities.MarkProcessedAsync("t1", "act-1", _now, CancellationToken.None);
+
+        Assert.True(await Activities.IsProcessedAsync("t1", "act-1", CancellationToken.None));
+        Assert.False(await Activities.IsProcessedAsync("t2", "act-1", CancellationToken.None));
+    }
+}

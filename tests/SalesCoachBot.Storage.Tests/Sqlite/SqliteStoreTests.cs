@@ -1,0 +1,65 @@
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Users;
+using SalesCoachBot.Storage.Sqlite;
+using SalesCoachBot.Storage.Tests.Contract;
+
+namespace SalesCoachBot.Storage.Tests.Sqlite;
+
+public sealed class SqliteStoreTests : StoreContractTests
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "salescoach-tests", Guid.NewGuid().ToString("N"));
+    private SqliteDatabase _database = null!;
+
+    protected override IDealStore Deals => new SqliteDealStore(_database);
+
+    protected override IUserProfileStore Users => new SqliteUserProfileStore(_database);
+
+    protected override IProcessedActivityStore Activities => new SqliteProcessedActivityStore(_database);
+
+    public override Task InitializeAsync()
+    {
+        // A folder that does not exist yet: the store creates it on first use.
+        _database = new SqliteDatabase(Path.Combine(_folder, "nested", "salescoach.db"));
+        return Task.CompletedTask;
+    }
+
+    public override Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Deals_survive_a_restart_because_they_live_in_the_file()
+    {
+        await Deals.SaveAsync(NewDeal("t1", "dana", "d1"), null, CancellationToken.None);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var reopened = new SqliteDealStore(new SqliteDatabase(_database.FilePath));
+
+        Assert.NotNull(await reopened.GetAsync(new OwnerKey("t1", "dana"), "d1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Health_is_reported_when_the_file_answers()
+    {
+        Assert.True(await new SqliteStoreHealth(_database).IsHealthyAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Health_is_bad_when_the_file_cannot_be_opened()
+    {
+        var blocker = Path.Combine(_folder, "blocker");
+        Directory.CreateDirectory(_folder);
+        await File.WriteAllTextAsync(blocker, "not a folder");
+
+        var health = new SqliteStoreHealth(new SqliteDatabase(Path.Combine(blocker, "x.db")));
+
+        Assert.False(await health.IsHealthyAsync(CancellationToken.None));
+    }
+}

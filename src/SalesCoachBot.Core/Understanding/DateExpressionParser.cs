@@ -1,0 +1,398 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SalesCoachBot.Core.Understanding;
+
+/// <summary>
+/// Resolves the dates salespeople type in chat ("by friday", "in 2 weeks", "dec 15") against the user's own
+/// "today", passed in by the caller: this class has no clock.
+/// </summary>
+/// <remarks>
+/// Grammar (case-insensitive, words separated by spaces):
+/// <list type="bullet">
+/// <item><description><c>today</c>, <c>eod</c>, <c>end of day</c>; <c>tomorrow</c>, <c>tmrw</c>; <c>day after tomorrow</c> (optionally "the …").</description></item>
+/// <item><description>A weekday (<c>friday</c>, <c>fri</c>, <c>tue</c>, <c>tues</c>, <c>thu</c>, <c>thurs</c>, <c>wed</c>…) is the coming one,
+/// 1–7 days ahead: "friday" said on a Friday is a week later.
+/// <c>this friday</c> is 0–6 days ahead (today allowed).
+/// <c>next friday</c> is the Friday of next week, weeks starting on Monday: said on Wednesday 2026-11-25,
+/// "friday" is 2026-11-27 and "next friday" is 2026-12-04.</description></item>
+/// <item><description><c>next week</c> is the Monday of next week.</description></item>
+/// <item><description><c>in 3 days</c>, <c>in a day</c>, <c>in 2 weeks</c>, <c>in a week</c>, <c>in 1 month</c> ("in" optional with a digit:
+/// <c>3 days</c>). Months are calendar months, clamped to the month's end (Jan 31 + 1 month = Feb 28).
+/// The count must be at least 1 ("in 0 days" is refused: people say "today") and land at most 3 years ahead.</description></item>
+/// <item><description><c>end of week</c>/<c>eow</c>: the coming Friday, 0–6 days ahead. <c>end of month</c>/<c>eom</c>: last day of this month.
+/// <c>end of quarter</c>/<c>eoq</c>: last day of this calendar quarter (fiscal years are not known here).
+/// <c>end of year</c>/<c>eoy</c>: December 31. "the" and "this" are optional: "by the end of the month".</description></item>
+/// <item><description>Month and day: <c>dec 15</c>, <c>december 15th</c>, <c>15 dec</c>, <c>15th of december</c>, with an optional
+/// four-digit year: <c>december 15, 2027</c>, <c>dec 15 2027</c>, <c>15 dec 2027</c>.</description></item>
+/// <item><description>Numbers: <c>12/15</c> is US month/day, unless the first number is above 12 (<c>15/12</c> is day/month);
+/// <c>12/15/2026</c>, <c>12/15/26</c> (20xx); ISO <c>2026-12-15</c>.</description></item>
+/// <item><description>Without a year, a date is this year's unless that is already past, then next year's.
+/// The year is chosen before the date is validated, so "feb 29" in January 2027 is refused rather than
+/// silently jumping to 2028.</description></item>
+/// <item><description>An explicit year is taken as given, even in the past: the caller decides whether the past is allowed.</description></item>
+/// </list>
+/// </remarks>
+public static partial class DateExpressionParser
+{
+    // Far enough from DateOnly.MaxValue that "in 36 months" or "dec 31" next year cannot overflow.
+    private const int LatestSupportedYear = 9990;
+
+    private const int MaxYearsAhead = 3;
+
+    // The longest expression is "15th of december 2027" or "the end of this quarter".
+    private const int MaxExpressionWords = 5;
+
+    // Multi-word connectors before their single-word tails ("due by" before "by").
+    private static readonly string[] Connectors = ["due by", "due on", "before", "until", "till", "due", "by", "on", "for"];
+
+    private static readonly FrozenDictionary<string, Func<DateOnly, DateOnly>> FixedPhrases = BuildFixedPhrases();
+
+    private static readonly FrozenDictionary<string, DayOfWeek> Weekdays = new Dictionary<string, DayOfWeek>
+    {
+        ["monday"] = DayOfWeek.Monday, ["mon"] = DayOfWeek.Monday,
+        ["tuesday"] = DayOfWeek.Tuesday, ["tue"] = DayOfWeek.Tuesday, ["tues"] = DayOfWeek.Tuesday,
+        ["wednesday"] = DayOfWeek.Wednesday, ["wed"] = DayOfWeek.Wednesday, ["weds"] = DayOfWeek.Wednesday,
+        ["thursday"] = DayOfWeek.Thursday, ["thu"] = DayOfWeek.Thursday, ["thur"] = DayOfWeek.Thursday, ["thurs"] = DayOfWeek.Thursday,
+        ["friday"] = DayOfWeek.Friday, ["fri"] = DayOfWeek.Friday,
+        ["saturday"] = DayOfWeek.Saturday, ["sat"] = DayOfWeek.Saturday,
+        ["sunday"] = DayOfWeek.Sunday, ["sun"] = DayOfWeek.Sunday,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>
+    {
+        ["january"] = 1, ["jan"] = 1,
+        ["february"] = 2, ["feb"] = 2,
+        ["march"] = 3, ["mar"] = 3,
+        ["april"] = 4, ["apr"] = 4,
+        ["may"] = 5,
+        ["june"] = 6, ["jun"] = 6,
+        ["july"] = 7, ["jul"] = 7,
+        ["august"] = 8, ["aug"] = 8,
+        ["september"] = 9, ["sep"] = 9, ["sept"] = 9,
+        ["october"] = 10, ["oct"] = 10,
+        ["november"] = 11, ["nov"] = 11,
+        ["december"] = 12, ["dec"] = 12,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private enum Unit
+    {
+        Day,
+        Week,
+        Month,
+    }
+
+    /// <summary>Parses the whole of <paramref name="text"/> as a date expression.</summary>
+    public static bool TryParse(string text, DateOnly today, out DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(today.Year, LatestSupportedYear);
+
+        return TryParseWords(PhraseTail.Words(WithoutEndPunctuation(text)), today, out date);
+    }
+
+    /// <summary>
+    /// Finds the longest date expression at the end of a phrase ("send pricing by friday") and returns what came
+    /// before it, without a connector such as "by", "on" or "due by". On failure <paramref name="rest"/> is
+    /// <paramref name="text"/> unchanged.
+    /// </summary>
+    public static bool TryParseTrailing(string text, DateOnly today, out DateOnly date, out string rest)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(today.Year, LatestSupportedYear);
+
+        var phrase = WithoutEndPunctuation(text);
+        var words = PhraseTail.Words(phrase);
+        for (var count = Math.Min(MaxExpressionWords, words.Length); count >= 1; count--)
+        {
+            if (TryParseWords(words[^count..], today, out date))
+            {
+                rest = PhraseTail.Tidy(PhraseTail.DropLastWords(phrase, count), Connectors, out _);
+                return true;
+            }
+        }
+
+        date = default;
+        rest = text;
+        return false;
+    }
+
+    private static string WithoutEndPunctuation(string text) => text.Trim().TrimEnd('.', ',', '!', '?').TrimEnd();
+
+    private static bool TryParseWords(string[] words, DateOnly today, out DateOnly date) =>
+        TryFixedPhrase(words, today, out date)
+        || TryWeekday(words, today, out date)
+        || TryRelative(words, today, out date)
+        || TryMonthAndDay(words, today, out date)
+        || TryNumeric(words, today, out date);
+
+    private static bool TryFixedPhrase(string[] words, DateOnly today, out DateOnly date)
+    {
+        if (FixedPhrases.TryGetValue(string.Join(' ', words), out var resolve))
+        {
+            date = resolve(today);
+            return true;
+        }
+
+        date = default;
+        return false;
+    }
+
+    private static FrozenDictionary<string, Func<DateOnly, DateOnly>> BuildFixedPhrases()
+    {
+        var phrases = new Dictionary<string, Func<DateOnly, DateOnly>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["today"] = today => today,
+            ["eod"] = today => today,
+            ["tomorrow"] = today => today.AddDays(1),
+            ["tmrw"] = today => today.AddDays(1),
+            ["day after tomorrow"] = today => today.AddDays(2),
+            ["the day after tomorrow"] = today => today.AddDays(2),
+            ["next week"] = MondayOfNextWeek,
+            ["eow"] = ComingFriday,
+            ["eom"] = EndOfMonth,
+            ["eoq"] = EndOfQuarter,
+            ["eoy"] = EndOfYear,
+        };
+
+        var periodEnds = new Dictionary<string, Func<DateOnly, DateOnly>>
+        {
+            ["day"] = today => today,
+            ["week"] = ComingFriday,
+            ["month"] = EndOfMonth,
+            ["quarter"] = EndOfQuarter,
+            ["year"] = EndOfYear,
+        };
+
+        // "end of month", "end of the month", "the end of this month"…
+        foreach (var (period, resolve) in periodEnds)
+        {
+            foreach (var start in new[] { "end of", "the end of" })
+            {
+                foreach (var determiner in new[] { "", "the ", "this " })
+                {
+                    phrases[$"{start} {determiner}{period}"] = resolve;
+                }
+            }
+        }
+
+        return phrases.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static bool TryWeekday(string[] words, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        var (modifier, name) = words switch
+        {
+            [var only] => ("", only),
+            [var first, var second] => (first, second),
+            _ => ("", ""),
+        };
+
+        if (!Weekdays.TryGetValue(name, out var weekday))
+        {
+            return false;
+        }
+
+        if (modifier.Length == 0)
+        {
+            date = NextOccurrence(today, weekday, earliest: 1);
+        }
+        else if (modifier.Equals("this", StringComparison.OrdinalIgnoreCase))
+        {
+            date = NextOccurrence(today, weekday, earliest: 0);
+        }
+        else if (modifier.Equals("next", StringComparison.OrdinalIgnoreCase))
+        {
+            date = MondayOfNextWeek(today).AddDays(DaysSinceMonday(weekday));
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryRelative(string[] words, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        var (count, unit) = words switch
+        {
+            [var inWord, var number, var unitWord] when inWord.Equals("in", StringComparison.OrdinalIgnoreCase)
+                => (ParseCount(number, allowArticle: true), ParseUnit(unitWord)),
+            [var number, var unitWord] => (ParseCount(number, allowArticle: false), ParseUnit(unitWord)),
+            _ => (null, null),
+        };
+
+        if (count is not > 0 || unit is null)
+        {
+            return false;
+        }
+
+        // Capped before adding, so "in 5000 months" is refused rather than overflowing.
+        var latest = today.AddYears(MaxYearsAhead);
+        var candidate = unit switch
+        {
+            Unit.Day when count <= latest.DayNumber - today.DayNumber => today.AddDays(count.Value),
+            Unit.Week when count <= (latest.DayNumber - today.DayNumber) / 7 => today.AddDays(count.Value * 7),
+            Unit.Month when count <= MaxYearsAhead * 12 => today.AddMonths(count.Value),
+            _ => (DateOnly?)null,
+        };
+
+        if (candidate is not { } resolved)
+        {
+            return false;
+        }
+
+        date = resolved;
+        return true;
+    }
+
+    // "a"/"an" only after "in": "in a week" is a date, "a week" on its own is more likely a duration.
+    private static int? ParseCount(string word, bool allowArticle)
+    {
+        if (allowArticle && (word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase)))
+        {
+            return 1;
+        }
+
+        return AsciiDigits().IsMatch(word) && int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : null;
+    }
+
+    private static Unit? ParseUnit(string word) => word.ToUpperInvariant() switch
+    {
+        "DAY" or "DAYS" => Unit.Day,
+        "WEEK" or "WEEKS" => Unit.Week,
+        "MONTH" or "MONTHS" => Unit.Month,
+        _ => null,
+    };
+
+    private static bool TryMonthAndDay(string[] words, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        int? year = words.Length > 2 && FourDigitYear().IsMatch(words[^1]) ? int.Parse(words[^1], CultureInfo.InvariantCulture) : null;
+        var monthAndDay = year is null ? words : words[..^1];
+
+        return TrySplitMonthAndDay(monthAndDay, out var month, out var day)
+            && TryResolve(year, month, day, today, out date);
+    }
+
+    // "dec 15", "15 dec", "15th of december".
+    private static bool TrySplitMonthAndDay(string[] words, out int month, out int day)
+    {
+        month = day = 0;
+        return words switch
+        {
+            [var first, var second] =>
+                (TryParseMonth(first, out month) && TryParseDay(second, out day))
+                || (TryParseDay(first, out day) && TryParseMonth(second, out month)),
+            [var first, var of, var second] when of.Equals("of", StringComparison.OrdinalIgnoreCase) =>
+                TryParseDay(first, out day) && TryParseMonth(second, out month),
+            _ => false,
+        };
+    }
+
+    // "dec." as well as "dec".
+    private static bool TryParseMonth(string word, out int month) => Months.TryGetValue(word.TrimEnd('.'), out month);
+
+    // "15", "15th", "1st", and "15," as in "december 15, 2027".
+    private static bool TryParseDay(string word, out int day)
+    {
+        var match = DayOfMonth().Match(word);
+        day = match.Success ? int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture) : 0;
+        return match.Success;
+    }
+
+    private static bool TryNumeric(string[] words, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        if (words is not [var word])
+        {
+            return false;
+        }
+
+        var iso = IsoDate().Match(word);
+        if (iso.Success)
+        {
+            return TryResolve(Number(iso, "year"), Number(iso, "month"), Number(iso, "day"), today, out date);
+        }
+
+        var slashed = SlashedDate().Match(word);
+        if (!slashed.Success)
+        {
+            return false;
+        }
+
+        var (month, day) = (Number(slashed, "first"), Number(slashed, "second"));
+        if (month > 12)
+        {
+            // Nobody writes a 13th month: the writer put the day first.
+            (month, day) = (day, month);
+        }
+
+        int? year = slashed.Groups["year"].Success ? Number(slashed, "year") : null;
+        if (year < 100)
+        {
+            year += 2000;
+        }
+
+        return TryResolve(year, month, day, today, out date);
+    }
+
+    private static int Number(Match match, string group) => int.Parse(match.Groups[group].ValueSpan, CultureInfo.InvariantCulture);
+
+    // Without a year, the year is picked from the month and day alone and only then validated, so an impossible
+    // "feb 29" is refused instead of jumping to the next leap year.
+    private static bool TryResolve(int? year, int month, int day, DateOnly today, out DateOnly date)
+    {
+        var resolvedYear = year ?? ((month, day).CompareTo((today.Month, today.Day)) < 0 ? today.Year + 1 : today.Year);
+        var valid = resolvedYear is >= 1 and <= 9999
+            && month is >= 1 and <= 12
+            && day >= 1 && day <= DateTime.DaysInMonth(resolvedYear, month);
+
+        date = valid ? new DateOnly(resolvedYear, month, day) : default;
+        return valid;
+    }
+
+    private static DateOnly NextOccurrence(DateOnly today, DayOfWeek weekday, int earliest)
+    {
+        var ahead = ((int)weekday - (int)today.DayOfWeek + 7) % 7;
+        return today.AddDays(ahead < earliest ? ahead + 7 : ahead);
+    }
+
+    private static int DaysSinceMonday(DayOfWeek day) => ((int)day + 6) % 7;
+
+    private static DateOnly MondayOfNextWeek(DateOnly today) => today.AddDays(7 - DaysSinceMonday(today.DayOfWeek));
+
+    private static DateOnly ComingFriday(DateOnly today) => NextOccurrence(today, DayOfWeek.Friday, earliest: 0);
+
+    private static DateOnly EndOfMonth(DateOnly today) => new(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month));
+
+    private static DateOnly EndOfQuarter(DateOnly today)
+    {
+        var lastMonth = ((today.Month - 1) / 3 * 3) + 3;
+        return new DateOnly(today.Year, lastMonth, DateTime.DaysInMonth(today.Year, lastMonth));
+    }
+
+    private static DateOnly EndOfYear(DateOnly today) => new(today.Year, 12, 31);
+
+    // ASCII only: \d would also admit digits from other scripts.
+    [GeneratedRegex("^[0-9]{1,4}$")]
+    private static partial Regex AsciiDigits();
+
+    [GeneratedRegex("^[0-9]{4}$")]
+    private static partial Regex FourDigitYear();
+
+    [GeneratedRegex("^(?<day>[0-9]{1,2})(?:st|nd|rd|th)?,?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DayOfMonth();
+
+    [GeneratedRegex("^(?<year>[0-9]{4})-(?<month>[0-9]{1,2})-(?<day>[0-9]{1,2})$")]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex("^(?<first>[0-9]{1,2})/(?<second>[0-9]{1,2})(?:/(?<year>[0-9]{2}|[0-9]{4}))?$")]
+    private static partial Regex SlashedDate();
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SalesCoachBot.Core.Understanding;
+
+/// <summary>
+/// Reads deal amounts the way salespeople type them in chat.
+/// </summary>
+/// <remarks>
+/// Grammar of a whole amount (trimmed, case-insensitive):
+/// <list type="bullet">
+/// <item><description><c>[currency] number [multiplier] [currency]</c>, e.g. <c>45k</c>, <c>$45,000</c>, <c>1.2m</c>, <c>€50k</c>, <c>USD 45,000</c>, <c>45k usd</c>.</description></item>
+/// <item><description>number: digits, optionally grouped by commas in threes (<c>45,000</c>, not <c>4,50,00</c>), optionally with a decimal point (<c>45,000.50</c>).
+/// No space separators, no leading sign.</description></item>
+/// <item><description>multiplier, glued to the number: <c>k</c> thousand, <c>m</c>/<c>mm</c> million, <c>b</c>/<c>bn</c> billion.
+/// <c>45 k</c> is refused: a detached letter is more likely a word than a unit.</description></item>
+/// <item><description>currency: a leading symbol (<c>$</c> USD, <c>€</c> EUR, <c>£</c> GBP, <c>¥</c> JPY) or a common ISO code before or after,
+/// space optional. Both a symbol and a code are allowed only if they agree (<c>$45k USD</c>).</description></item>
+/// <item><description>refused: zero, anything above 1,000,000,000,000, words, stray symbols.</description></item>
+/// </list>
+/// </remarks>
+public static partial class MoneyParser
+{
+    private const decimal MaxAmount = 1_000_000_000_000m;
+
+    // Longest first, so "mm" is not read as "m" after a number ending in "m".
+    private static readonly (string Suffix, decimal Factor)[] Multipliers =
+    [
+        ("mm", 1_000_000m),
+        ("bn", 1_000_000_000m),
+        ("k", 1_000m),
+        ("m", 1_000_000m),
+        ("b", 1_000_000_000m),
+    ];
+
+    // Multi-word connectors before their single-word tails ("valued at" before "at").
+    private static readonly string[] Connectors = ["valued at", "worth", "for", "at", "of"];
+
+    /// <summary>Parses the whole of <paramref name="text"/> as an amount.</summary>
+    public static bool TryParse(string text, out Money money)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParse(text, out money, out _);
+    }
+
+    /// <summary>
+    /// Finds an amount in the last one or two words of a phrase ("Contoso Ltd 45k", "Fabrikam USD 250k")
+    /// and returns what came before it, without a connector such as "worth" or "valued at".
+    /// </summary>
+    /// <remarks>
+    /// A plain number (no currency, multiplier or thousands separator) is only taken as an amount after a connector
+    /// ("Contoso worth 45000") or on its own, because names often end in numbers ("Phase 2", "Vision 2030").
+    /// On failure <paramref name="rest"/> is <paramref name="text"/> unchanged.
+    /// </remarks>
+    public static bool TryFindTrailing(string text, out Money money, out string rest)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+
+        var words = PhraseTail.Words(text);
+        for (var count = Math.Min(2, words.Length); count >= 1; count--)
+        {
+            if (!TryParse(string.Join(' ', words[^count..]), out money, out var isPlainNumber))
+            {
+                continue;
+            }
+
+            var before = PhraseTail.Tidy(PhraseTail.DropLastWords(text, count), Connectors, out var hadConnector);
+            if (isPlainNumber && before.Length > 0 && !hadConnector)
+            {
+                continue;
+            }
+
+            rest = before;
+            return true;
+        }
+
+        money = default;
+        rest = text;
+        return false;
+    }
+
+    private static bool TryParse(string text, out Money money, out bool isPlainNumber)
+    {
+        money = default;
+        isPlainNumber = false;
+
+        if (!TryTakeCurrency(text.Trim(), out var currency, out var amountText))
+        {
+            return false;
+        }
+
+        var factor = TakeMultiplier(amountText, out var numberText);
+
+        // TryParse rather than Parse: 30 digits are well-formed but overflow decimal.
+        // The cap is checked before multiplying for the same reason.
+        if (!PlainNumber().IsMatch(numberText)
+            || !decimal.TryParse(numberText.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            || number == 0
+            || number > MaxAmount / factor)
+        {
+            return false;
+        }
+
+        money = new Money(number * factor, currency);
+        isPlainNumber = currency is null && factor == 1 && !numberText.Contains(',', StringComparison.Ordinal);
+        return true;
+    }
+
+    private static bool TryTakeCurrency(string text, out string? currency, out string rest)
+    {
+        var leading = TakeLeadingCurrency(text, out rest);
+        var trailing = TakeTrailingCurrency(rest, out rest);
+
+        currency = leading ?? trailing;
+        return leading is null || trailing is null || leading == trailing;
+    }
+
+    private static string? TakeLeadingCurrency(string text, out string rest)
+    {
+        if (text.Length > 0 && CurrencySymbols.TryGetCode(text[0], out var code))
+        {
+            rest = text[1..].TrimStart();
+            return code;
+        }
+
+        if (text.Length >= 3 && CurrencySymbols.Codes.TryGetValue(text[..3], out var isoCode))
+        {
+            rest = text[3..].TrimStart();
+            return isoCode;
+        }
+
+        rest = text;
+        return null;
+    }
+
+    private static string? TakeTrailingCurrency(string text, out string rest)
+    {
+        if (text.Length >= 3 && CurrencySymbols.Codes.TryGetValue(text[^3..], out var isoCode))
+        {
+            rest = text[..^3].TrimEnd();
+            return isoCode;
+        }
+
+        rest = text;
+        return null;
+    }
+
+    private static decimal TakeMultiplier(string text, out string number)
+    {
+        foreach (var (suffix, factor) in Multipliers)
+        {
+            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                number = text[..^suffix.Length];
+                return factor;
+            }
+        }
+
+        number = text;
+        return 1;
+    }
+
+    // ASCII digits (\d would also admit other scripts' digits), either ungrouped or grouped
+    // by commas in threes, with an optional decimal part.
+    [GeneratedRegex(@"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainNumber();
+}

@@ -23,6 +23,7 @@ public static partial class CommandParser
         (CloseDatePattern(), CloseDate),
         (AmountPattern(), Amount),
         (WorthPattern(), Amount),
+        (MarkPattern(), (m, _) => Close(m, won: m.Groups["outcome"].Value.Equals("won", StringComparison.OrdinalIgnoreCase))),
         (LostPattern(), (m, _) => Close(m, won: false)),
         (LostFirstPattern(), (m, _) => Close(m, won: false)),
         (WonPattern(), (m, _) => Close(m, won: true)),
@@ -186,13 +187,16 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?<deal>.+?)\s+(?:is\s+|was\s+|has been\s+)?(?:closed[\s-])?(?:lost|dead)(?:\s*(?:[:\-–,]|\bbecause\b|\bdue to\b|\breason:?)\s*(?<reason>.+))?$", Options)]
     private static partial Regex LostPattern();
 
-    [GeneratedRegex(@"^(?:we\s+)?(?:lost|mark\s+(?<x>x)?)(?<deal>.+?)(?:\s+as\s+lost)?(?:\s*(?:[:\-–]|\bbecause\b|\bdue to\b)\s*(?<reason>.+))?$", Options)]
+    [GeneratedRegex(@"^(?:mark|close|set)\s+(?<deal>.+?)\s+(?:as\s+)?(?:closed[\s-])?(?<outcome>won|lost)(?:\s*(?:[:\-–]|\bbecause\b|\bdue to\b)\s*(?<reason>.+))?$", Options)]
+    private static partial Regex MarkPattern();
+
+    [GeneratedRegex(@"^(?:we\s+)?lost\s+(?<deal>.+?)(?:\s*(?:[:\-–]|\bbecause\b|\bdue to\b)\s*(?<reason>.+))?$", Options)]
     private static partial Regex LostFirstPattern();
 
     [GeneratedRegex(@"^(?<deal>.+?)\s+(?:is\s+|was\s+|has been\s+)?(?:closed[\s-])?(?:won|signed|booked)$", Options)]
     private static partial Regex WonPattern();
 
-    [GeneratedRegex(@"^(?:we\s+won|won|mark\s+(?=.+\s+as\s+won$)|close\s+(?=.+\s+as\s+won$))\s*(?<deal>.+?)(?:\s+as\s+won)?$", Options)]
+    [GeneratedRegex(@"^(?:we\s+)?won\s+(?<deal>.+)$", Options)]
     private static partial Regex WonFirstPattern();
 
     [GeneratedRegex(@"^(?:advance|progress)\s+(?<deal>.+?)(?:\s+(?:forward|on|ahead|along|to the next stage|to next stage))?$|^move\s+(?<deal>.+?)\s+(?:forward|on|ahead|along|to the next stage|to next stage)$", Options)]

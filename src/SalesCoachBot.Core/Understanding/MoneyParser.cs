@@ -48,8 +48,9 @@ public static partial class MoneyParser
     /// and returns what came before it, without a connector such as "worth" or "valued at".
     /// </summary>
     /// <remarks>
-    /// A plain number (no currency, multiplier or thousands separator) is only taken as an amount after a connector
-    /// ("Contoso worth 45000") or on its own, because names often end in numbers ("Phase 2", "Vision 2030").
+    /// A plain number (no currency, multiplier or thousands separator) is taken as an amount after a connector
+    /// ("Contoso worth 45000"), on its own, or when it has four or more digits and is not a year ("Tailspin 4500"),
+    /// because names often end in numbers ("Phase 2", "Vision 2030").
     /// On failure <paramref name="rest"/> is <paramref name="text"/> unchanged.
     /// </remarks>
     public static bool TryFindTrailing(string text, out Money money, out string rest)
@@ -65,7 +66,7 @@ public static partial class MoneyParser
             }
 
             var before = PhraseTail.Tidy(PhraseTail.DropLastWords(text, count), Connectors, out var hadConnector);
-            if (isPlainNumber && before.Length > 0 && !hadConnector)
+            if (isPlainNumber && before.Length > 0 && !hadConnector && !LooksLikeAmount(money))
             {
                 continue;
             }
@@ -78,6 +79,11 @@ public static partial class MoneyParser
         rest = text;
         return false;
     }
+
+    // "Tailspin 4500" is an amount; "Phase 2" and "Vision 2030" are names: a bare trailing number counts
+    // when it has four or more digits and is not a year.
+    private static bool LooksLikeAmount(Money money) =>
+        money.Amount >= 1000 && decimal.Truncate(money.Amount) == money.Amount && money.Amount is not (>= 1900 and <= 2100);
 
     private static bool TryParse(string text, out Money money, out bool isPlainNumber)
     {

@@ -144,11 +144,12 @@ public class DealRulesTests
     public void Time_in_stage_is_read_against_the_stage_allowed_time()
     {
         var deal = NewDeal();
-        _time.Advance(TimeSpan.FromDays(8));
+        var allowed = _consultative.FirstStage.AllowedTime!.Value;
+        _time.Advance(allowed + TimeSpan.FromDays(1));
 
-        var view = DealView.For(deal, _process, _time.GetUtcNow(), new DateOnly(2026, 12, 3));
+        var view = DealView.For(deal, _process, _time.GetUtcNow(), new DateOnly(2026, 12, 31));
 
-        Assert.Equal("8 days of 1 week", view.TimeInStageText());
+        Assert.Equal($"{(int)allowed.TotalDays + 1} days of {IsoDuration.Describe(allowed)}", view.TimeInStageText());
         Assert.True(view.IsOverdue);
     }
 }

@@ -137,6 +137,7 @@ public class MoneyParserTests
     [InlineData("  Contoso  Ltd   45k  ", "Contoso  Ltd", "45000", null)]
     // A plain number needs a connector, or nothing before it
     [InlineData("Contoso worth 45000", "Contoso", "45000", null)]
+    [InlineData("Tailspin 4500", "Tailspin", "4500", null)]
     [InlineData("45000", "", "45000", null)]
     [InlineData("45k", "", "45000", null)]
     [InlineData("worth 45k", "", "45000", null)]
@@ -154,10 +155,10 @@ public class MoneyParserTests
     [InlineData("Contoso 45 k")]
     [InlineData("Contoso 45kk")]
     [InlineData("Contoso lots")]
-    // Names often end in numbers, so a plain number right after a name is not an amount
+    // Names often end in numbers, so a small plain number or a year right after a name is not an amount
     [InlineData("Phase 2")]
     [InlineData("Vision 2030")]
-    [InlineData("Contoso 45000")]
+    [InlineData("Contoso 450")]
     public void Without_a_trailing_amount_the_text_is_returned_unchanged(string text)
     {
         Assert.False(MoneyParser.TryFindTrailing(text, out var money, out var rest));

@@ -1,0 +1,190 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Json.Schema;
+
+namespace SalesCoachBot.Tests.Cards;
+
+/// <summary>
+/// Validates card JSON against the official Adaptive Card 1.5 schema (draft-06), which lives in
+/// shared/schemas beside the checkout and is deliberately not copied into the repository.
+/// </summary>
+internal static partial class AdaptiveCardSchema
+{
+    public const string SchemaFileName = "adaptive-card-1.5.schema.json";
+
+    private const string SolutionFileName = "SalesCoachBot.sln";
+
+    // Failures are cached too: with the file missing every schema test fails with the same message.
+    private static readonly Lazy<LoadedSchema> Schema = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// Returns the errors that locate the mistake, one per line, "instance pointer: message
+    /// (keyword at schema path)"; empty when the card is valid.
+    /// </summary>
+    /// <remarks>
+    /// Teams reads a root "msteams" object (e.g. width "Full") that the official schema does not
+    /// define, and its AdaptiveCard has additionalProperties: false. So that one property is removed
+    /// at the card's root before evaluating; "msteams" anywhere else is still an error.
+    /// </remarks>
+    public static IReadOnlyList<string> Validate(string cardJson)
+    {
+        JsonNode? card;
+        try
+        {
+            card = JsonNode.Parse(cardJson);
+        }
+        catch (JsonException e)
+        {
+            return [$"/: not JSON: {e.Message}"];
+        }
+
+        if (card is JsonObject root)
+        {
+            root.Remove("msteams");
+        }
+
+        var instance = JsonSerializer.SerializeToElement(card);
+        var options = new EvaluationOptions
+        {
+            // Hierarchical output keeps each failing subschema as its own node, so leaf errors point
+            // at the exact property instead of "no anyOf branch matched" at the root.
+            OutputFormat = OutputFormat.Hierarchical,
+            // Draft-06 treats "format" as an annotation; asserting it also checks $schema and URLs.
+            RequireFormatValidation = true,
+        };
+        var results = Schema.Value.Compiled.Evaluate(instance, options);
+        var errors = new List<string>();
+        CollectLeafErrors(results, instance, errors);
+        if (!results.IsValid && errors.Count == 0)
+        {
+            errors.Add("/: invalid, but the validator reported no detail");
+        }
+
+        return errors.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A fresh copy of the schema's "definitions", for tests that inspect its enum lists.</summary>
+    public static JsonObject Definitions() =>
+        JsonNode.Parse(Schema.Value.Text)!["definitions"]!.AsObject();
+
+    /// <summary>The schema file found from <paramref name="startDirectory"/> upward, or null.</summary>
+    /// <remarks>
+    /// Looks in shared/schemas beside the checkout (the folder holding the solution), then in every
+    /// folder above it, in case the checkout is nested deeper. Folders inside the checkout are not
+    /// searched, so a stray copy in the repository is never picked up.
+    /// </remarks>
+    internal static string? FindSchemaFile(string startDirectory)
+    {
+        var checkout = Ancestors(startDirectory)
+            .FirstOrDefault(dir => File.Exists(Path.Combine(dir.FullName, SolutionFileName)));
+        var searchFrom = checkout?.Parent ?? new DirectoryInfo(startDirectory);
+        return Ancestors(searchFrom.FullName)
+            .Select(dir => Path.Combine(dir.FullName, "shared", "schemas", SchemaFileName))
+            .FirstOrDefault(File.Exists);
+    }
+
+    internal static string MissingSchemaMessage(string startDirectory) =>
+        $"The Adaptive Card 1.5 JSON schema was not found: looked for shared/schemas/{SchemaFileName} " +
+        $"beside the checkout holding {SolutionFileName} and in every folder above it, starting from " +
+        $"'{startDirectory}'. It is kept out of the repository on purpose; put the official schema there. " +
+        "The public copy is schemas/1.5.0/adaptive-card.json in the Adaptive Cards repository " +
+        "(github.com/microsoft/AdaptiveCards).";
+
+    private static LoadedSchema Load()
+    {
+        var start = AppContext.BaseDirectory;
+        var path = FindSchemaFile(start) ?? throw new FileNotFoundException(MissingSchemaMessage(start));
+        var text = File.ReadAllText(path);
+
+        // A private registry, so loading never touches the library's process-wide one.
+        var build = new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft06 };
+        return new LoadedSchema(JsonSchema.FromText(text, build), text);
+    }
+
+    private static void CollectLeafErrors(EvaluationResults node, JsonElement instance, List<string> errors)
+    {
+        // Only failing nodes: a passing anyOf keeps its failed branches as details, which are noise.
+        if (node.IsValid)
+        {
+            return;
+        }
+
+        var path = Pointer(node.EvaluationPath.ToString());
+        foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
+        {
+            // A property outside "properties" meets additionalProperties: false, reported as a
+            // keyword-less "false schema" error.
+            var line = keyword.Length == 0 && path.EndsWith("/additionalProperties", StringComparison.Ordinal)
+                ? "property not allowed here (additionalProperties: false)"
+                : $"{message} ({keyword} at {path})";
+            errors.Add($"{Pointer(node.InstanceLocation.ToString())}: {line}");
+        }
+
+        var children = node.Details ?? [];
+        var branches = children.Where(c => AnyOfBranch().IsMatch(c.EvaluationPath.ToString())).ToList();
+        if (branches.Count > 0 && branches.Count == children.Count)
+        {
+            // Elements and actions are an anyOf over every type, each failing on "type" but the
+            // one meant: report that one's errors, or only the unknown type when none is meant.
+            var meant = branches.Where(b => !FailsOnType(b, b.InstanceLocation.ToString())).ToList();
+            if (meant.Count == 0)
+            {
+                errors.Add(UnknownType(node, instance));
+                return;
+            }
+
+            children = meant;
+        }
+
+        foreach (var child in children)
+        {
+            CollectLeafErrors(child, instance, errors);
+        }
+    }
+
+    private static bool FailsOnType(EvaluationResults node, string branchLocation)
+    {
+        if (node.IsValid)
+        {
+            return false;
+        }
+
+        var location = node.InstanceLocation.ToString();
+        var wrongType = location == branchLocation + "/type";
+        var missingType = location == branchLocation &&
+            node.Errors is not null &&
+            node.Errors.TryGetValue("required", out var missing) &&
+            missing.Contains("\"type\"", StringComparison.Ordinal);
+        if (node.Errors is { Count: > 0 } && (wrongType || missingType))
+        {
+            return true;
+        }
+
+        return (node.Details ?? []).Any(child => FailsOnType(child, branchLocation));
+    }
+
+    private static string UnknownType(EvaluationResults node, JsonElement instance)
+    {
+        var at = Pointer(node.InstanceLocation.ToString());
+        var value = node.InstanceLocation.Evaluate(instance);
+        return value is { ValueKind: JsonValueKind.Object } obj && obj.TryGetProperty("type", out var type)
+            ? $"{at}: type {type.GetRawText()} is not one of the types allowed here (anyOf at {Pointer(node.EvaluationPath.ToString())})"
+            : $"{at}: has no \"type\", which every item here needs (anyOf at {Pointer(node.EvaluationPath.ToString())})";
+    }
+
+    private static string Pointer(string pointer) => pointer.Length == 0 ? "/" : pointer;
+
+    [GeneratedRegex(@"/anyOf/\d+$")]
+    private static partial Regex AnyOfBranch();
+
+    private static IEnumerable<DirectoryInfo> Ancestors(string directory)
+    {
+        for (var dir = new DirectoryInfo(directory); dir is not null; dir = dir.Parent)
+        {
+            yield return dir;
+        }
+    }
+
+    private sealed record LoadedSchema(JsonSchema Compiled, string Text);
+}

@@ -6,7 +6,7 @@ namespace SalesCoachBot.Storage.Sqlite;
 /// The embedded store's file: opens pooled connections in WAL mode (readers never block the writer, and
 /// several processes can share the file) and creates the tables on first use.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
@@ -29,6 +29,8 @@ public sealed class SqliteDatabase
     }
 
     public string FilePath { get; }
+
+    public void Dispose() => _schemaLock.Dispose();
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace SalesCoachBot.Bot;
 /// (Changes are also idempotent on their own: each deal remembers the activities applied to it.)
 /// </summary>
 public sealed class DuplicateActivityMiddleware(IProcessedActivityStore processed, TimeProvider time, ILogger<DuplicateActivityMiddleware> logger)
-    : IMiddleware
+    : Microsoft.Bot.Builder.IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {

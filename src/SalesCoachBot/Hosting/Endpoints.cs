@@ -39,6 +39,19 @@ public static class Endpoints
 
         try
         {
+            // Bodies are small (bounded above), so reading one twice is cheap: once to check it, once by the adapter.
+            http.Request.EnableBuffering();
+            using var reader = new StreamReader(http.Request.Body, leaveOpen: true);
+            var body = await reader.ReadToEndAsync(http.RequestAborted).ConfigureAwait(false);
+            if (ActivityRequestCheck.Problem(body) is { } problem)
+            {
+                loggers.CreateLogger("SalesCoachBot.Messages").LogWarning("Refused a malformed activity: {Reason}", problem);
+                await Results.Problem(title: "Malformed activity", detail: problem, statusCode: StatusCodes.Status400BadRequest)
+                    .ExecuteAsync(http).ConfigureAwait(false);
+                return;
+            }
+
+            http.Request.Body.Position = 0;
             await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
@@ -48,6 +61,7 @@ public static class Endpoints
         }
         catch (Newtonsoft.Json.JsonException ex) when (!http.Response.HasStarted)
         {
+            // A body that is valid JSON but not a valid activity (e.g. a string where an object belongs).
             loggers.CreateLogger("SalesCoachBot.Messages").LogWarning("Refused a malformed activity: {Reason}", ex.Message);
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
         }

@@ -33,7 +33,15 @@ public static class ServiceCollectionExtensions
             adapter.OnTurnError = async (turn, exception) =>
             {
                 logger.LogError(exception, "Turn failed for activity {ActivityId} of type {ActivityType}", turn.Activity.Id, turn.Activity.Type);
-                await turn.SendActivityAsync("Sorry, something went wrong on my side while handling that. Please try again in a moment.").ConfigureAwait(false);
+                try
+                {
+                    await turn.SendActivityAsync("Sorry, something went wrong on my side while handling that. Please try again in a moment.").ConfigureAwait(false);
+                }
+                catch (Exception sendFailure) when (sendFailure is Microsoft.Bot.Schema.ErrorResponseException or HttpRequestException)
+                {
+                    // The connector itself is failing; the original error is already logged, so do not turn it into a 500 loop.
+                    logger.LogWarning(sendFailure, "Could not tell the user about the failed turn {ActivityId}", turn.Activity.Id);
+                }
             };
             return adapter;
         });

@@ -25,6 +25,7 @@ public sealed class SqliteStoreTests : StoreContractTests
 
     public override Task DisposeAsync()
     {
+        _database.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_folder))
         {
@@ -40,7 +41,8 @@ public sealed class SqliteStoreTests : StoreContractTests
         await Deals.SaveAsync(NewDeal("t1", "dana", "d1"), null, CancellationToken.None);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-        var reopened = new SqliteDealStore(new SqliteDatabase(_database.FilePath));
+        using var database = new SqliteDatabase(_database.FilePath);
+        var reopened = new SqliteDealStore(database);
 
         Assert.NotNull(await reopened.GetAsync(new OwnerKey("t1", "dana"), "d1", CancellationToken.None));
     }
@@ -58,7 +60,8 @@ public sealed class SqliteStoreTests : StoreContractTests
         Directory.CreateDirectory(_folder);
         await File.WriteAllTextAsync(blocker, "not a folder");
 
-        var health = new SqliteStoreHealth(new SqliteDatabase(Path.Combine(blocker, "x.db")));
+        using var database = new SqliteDatabase(Path.Combine(blocker, "x.db"));
+        var health = new SqliteStoreHealth(database);
 
         Assert.False(await health.IsHealthyAsync(CancellationToken.None));
     }

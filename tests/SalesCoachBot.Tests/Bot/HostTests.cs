@@ -1,0 +1,77 @@
+using System.Net;
+using SalesCoachBot.Tests.Support;
+using static SalesCoachBot.Tests.Support.CardReader;
+
+namespace SalesCoachBot.Tests.Bot;
+
+public sealed class HostTests : IAsyncLifetime
+{
+    private readonly BotApp _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Theory]
+    [InlineData("{bad json")]
+    [InlineData("[1,2,3]")]
+    [InlineData("\"just a string\"")]
+    [InlineData("{\"type\":\"message\"}")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"not a url\",\"conversation\":{\"id\":\"c\"},\"from\":{\"id\":\"u\"}}")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"https://x.test/\",\"conversation\":{\"id\":\"c\"}}")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"https://x.test/\",\"conversation\":\"oops\",\"from\":{\"id\":\"u\"}}")]
+    public async Task A_malformed_activity_gets_a_400_and_the_bot_keeps_serving(string body)
+    {
+        var response = await _app.PostRawAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Created Contoso Ltd", Text(SingleCard(await _app.SayAsync(TestUser.Dana, "new deal Contoso Ltd 45k"))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_oversized_request_gets_a_413_and_the_bot_keeps_serving()
+    {
+        var huge = _app.Message(TestUser.Dana, new string('x', 400_000));
+
+        var (status, _) = await _app.PostAsync(huge);
+
+        Assert.Equal(413, status);
+        Assert.Contains("Created Contoso Ltd", Text(SingleCard(await _app.SayAsync(TestUser.Dana, "new deal Contoso Ltd 45k"))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_reports_that_the_store_answers()
+    {
+        var response = await _app.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"store\":\"ok\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deals_survive_a_restart_of_the_bot()
+    {
+        await _app.SayAsync(TestUser.Dana, "new deal Contoso Ltd 45k");
+        await _app.SayAsync(TestUser.Dana, "move contoso to discovery");
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        await using var restarted = new BotApp(_app.DatabasePath);
+        var text = Text(SingleCard(await restarted.SayAsync(TestUser.Dana, "show contoso")));
+
+        Assert.Contains("Stage: Discovery", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_process_file_stops_start_up_naming_the_file_and_the_problem()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"broken-process-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, "{ \"name\": \"x\", \"defaultModel\": \"nope\", \"models\": [] }");
+        await using var app = new BotApp(settings: new Dictionary<string, string?> { ["SalesCoach:Process:Path"] = path });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains(path, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("$.models", error.ToString(), StringComparison.Ordinal);
+    }
+}

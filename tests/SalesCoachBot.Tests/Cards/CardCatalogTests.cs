@@ -1,0 +1,93 @@
+using System.Reflection;
+using SalesCoachBot.Cards;
+using SalesCoachBot.Cards.Model;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Tests.Cards;
+
+/// <summary>Every card the bot can send, built from sample data, validated against the official Adaptive Card 1.5 schema.</summary>
+public class CardCatalogTests
+{
+    private static readonly SalesProcess _process = ProcessLoader.LoadDefault();
+    private static readonly DateTimeOffset _now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly _today = new(2026, 11, 25);
+    private static readonly TimeZoneInfo _berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    private static Deal Deal(string name, string stage = "proposal", DealStatus status = DealStatus.Open) => new()
+    {
+        Id = "d-" + name.GetHashCode(StringComparison.Ordinal).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+        TenantId = "t",
+        OwnerId = "u",
+        Name = name,
+        Amount = new Money(45_000, "USD"),
+        ModelId = "consultative",
+        StageId = stage,
+        StageEnteredAt = _now.AddDays(-20),
+        CreatedAt = _now.AddDays(-30),
+        UpdatedAt = _now,
+        ExpectedClose = new DateOnly(2026, 12, 15),
+        NextStep = status == DealStatus.Open ? new NextStep("send *pricing*", new DateOnly(2026, 11, 20), _now) : null,
+        Status = status,
+        LostReason = status == DealStatus.Lost ? "went with a competitor" : null,
+        ClosedAt = status == DealStatus.Open ? null : _now,
+        History = [new StageChange(null, "prospect", _now.AddDays(-30), "Dana"), new StageChange("prospect", stage, _now.AddDays(-20), "Dana")],
+    };
+
+    private static DealView View(Deal deal) => DealView.For(deal, _process, _now, _today);
+
+    public static TheoryData<string, AdaptiveCard> Catalog()
+    {
+        var open = Deal("Contoso Ltd");
+        var markup = Deal("[x](https://evil.example) **<b>Acme</b>**");
+        return new TheoryData<string, AdaptiveCard>
+        {
+            { "welcome", WelcomeCard.Build("Dana", _process) },
+            { "help", HelpCard.Build(_process) },
+            { "not understood", NotUnderstoodCard.Build("flibbertigibbet", null) },
+            { "not understood with hint", NotUnderstoodCard.Build("contoso amount lots", "I couldn't read 'lots' as an amount.") },
+            { "empty message", NotUnderstoodCard.Build(string.Empty, null) },
+            { "pick deal", PickDealCard.Build("contoso", [open, Deal("Contoso Pharma", "qualify")], "move contoso to discovery", "act-1", _process) },
+            { "deal not found, no deals", DealNotFoundCard.Build("globex", [], "act-1") },
+            { "deal not found", DealNotFoundCard.Build("globex", [open, markup], "act-1") },
+            { "pipeline", PipelineCard.Build([View(open), View(markup), View(Deal("No amount") with { Amount = null, NextStep = null })], _today) },
+            { "empty pipeline", PipelineCard.Build([], _today) },
+            { "deal", DealCard.Build(View(open), null, _process, _berlin) },
+            { "deal with headline", DealCard.Build(View(open), "Moved Contoso Ltd to Proposal.", _process, _berlin) },
+            { "won deal", DealCard.Build(View(Deal("Won Co", "closed-won", DealStatus.Won)), "Congratulations!", _process, _berlin) },
+            { "lost deal", DealCard.Build(View(Deal("Lost Co", "closed-lost", DealStatus.Lost)), "Closed as lost.", _process, _berlin) },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Catalog))]
+    public void Every_card_validates_against_the_adaptive_card_schema(string name, AdaptiveCard card)
+    {
+        var errors = AdaptiveCardSchema.Validate(CardJson.Serialize(card));
+
+        Assert.True(errors.Count == 0, $"{name}:\n" + string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void The_catalog_covers_every_card_builder()
+    {
+        var builders = typeof(WelcomeCard).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(WelcomeCard).Namespace && t.IsAbstract && t.IsSealed && t.Name.EndsWith("Card", StringComparison.Ordinal))
+            .Where(t => t.GetMethod("Build", BindingFlags.Public | BindingFlags.Static) is not null)
+            .Select(t => t.Name)
+            .Order()
+            .ToList();
+        var covered = new[] { "WelcomeCard", "HelpCard", "NotUnderstoodCard", "PickDealCard", "DealNotFoundCard", "PipelineCard", "DealCard" }.Order().ToList();
+
+        Assert.Equal(covered, builders);
+    }
+
+    [Fact]
+    public void User_text_on_cards_cannot_become_links_or_emphasis()
+    {
+        var json = CardJson.Serialize(DealCard.Build(View(Deal("[x](https://evil.example) **Acme**")), null, _process, _berlin));
+
+        Assert.Contains(@"\\[x\\](https://evil.example) \\*\\*Acme\\*\\*", json, StringComparison.Ordinal);
+    }
+}

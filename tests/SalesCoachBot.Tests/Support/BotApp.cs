@@ -1,0 +1,110 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace SalesCoachBot.Tests.Support;
+
+/// <summary>
+/// The real bot host over HTTP, as Teams would call it: /api/messages in, replies out to a recording stand-in
+/// connector. Time is fake and moved by the test; the store is a SQLite file of the test's own.
+/// </summary>
+public sealed class BotApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private int _nextActivity;
+
+    public BotApp(string? databasePath = null, FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "salescoach-tests", Guid.NewGuid().ToString("N"), "salescoach.db");
+        Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["SalesCoach:Storage:Sqlite:Path"] = DatabasePath,
+        };
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Wednesday 25 November 2026, 09:00 UTC, unless the test says otherwise.</summary>
+    public FakeTimeProvider Time { get; }
+
+    public RecordingConnector Connector { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => Connector));
+        });
+    }
+
+    public string NextActivityId() => $"act-{Interlocked.Increment(ref _nextActivity)}-{Guid.NewGuid():N}";
+
+    public Activity Message(TestUser user, string text, string? id = null)
+    {
+        var activity = Base(user, ActivityTypes.Message, id);
+        activity.Text = text;
+        return activity;
+    }
+
+    /// <summary>Sends a message and returns the bot's replies to it.</summary>
+    public async Task<IReadOnlyList<Activity>> SayAsync(TestUser user, string text)
+    {
+        var activity = Message(user, text);
+        var response = await PostAsync(activity);
+        Assert.Equal(200, response.Status);
+        return Connector.RepliesTo(activity.Id);
+    }
+
+    /// <summary>Clicks an Action.Execute button: the adaptiveCard/action invoke Teams sends. Returns the invoke response.</summary>
+    public async Task<(int Status, JObject? Body)> ClickAsync(TestUser user, string verb, JObject data, string? id = null)
+    {
+        var activity = Base(user, ActivityTypes.Invoke, id);
+        activity.Name = "adaptiveCard/action";
+        activity.Value = new JObject
+        {
+            ["action"] = new JObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["trigger"] = "manual",
+        };
+        return await PostAsync(activity);
+    }
+
+    public async Task<(int Status, JObject? Body)> PostAsync(Activity activity)
+    {
+        var response = await PostRawAsync(JsonConvert.SerializeObject(activity));
+        var body = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, body.Length > 0 && body.TrimStart().StartsWith('{') ? JObject.Parse(body) : null);
+    }
+
+    public async Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json")
+    {
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return await CreateClient().PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+    }
+
+    private Activity Base(TestUser user, string type, string? id) => new()
+    {
+        Type = type,
+        Id = id ?? NextActivityId(),
+        ChannelId = "msteams",
+        ServiceUrl = "https://smba.example.test/teams/",
+        Timestamp = Time.GetUtcNow(),
+        LocalTimezone = user.TimeZone,
+        From = new ChannelAccount(user.Id, user.Name) { AadObjectId = user.Id },
+        Recipient = new ChannelAccount("28:sales-coach", "Sales Coach"),
+        Conversation = new ConversationAccount(id: user.ConversationId) { ConversationType = "personal", TenantId = user.TenantId },
+        ChannelData = new JObject { ["tenant"] = new JObject { ["id"] = user.TenantId } },
+    };
+}

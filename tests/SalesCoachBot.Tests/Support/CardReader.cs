@@ -1,0 +1,40 @@
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using SalesCoachBot.Tests.Cards;
+
+namespace SalesCoachBot.Tests.Support;
+
+/// <summary>Reads what a person would see in the bot's replies, and checks every card against the official schema.</summary>
+public static class CardReader
+{
+    public static JObject SingleCard(IReadOnlyList<Activity> replies)
+    {
+        var reply = Assert.Single(replies);
+        var attachment = Assert.Single(reply.Attachments);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
+        var card = JObject.FromObject(attachment.Content);
+        AssertValid(card);
+        Assert.False(string.IsNullOrWhiteSpace(reply.Summary), "a card reply carries a plain-text summary");
+        return card;
+    }
+
+    public static void AssertValid(JObject card)
+    {
+        var errors = AdaptiveCardSchema.Validate(card.ToString(Newtonsoft.Json.Formatting.None));
+        Assert.True(errors.Count == 0, "The card does not validate against the Adaptive Card 1.5 schema:\n" + string.Join("\n", errors));
+    }
+
+    /// <summary>All text on the card, facts as "title: value", one per line.</summary>
+    public static string Text(JObject card) =>
+        string.Join("\n", card.Descendants().OfType<JObject>().Select(o =>
+            o["type"]?.ToString() == "TextBlock" ? o["text"]?.ToString()
+            : o["title"] is not null && o["value"] is JValue && o["type"] is null ? $"{o["title"]}: {o["value"]}"
+            : null).Where(t => t is not null));
+
+    /// <summary>The Action.Execute buttons (and select actions) on a card: their title, verb and data.</summary>
+    public static IReadOnlyList<(string? Title, string Verb, JObject Data)> Actions(JObject card) =>
+        card.Descendants().OfType<JObject>()
+            .Where(o => o["type"]?.ToString() == "Action.Execute")
+            .Select(o => (o["title"]?.ToString(), o["verb"]!.ToString(), (JObject)o["data"]!))
+            .ToList();
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace SalesCoachBot.Tests.Support;
+
+/// <summary>
+/// A local stand-in for the Teams connector (the service the bot posts replies to): records every activity the bot
+/// sends and answers as Teams does. Plugged in as the primary handler of the app's HttpClients.
+/// </summary>
+public sealed class RecordingConnector : HttpMessageHandler
+{
+    private int _nextId;
+
+    public ConcurrentQueue<Activity> Sent { get; } = new();
+
+    /// <summary>Activities sent in reply to one incoming activity, in order.</summary>
+    public IReadOnlyList<Activity> RepliesTo(string activityId) =>
+        Sent.Where(a => a.ReplyToId == activityId).ToList();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var fullPath = request.RequestUri!.AbsolutePath;
+        var start = fullPath.IndexOf("/v3/conversations/", StringComparison.Ordinal);
+        var path = start < 0 ? fullPath : fullPath[start..];
+        if (request.Method == HttpMethod.Post && start >= 0 && path.Contains("/activities", StringComparison.Ordinal))
+        {
+            var body = await request.Content!.ReadAsStringAsync(cancellationToken);
+            var activity = JsonConvert.DeserializeObject<Activity>(body)!;
+            var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            activity.ReplyToId ??= segments.Length > 4 ? Uri.UnescapeDataString(segments[4]) : null;
+            Sent.Enqueue(activity);
+            var id = Interlocked.Increment(ref _nextId);
+            return new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent($"{{\"id\":\"sent-{id}\"}}", Encoding.UTF8, "application/json"),
+            };
+        }
+
+        return new HttpResponseMessage(HttpStatusCode.NotFound);
+    }
+}

@@ -36,14 +36,15 @@ public sealed class CoachActivityHandler(ICommandRouter router, ConversationDire
         }
 
         var reply = await router.HandleAsync(ActivityInput.From(turnContext, user.Key, user.TimeZone), cancellationToken).ConfigureAwait(false);
-        if (reply.ReplacesCard && reply.Cards.Count > 0)
+        if (reply.ReplacesCard)
         {
-            // Universal Actions: the clicked card is replaced in place by the answer.
+            // Universal Actions: the clicked card is replaced in place by the answer, so its buttons cannot be used again.
+            var card = reply.Cards.Count > 0 ? reply.Cards[0] : NoticeCard.Build(reply.Text);
             return new AdaptiveCardInvokeResponse
             {
                 StatusCode = 200,
                 Type = Cards.Model.AdaptiveCard.ContentType,
-                Value = ReplyActivity.ToAttachment(reply.Cards[0], reply.Text).Content,
+                Value = ReplyActivity.ToAttachment(card, reply.Text).Content,
             };
         }
 

@@ -43,7 +43,7 @@ public sealed class CommandRouter(
                 var created = await deals.CreateAsync(new CreateDeal(action.Name, null, null), context, cancellationToken).ConfigureAwait(false);
                 return created with { ReplacesCard = true };
             case CardVerbs.ShowDeal when action.DealId is not null:
-                return await pipeline.ShowAsync(action.DealId, context, input.Text, cancellationToken).ConfigureAwait(false);
+                return await pipeline.ShowAsync(action.DealId, context, cancellationToken).ConfigureAwait(false);
             case CardVerbs.Say when !string.IsNullOrWhiteSpace(action.Text):
                 return await HandleAsync(input with { Text = action.Text, Action = null }, cancellationToken).ConfigureAwait(false);
             default:

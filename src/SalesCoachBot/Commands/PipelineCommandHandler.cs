@@ -20,7 +20,7 @@ public sealed class PipelineCommandHandler(IDealStore store, DealResolver resolv
         return resolution.Deal is null ? resolution.Reply! : Show(resolution.Deal, context, headline: null);
     }
 
-    public async Task<BotReply> ShowAsync(string dealId, CommandContext context, string text, CancellationToken cancellationToken)
+    public async Task<BotReply> ShowAsync(string dealId, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var deal = await store.GetAsync(context.Owner, dealId, cancellationToken).ConfigureAwait(false);

@@ -288,7 +288,10 @@ public sealed class ConversationTests : IAsyncLifetime
 
         var (_, body) = await _app.ClickAsync(TestUser.Sam, pick.Verb, pick.Data);
 
-        Assert.Contains("no longer in your pipeline", body!["value"]!.ToString(), StringComparison.Ordinal);
+        var notice = (JObject)body!["value"]!;
+        AssertValid(notice);
+        Assert.Contains("That deal is no longer in your pipeline.", Text(notice), StringComparison.Ordinal);
+        Assert.DoesNotContain(Actions(notice), a => a.Verb == "pickDeal");
         Assert.DoesNotContain("→ Discovery", await SayAndReadAsync("show contoso ltd"), StringComparison.Ordinal);
         Assert.NotNull(created);
     }

@@ -40,6 +40,22 @@ public sealed class HostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_an_app_id_configured_a_request_without_a_token_is_refused()
+    {
+        await using var secured = new BotApp(settings: new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "MultiTenant",
+            ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+        });
+
+        var (status, _) = await secured.PostAsync(secured.Message(TestUser.Dana, "my deals"));
+
+        Assert.Equal(401, status);
+        Assert.Empty(secured.Connector.Sent);
+    }
+
+    [Fact]
     public async Task Health_reports_that_the_store_answers()
     {
         var response = await _app.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));

@@ -48,6 +48,7 @@ public class CardCatalogTests
             { "not understood", NotUnderstoodCard.Build("flibbertigibbet", null) },
             { "not understood with hint", NotUnderstoodCard.Build("contoso amount lots", "I couldn't read 'lots' as an amount.") },
             { "empty message", NotUnderstoodCard.Build(string.Empty, null) },
+            { "notice", NoticeCard.Build("That deal is no longer in your pipeline.") },
             { "pick deal", PickDealCard.Build("contoso", [open, Deal("Contoso Pharma", "qualify")], "move contoso to discovery", "act-1", _process) },
             { "deal not found, no deals", DealNotFoundCard.Build("globex", [], "act-1") },
             { "deal not found", DealNotFoundCard.Build("globex", [open, markup], "act-1") },
@@ -78,7 +79,7 @@ public class CardCatalogTests
             .Select(t => t.Name)
             .Order()
             .ToList();
-        var covered = new[] { "WelcomeCard", "HelpCard", "NotUnderstoodCard", "PickDealCard", "DealNotFoundCard", "PipelineCard", "DealCard" }.Order().ToList();
+        var covered = new[] { "WelcomeCard", "HelpCard", "NotUnderstoodCard", "NoticeCard", "PickDealCard", "DealNotFoundCard", "PipelineCard", "DealCard" }.Order().ToList();
 
         Assert.Equal(covered, builders);
     }

@@ -11,6 +11,8 @@ namespace SalesCoachBot.Bot;
 /// <summary>Thin on purpose: read the activity, hand it to the router, send what comes back.</summary>
 public sealed class CoachActivityHandler(ICommandRouter router, ConversationDirectory directory, SalesProcess process) : TeamsActivityHandler
 {
+    private const string SeeBelow = "See my reply below.";
+
     private const string UnknownUser = "I couldn't tell who sent that message, so I can't show or change any deals. Please message me from Teams.";
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -48,8 +50,9 @@ public sealed class CoachActivityHandler(ICommandRouter router, ConversationDire
             };
         }
 
+        // The answer goes to the chat as a new message; the clicked card stays as it was, with a short note.
         await turnContext.SendActivityAsync(reply.ToActivity(), cancellationToken).ConfigureAwait(false);
-        return Message(reply.Text);
+        return Message(SeeBelow);
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ internal static class CardParts
     public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("en-US");
 
     public static AdaptiveCard Card(IReadOnlyList<CardElement> body, IReadOnlyList<CardAction>? actions = null) =>
-        new() { Body = body, Actions = actions is { Count: > 0 } ? actions : null, MsTeams = TeamsCardSettings.FullWidth };
+        new() { Body = body, Actions = actions is { Count: > 0 } ? actions : null };
 
     public static TextBlock Heading(string text) =>
         new() { Text = text, Size = FontSize.Large, Weight = FontWeight.Bolder, Style = TextBlockStyle.Heading };

@@ -21,7 +21,7 @@ public static class DealNotFoundCard
 
         var create = Execute(
             $"Create \"{phrase}\"",
-            new CardActionData { Verb = CardVerbs.CreateDeal, Name = phrase, Key = activityId is null ? null : $"{activityId}/create" },
+            new CardActionData { Verb = CardVerbs.CreateDeal, Name = phrase, ClickKey = activityId is null ? null : $"{activityId}/create" },
             ActionStyle.Positive);
         return Card(body, [create, Say("My deals", "my deals")]);
     }

@@ -21,13 +21,14 @@ public static class PickDealCard
             var stage = process.ModelOrDefault(d.ModelId).GetStage(d.StageId)?.Name ?? d.StageId;
             return (CardAction)Execute(
                 $"{d.Name} ({stage})",
-                new CardActionData { Verb = CardVerbs.PickDeal, DealId = d.Id, Text = originalText, Key = key });
+                new CardActionData { Verb = CardVerbs.PickDeal, DealId = d.Id, Text = originalText, ClickKey = key });
         }).ToList();
+        // Card-level actions rather than an ActionSet: every Teams client (and the Agents Playground) renders those as buttons.
         return Card(
             [
                 Text($"More than one deal matches \"{Escape(phrase)}\". Which one did you mean?", weight: FontWeight.Bolder),
                 Text($"You said: {Escape(originalText)}", subtle: true),
-                new ActionSet { Actions = buttons },
-            ]);
+            ],
+            buttons);
     }
 }

@@ -30,8 +30,9 @@ public sealed record CardActionData
     /// <summary>
     /// Identifies the click, not the button: derived from the activity that produced the card, so clicking the same
     /// button twice (or an old copy of the card) is recognised and not applied twice.
+    /// (Not named "key": the Agents Playground drops a click whose data has a "key" property.)
     /// </summary>
-    public string? Key { get; init; }
+    public string? ClickKey { get; init; }
 }
 
 /// <summary>The verbs our cards send back. One place, so card builders and handlers cannot drift apart.</summary>

@@ -31,7 +31,7 @@ public sealed class CommandRouter(
     {
         // The click's key (derived from the activity that made the card) stands in for the activity id,
         // so a second click on the same button is recognised as the same change.
-        var context = CommandContext.For(input, action.Key ?? input.ActivityId, time, process);
+        var context = CommandContext.For(input, action.ClickKey ?? input.ActivityId, time, process);
         logger.LogInformation("Card action {Verb}", action.Verb);
         switch (action.Verb)
         {

@@ -299,10 +299,12 @@ public sealed class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_card_verb_is_refused_politely()
     {
-        var (status, body) = await _app.ClickAsync(Dana, "deleteEverything", new JObject { ["verb"] = "deleteEverything" });
+        var click = _app.NextActivityId();
+        var (status, body) = await _app.ClickAsync(Dana, "deleteEverything", new JObject { ["verb"] = "deleteEverything" }, click);
 
         Assert.Equal(200, status);
-        Assert.Contains("isn't something I recognise", body!["value"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("See my reply below.", body!["value"]!.ToString());
+        Assert.Contains("isn't something I recognise", Assert.Single(_app.Connector.RepliesTo(click)).Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,6 +70,15 @@ public class CardCatalogTests
         Assert.True(errors.Count == 0, $"{name}:\n" + string.Join("\n", errors));
     }
 
+    [Theory]
+    [MemberData(nameof(Catalog))]
+    public void No_button_data_has_a_key_property_which_the_agents_playground_drops(string name, AdaptiveCard card)
+    {
+        var data = CardJson.ToJsonObject(card).ToJsonString();
+
+        Assert.False(data.Contains("\"key\":", StringComparison.Ordinal), name);
+    }
+
     [Fact]
     public void The_catalog_covers_every_card_builder()
     {

@@ -53,6 +53,9 @@ public sealed record Deal
 
     public IReadOnlyList<StageChange> History { get; init; } = [];
 
+    /// <summary>The current stage's actions the rep has ticked off on the coaching card; cleared when the stage changes.</summary>
+    public IReadOnlyList<string> DoneActions { get; init; } = [];
+
     public IReadOnlyList<string> AppliedActivities { get; init; } = [];
 
     /// <summary>The store's version of this deal when it was read; null for a deal not yet saved.</summary>
@@ -69,4 +72,25 @@ public sealed record Deal
 public sealed record NextStep(string Text, DateOnly? Due, DateTimeOffset SetAt);
 
 /// <summary>One entry of a deal's stage history. <see cref="FromStageId"/> is null when the deal was created.</summary>
-public sealed record StageChange(string? FromStageId, string ToStageId, DateTimeOffset At, string By);
+/// <param name="Skipped">Ids of stages jumped over by this move.</param>
+/// <param name="Unconfirmed">Exit criteria the rep did not confirm when the deal moved on (a warning the manager can see).</param>
+public sealed record StageChange(
+    string? FromStageId,
+    string ToStageId,
+    DateTimeOffset At,
+    string By,
+    IReadOnlyList<string>? Skipped = null,
+    IReadOnlyList<string>? Unconfirmed = null)
+{
+    // Records with list members compare lists by reference; history entries are compared by content in tests and stores.
+    public bool Equals(StageChange? other) =>
+        other is not null
+        && FromStageId == other.FromStageId
+        && ToStageId == other.ToStageId
+        && At == other.At
+        && By == other.By
+        && (Skipped ?? []).SequenceEqual(other.Skipped ?? [])
+        && (Unconfirmed ?? []).SequenceEqual(other.Unconfirmed ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(FromStageId, ToStageId, At, By);
+}

@@ -74,7 +74,8 @@ public static class DealRules
         });
     }
 
-    public static DealChange MoveTo(Deal deal, SellingModel model, Stage target, DateTimeOffset now, Actor actor)
+    /// <param name="unconfirmed">Exit criteria the rep did not confirm; recorded with the move.</param>
+    public static DealChange MoveTo(Deal deal, SellingModel model, Stage target, DateTimeOffset now, Actor actor, IReadOnlyList<string>? unconfirmed = null)
     {
         if (RefuseClosed(deal) is { } refusal)
         {
@@ -91,11 +92,23 @@ public static class DealRules
             return DealChange.Refused($"{target.Name} is not a stage of the {model.Name} process.");
         }
 
+        var skipped = model.GetStage(deal.StageId) is { } from ? model.SkippedBetween(from, target).Select(s => s.Id).ToList() : [];
         var moved = deal with
         {
             StageId = target.Id,
             StageEnteredAt = now,
-            History = [.. deal.History, new StageChange(deal.StageId, target.Id, now, actor.UserName)],
+            DoneActions = [],
+            History =
+            [
+                .. deal.History,
+                new StageChange(
+                    deal.StageId,
+                    target.Id,
+                    now,
+                    actor.UserName,
+                    skipped.Count > 0 ? skipped : null,
+                    unconfirmed is { Count: > 0 } ? unconfirmed : null),
+            ],
             Status = target.Outcome switch
             {
                 StageOutcome.Won => DealStatus.Won,
@@ -151,6 +164,24 @@ public static class DealRules
         }
 
         return DealChange.Changed(Touch(deal with { NextStep = new NextStep(clean, due, now) }, now, actor));
+    }
+
+    /// <summary>Records which of the current stage's actions are done (from the coaching card's checklist).</summary>
+    public static DealChange SetDoneActions(Deal deal, Stage stage, IEnumerable<string> done, DateTimeOffset now, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        if (RefuseClosed(deal) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (deal.StageId != stage.Id)
+        {
+            return DealChange.Refused($"{deal.Name} has moved on to another stage since that checklist was shown.");
+        }
+
+        var known = done.Where(stage.Actions.Contains).Distinct().ToList();
+        return DealChange.Changed(Touch(deal with { DoneActions = known }, now, actor));
     }
 
     public static DealChange SetAmount(Deal deal, Money amount, DateTimeOffset now, Actor actor)

@@ -63,6 +63,26 @@ public sealed record SellingModel(
         return index >= 0 && index + 1 < open.Count ? open[index + 1] : null;
     }
 
+    /// <summary>Open stages strictly between two stages when moving forward ("Prospect" to "Proposal" skips Qualify and Discovery).</summary>
+    public IReadOnlyList<Stage> SkippedBetween(Stage from, Stage to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        if (to.Outcome == StageOutcome.Lost)
+        {
+            return [];
+        }
+
+        var open = OpenStages.ToList();
+        var start = open.FindIndex(s => s.Id == from.Id);
+        var end = to.IsClosed ? open.Count : open.FindIndex(s => s.Id == to.Id);
+        return start >= 0 && end > start + 1 ? open.GetRange(start + 1, end - start - 1) : [];
+    }
+
+    /// <summary>Whether moving from one stage to another goes forward in the process (towards a win).</summary>
+    public bool IsForward(Stage from, Stage to) =>
+        to.Outcome != StageOutcome.Lost && !from.IsClosed && (to.Outcome == StageOutcome.Won || IndexOf(to) > IndexOf(from));
+
     /// <summary>Finds stages by id, name or synonym; falls back to a unique prefix ("nego" → Negotiation).</summary>
     public IReadOnlyList<Stage> FindStages(string text)
     {

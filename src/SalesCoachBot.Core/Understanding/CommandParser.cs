@@ -17,8 +17,17 @@ public static partial class CommandParser
         (HelpPattern(), (_, _) => new ShowHelp()),
         (GreetPattern(), (_, _) => new Greet()),
         (ListPattern(), (_, _) => new ListDeals()),
+        (TourPattern(), (m, _) => new StartTour(Model(m))),
+        (HowProcessWorksPattern(), (m, _) => new ExplainProcess(Model(m))),
+        (ExplainProcessPattern(), (m, _) => new ExplainProcess(Model(m))),
+        (StageActionsPattern(), (m, _) => Stage(m, StageTopic.Actions)),
+        (ExitCriteriaPattern(), (m, _) => Stage(m, StageTopic.ExitCriteria)),
+        (TimingPattern(), (m, _) => Stage(m, StageTopic.Timing)),
+        (StageOverviewPattern(), (m, _) => Stage(m, StageTopic.Overview)),
+        (ToolsPattern(), (m, _) => Tools(m)),
         (NextStepForPattern(), NextStep),
         (NextStepAfterPattern(), NextStep),
+        (CoachPattern(), (m, _) => Deal(m) is { } deal ? new CoachDeal(deal) : null),
         (CreatePattern(), Create),
         (CloseDatePattern(), CloseDate),
         (AmountPattern(), Amount),
@@ -28,11 +37,12 @@ public static partial class CommandParser
         (LostFirstPattern(), (m, _) => Close(m, won: false)),
         (WonPattern(), (m, _) => Close(m, won: true)),
         (WonFirstPattern(), (m, _) => Close(m, won: true)),
-        (AdvancePattern(), (m, _) => Deal(m) is { } deal ? new AdvanceDeal(deal) : null),
+        (AdvancePattern(), (m, _) => Deal(m) is { } deal ? new AdvanceDeal(deal, Confirmation(m)) : null),
         (MovePattern(), Move),
         (IsInPattern(), Move),
         (ShowPattern(), (m, _) => Deal(m) is { } deal ? new ShowDeal(deal) : null),
         (DetailsPattern(), (m, _) => Deal(m) is { } deal ? new ShowDeal(deal) : null),
+        (DefinePattern(), (m, _) => new Define(m.Groups["term"].Value.Trim())),
     ];
 
     public static Command Parse(string? text, ParseContext context)
@@ -142,7 +152,32 @@ public static partial class CommandParser
     private static MoveDeal? Move(Match match, ParseContext context)
     {
         var stage = match.Groups["stage"].Value.Trim();
-        return Deal(match) is { } deal && stage.Length > 0 ? new MoveDeal(deal, stage) : null;
+        return Deal(match) is { } deal && stage.Length > 0 ? new MoveDeal(deal, stage, Confirmation(match)) : null;
+    }
+
+    private static ExitConfirmation Confirmation(Match match) =>
+        match.Groups["confirm"].Value.ToLowerInvariant() switch
+        {
+            "" => ExitConfirmation.Ask,
+            "anyway" or "regardless" => ExitConfirmation.Anyway,
+            _ => ExitConfirmation.AllMet,
+        };
+
+    private static string? Model(Match match) =>
+        match.Groups["model"].Success && match.Groups["model"].Value.Length > 0 && !StopWordPattern().IsMatch(match.Groups["model"].Value)
+            ? match.Groups["model"].Value.Trim()
+            : null;
+
+    private static ExplainStage? Stage(Match match, StageTopic topic)
+    {
+        var stage = match.Groups["stage"].Value.Trim();
+        return stage.Length == 0 || StopWordPattern().IsMatch(stage) ? null : new ExplainStage(stage, topic);
+    }
+
+    private static ExplainTools Tools(Match match)
+    {
+        var kind = match.Groups["kind"].Value.ToLowerInvariant();
+        return new ExplainTools(match.Groups["target"].Value.Trim(), kind is "tools" or "tool" ? null : kind);
     }
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
@@ -199,13 +234,13 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:we\s+)?won\s+(?<deal>.+)$", Options)]
     private static partial Regex WonFirstPattern();
 
-    [GeneratedRegex(@"^(?:advance|progress)\s+(?<deal>.+?)(?:\s+(?:forward|on|ahead|along|to the next stage|to next stage))?$|^move\s+(?<deal>.+?)\s+(?:forward|on|ahead|along|to the next stage|to next stage)$", Options)]
+    [GeneratedRegex(@"^(?:advance|progress)\s+(?<deal>.+?)(?:\s+(?:forward|on|ahead|along|to the next stage|to next stage))?(?:\s*,?\s*(?:-\s*)?(?<confirm>confirmed|criteria met|all criteria met|all met|anyway|regardless))?$|^move\s+(?<deal>.+?)\s+(?:forward|on|ahead|along|to the next stage|to next stage)(?:\s*,?\s*(?:-\s*)?(?<confirm>confirmed|criteria met|all criteria met|all met|anyway|regardless))?$", Options)]
     private static partial Regex AdvancePattern();
 
-    [GeneratedRegex(@"^(?:move|moved|push|put|set|change|update)\s+(?<deal>.+?)\s+(?:to|into|in|at)\s+(?:the\s+)?(?<stage>.+?)(?:\s+stage)?$", Options)]
+    [GeneratedRegex(@"^(?:move|moved|push|put|set|change|update)\s+(?<deal>.+?)\s+(?:to|into|in|at)\s+(?:the\s+)?(?<stage>.+?)(?:\s+stage)?(?:\s*,?\s*(?:-\s*)?(?<confirm>confirmed|criteria met|all criteria met|all met|anyway|regardless))?$", Options)]
     private static partial Regex MovePattern();
 
-    [GeneratedRegex(@"^(?<deal>.+?)\s+(?:is now|is|has moved|moved|moves|goes|went)\s+(?:in|into|to|at|in the|at the)\s+(?:the\s+)?(?<stage>.+?)(?:\s+stage)?$", Options)]
+    [GeneratedRegex(@"^(?<deal>.+?)\s+(?:is now|is|has moved|moved|moves|goes|went)\s+(?:in|into|to|at|in the|at the)\s+(?:the\s+)?(?<stage>.+?)(?:\s+stage)?(?:\s*,?\s*(?:-\s*)?(?<confirm>confirmed|criteria met|all criteria met|all met|anyway|regardless))?$", Options)]
     private static partial Regex IsInPattern();
 
     [GeneratedRegex(@"^(?:show|open|view|details (?:for|of|on)|status (?:of|for)|how is|how's|what about|tell me about|find)\s+(?:me\s+)?(?<deal>.+?)\??$", Options)]
@@ -213,4 +248,35 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?<deal>.+?)\s+(?:details|status|info)\??$", Options)]
     private static partial Regex DetailsPattern();
+
+    // The playbook: questions a new hire asks about the process. Tried before the deal commands.
+    [GeneratedRegex(@"^(?:please\s+)?(?:walk me through|take me through|give me a tour of|show me around|tour of|onboard me on|teach me)\s+(?:our\s+|the\s+|a\s+)?(?:(?<model>[a-z][\w-]*)\s+)??(?:sales\s+)?(?:process|stages|model|pipeline)\??$|^(?:start the |take the |start a )?tour\??$", Options)]
+    private static partial Regex TourPattern();
+
+    [GeneratedRegex(@"^how (?:does|do) (?:our|the|my|a)\s+(?:(?<model>[a-z][\w-]*)\s+)??(?:sales\s+)?(?:process|model|pipeline|sale) work\??$", Options)]
+    private static partial Regex HowProcessWorksPattern();
+
+    [GeneratedRegex(@"^(?:(?:explain|show(?: me)?|describe|what(?:'s| is| are))\s+)?(?:our\s+|the\s+|my\s+)?(?:(?<model>[a-z][\w-]*)\s+)??(?:sales\s+process|process map|process|selling model|sales stages|stages)\??$", Options)]
+    private static partial Regex ExplainProcessPattern();
+
+    [GeneratedRegex(@"^what (?:do|should|must|can) (?:i|we|you|reps?) do (?:at|in|during|for) (?:the\s+|a\s+)?(?<stage>.+?)(?:\s+stage)?\??$|^what happens (?:at|in|during) (?:the\s+)?(?<stage>.+?)(?:\s+stage)?\??$|^(?:actions|steps) (?:for|at|in) (?:the\s+)?(?<stage>.+?)(?:\s+stage)?\??$", Options)]
+    private static partial Regex StageActionsPattern();
+
+    [GeneratedRegex(@"^(?:what are (?:the\s+)?)?exit criteria (?:for|of|in) (?:the\s+)?(?<stage>.+?)(?:\s+stage)?\??$|^what (?:gets|moves|takes) a deal (?:out of|past|through|beyond) (?:the\s+)?(?<stage>.+?)(?:\s+stage)?\??$|^(?:when|how) (?:can|do|should) (?:i|we) (?:move|get|take) (?:a deal\s+)?(?:out of|past|beyond) (?:the\s+)?(?<stage>.+?)(?:\s+stage)?\??$|^(?:how do i|when can i) (?:leave|exit) (?:the\s+)?(?<stage>.+?)(?:\s+stage)?\??$", Options)]
+    private static partial Regex ExitCriteriaPattern();
+
+    [GeneratedRegex(@"^how long (?:should|can|does|may|do|is) (?:a deal|deals|it|an? opportunit(?:y|ies)|i|we)?\s*(?:stay|be|sit|spend|take|last|remain)?\s*(?:in|at)?\s*(?:the\s+)?(?<stage>.+?)(?:\s+stage)?(?:\s+(?:take|last))?\??$|^(?:allowed time|timing|time limit) (?:for|of|in) (?:the\s+)?(?<stage>.+?)(?:\s+stage)?\??$", Options)]
+    private static partial Regex TimingPattern();
+
+    [GeneratedRegex(@"^(?:tell me about|explain|describe|what(?:'s| is)) (?:the\s+)?(?<stage>.+?) stage\??$|^(?:tell me about|explain|describe) (?:the\s+)?(?<stage>.+?)\??$", Options)]
+    private static partial Regex StageOverviewPattern();
+
+    [GeneratedRegex(@"^(?:what|which) (?<kind>tools?|collateral|materials?|content|presentations?|demos?|direct mail|telesales|lead generation)(?:\s+(?:do|should|can|to)\s+(?:i|we|reps?)?\s*(?:use|send|bring|show))?\s+(?:for|at|in|during|with)\s+(?:a\s+|an\s+|the\s+)?(?<target>.+?)\??$|^(?<kind>tools|collateral) (?:for|at|in) (?:a\s+|an\s+|the\s+)?(?<target>.+?)\??$", Options)]
+    private static partial Regex ToolsPattern();
+
+    [GeneratedRegex(@"^(?:what now|what next|what's next|whats next|next steps?|what should i do|how do i move|how do i advance|help me) (?:for|on|with) (?<deal>.+?)\??$|^coach(?: me)?(?: on| about| for| with)? (?<deal>.+?)\??$", Options)]
+    private static partial Regex CoachPattern();
+
+    [GeneratedRegex(@"^(?:what(?:'s| is| are| does)|define|definition of|meaning of)\s+(?:an?\s+|the\s+)?(?<term>[^?]+?)(?:\s+mean)?\??$", Options)]
+    private static partial Regex DefinePattern();
 }

@@ -14,10 +14,52 @@ public sealed record ShowDeal(string DealPhrase) : Command;
 /// <param name="ModelId">The selling model named in the message, or null for the process's default.</param>
 public sealed record CreateDeal(string Name, Money? Amount, string? ModelId) : Command;
 
-public sealed record MoveDeal(string DealPhrase, string StagePhrase) : Command;
+/// <summary>How a rep said the stage's exit criteria stand when moving forward.</summary>
+public enum ExitConfirmation
+{
+    /// <summary>Nothing said: show the criteria and ask.</summary>
+    Ask,
+
+    /// <summary>"… confirmed" / "… criteria met": every criterion is met.</summary>
+    AllMet,
+
+    /// <summary>"… anyway": move without confirming (refused where the stage blocks on unmet criteria).</summary>
+    Anyway,
+}
+
+public sealed record MoveDeal(string DealPhrase, string StagePhrase, ExitConfirmation Confirmation = ExitConfirmation.Ask) : Command;
 
 /// <summary>"advance contoso": to the next open stage of the deal's model.</summary>
-public sealed record AdvanceDeal(string DealPhrase) : Command;
+public sealed record AdvanceDeal(string DealPhrase, ExitConfirmation Confirmation = ExitConfirmation.Ask) : Command;
+
+/// <summary>"what now for contoso": the coaching card for the deal's current stage.</summary>
+public sealed record CoachDeal(string DealPhrase) : Command;
+
+/// <summary>"how does our sales process work?", "what's the enterprise process?": the process map.</summary>
+public sealed record ExplainProcess(string? ModelPhrase) : Command;
+
+/// <summary>Which part of a stage a question is about; the card leads with it.</summary>
+public enum StageTopic
+{
+    Overview,
+    Actions,
+    ExitCriteria,
+    Timing,
+}
+
+/// <summary>"what do I do at discovery?", "exit criteria for qualify", "how long should a deal stay in proposal?".</summary>
+public sealed record ExplainStage(string StagePhrase, StageTopic Topic) : Command;
+
+/// <summary>"what tools do I use for a demo?", "what collateral do I use at discovery?".</summary>
+/// <param name="Target">A stage or a kind of tool ("demo", "direct mail").</param>
+/// <param name="KindWord">The kind of tool asked for ("collateral"), or null for any tool.</param>
+public sealed record ExplainTools(string Target, string? KindWord) : Command;
+
+/// <summary>"what is a qualified prospect?": a glossary term, customer type, stage or model.</summary>
+public sealed record Define(string Term) : Command;
+
+/// <summary>"walk me through the process": one stage per card, with Next and Back.</summary>
+public sealed record StartTour(string? ModelPhrase) : Command;
 
 public sealed record SetNextStep(string DealPhrase, string Text, DateOnly? Due) : Command;
 

@@ -21,7 +21,7 @@ public static class DealNotFoundCard
 
         var create = Execute(
             $"Create \"{phrase}\"",
-            new CardActionData { Verb = CardVerbs.CreateDeal, Name = phrase, ClickKey = activityId is null ? null : $"{activityId}/create" },
+            new CardActionData { Verb = CardVerbs.CreateDeal, Name = phrase, ClickKey = CardVerbs.ClickKey(activityId, CardVerbs.CreateDeal) },
             ActionStyle.Positive);
         return Card(body, [create, Say("My deals", "my deals")]);
     }

@@ -15,7 +15,7 @@ public static class PickDealCard
         ArgumentNullException.ThrowIfNull(process);
 
         // One key for every button of this card: whichever is clicked first is applied once.
-        var key = activityId is null ? null : $"{activityId}/pick";
+        var key = CardVerbs.ClickKey(activityId, CardVerbs.PickDeal);
         var buttons = matches.Select(d =>
         {
             var stage = process.ModelOrDefault(d.ModelId).GetStage(d.StageId)?.Name ?? d.StageId;

@@ -27,6 +27,37 @@ public sealed record CardActionData
     /// <summary>A deal name, for "create it".</summary>
     public string? Name { get; init; }
 
+    /// <summary>The stage a move goes to.</summary>
+    public string? StageId { get; init; }
+
+    /// <summary>The selling model a playbook card is about.</summary>
+    public string? ModelId { get; init; }
+
+    /// <summary>The stage shown by a guided-tour card (0-based).</summary>
+    public int? Index { get; init; }
+
+    /// <summary>Input of the coaching card: the next step's text.</summary>
+    public string? NextStep { get; init; }
+
+    /// <summary>Input of the coaching card: the next step's due date, as Input.Date sends it (yyyy-MM-dd).</summary>
+    public string? Due { get; init; }
+
+    /// <summary>Input of the "lost" form: why the deal was lost.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Toggle inputs (exit criteria, checklist items): the client merges every input of the card into the data.</summary>
+    [System.Text.Json.Serialization.JsonExtensionData]
+    public Dictionary<string, System.Text.Json.JsonElement>? Inputs { get; init; }
+
+    /// <summary>The ids of toggles with the given prefix that are on ("true").</summary>
+    public IReadOnlySet<string> TogglesOn(string prefix) =>
+        (Inputs ?? [])
+            .Where(i => i.Key.StartsWith(prefix, StringComparison.Ordinal)
+                && i.Value.ValueKind == System.Text.Json.JsonValueKind.String
+                && i.Value.GetString() == "true")
+            .Select(i => i.Key[prefix.Length..])
+            .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// Identifies the click, not the button: derived from the activity that produced the card, so clicking the same
     /// button twice (or an old copy of the card) is recognised and not applied twice.
@@ -42,8 +73,26 @@ public static class CardVerbs
     public const string CreateDeal = "createDeal";
     public const string ShowDeal = "showDeal";
     public const string Say = "say";
+    public const string Coach = "coach";
+    public const string SaveNextStep = "saveNextStep";
+    public const string MoveDeal = "moveDeal";
+    public const string ConfirmMove = "confirmMove";
+    public const string CloseWon = "closeWon";
+    public const string CloseLost = "closeLost";
+    public const string Tour = "tour";
 
-    public static IReadOnlyList<string> All { get; } = [PickDeal, CreateDeal, ShowDeal, Say];
+    public static IReadOnlyList<string> All { get; } =
+        [PickDeal, CreateDeal, ShowDeal, Say, Coach, SaveNextStep, MoveDeal, ConfirmMove, CloseWon, CloseLost, Tour];
+
+    /// <summary>Input ids on cards: toggles carry these prefixes so their values can be told apart in the merged data.</summary>
+    public const string CriterionInputPrefix = "criterion-";
+    public const string DoneInputPrefix = "done-";
+
+    /// <summary>
+    /// The key of a click: the activity that produced the card, and the verb. The same button clicked twice
+    /// (or on an old copy of the card) gives the same key, so its change is applied once.
+    /// </summary>
+    public static string? ClickKey(string? activityId, string verb) => activityId is null ? null : $"{activityId}/{verb}";
 }
 
 /// <summary>What the bot answers: a plain-text summary (for clients without cards, and notifications) and cards.</summary>

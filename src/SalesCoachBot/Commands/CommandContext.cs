@@ -4,13 +4,15 @@ using SalesCoachBot.Core.Process;
 namespace SalesCoachBot.Commands;
 
 /// <summary>Everything a handler needs about the turn, with "now" and "today" fixed once so one turn sees one time.</summary>
+/// <param name="TurnActivityId">The activity being answered; buttons on the cards of the answer derive their click keys from it.</param>
 public sealed record CommandContext(
     OwnerKey Owner,
     Actor Actor,
     DateTimeOffset Now,
     DateOnly Today,
     TimeZoneInfo TimeZone,
-    SalesProcess Process)
+    SalesProcess Process,
+    string? TurnActivityId)
 {
     public static CommandContext For(ChatInput input, string? activityKey, TimeProvider time, SalesProcess process)
     {
@@ -24,6 +26,7 @@ public sealed record CommandContext(
             now,
             DateOnly.FromDateTime(local.DateTime),
             input.TimeZone,
-            process);
+            process,
+            input.ActivityId);
     }
 }

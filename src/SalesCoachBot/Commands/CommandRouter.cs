@@ -11,6 +11,8 @@ public sealed class CommandRouter(
     TimeProvider time,
     DealCommandHandler deals,
     PipelineCommandHandler pipeline,
+    CoachingCommandHandler coaching,
+    PlaybookCommandHandler playbook,
     ILogger<CommandRouter> logger) : ICommandRouter
 {
     public async Task<BotReply> HandleAsync(ChatInput input, CancellationToken cancellationToken)
@@ -44,6 +46,10 @@ public sealed class CommandRouter(
                 return created with { ReplacesCard = true };
             case CardVerbs.ShowDeal when action.DealId is not null:
                 return await pipeline.ShowAsync(action.DealId, context, cancellationToken).ConfigureAwait(false);
+            case CardVerbs.Coach or CardVerbs.SaveNextStep or CardVerbs.MoveDeal or CardVerbs.ConfirmMove or CardVerbs.CloseWon or CardVerbs.CloseLost:
+                return await coaching.HandleActionAsync(action, context, cancellationToken).ConfigureAwait(false);
+            case CardVerbs.Tour:
+                return playbook.TourStep(action.ModelId, action.Index ?? 0, context) with { ReplacesCard = true };
             case CardVerbs.Say when !string.IsNullOrWhiteSpace(action.Text):
                 return await HandleAsync(input with { Text = action.Text, Action = null }, cancellationToken).ConfigureAwait(false);
             default:
@@ -60,6 +66,11 @@ public sealed class CommandRouter(
             ListDeals => pipeline.ListAsync(context, cancellationToken),
             ShowDeal show => pipeline.ShowByPhraseAsync(show.DealPhrase, context, text, chosenDealId, cancellationToken),
             CreateDeal create => deals.CreateAsync(create, context, cancellationToken),
+            ExplainProcess explain => Task.FromResult(playbook.ExplainProcess(explain, context)),
+            ExplainStage explain => playbook.ExplainStageAsync(explain, context, cancellationToken),
+            ExplainTools explain => playbook.ExplainToolsAsync(explain, context, cancellationToken),
+            Define define => playbook.DefineAsync(define, context, cancellationToken),
+            StartTour tour => Task.FromResult(playbook.StartTour(tour, context)),
             NotUnderstood notUnderstood => Task.FromResult(NotUnderstoodReply(notUnderstood)),
             _ => deals.HandleAsync(command, context, text, chosenDealId, cancellationToken),
         };

@@ -6,7 +6,7 @@ using SalesCoachBot.Core.Understanding;
 namespace SalesCoachBot.Commands;
 
 /// <summary>Creates and changes the rep's deals. Every change is a pure rule applied through <see cref="DealUpdater"/>.</summary>
-public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolver, ILogger<DealCommandHandler> logger)
+public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolver, CoachingCommandHandler coaching, ILogger<DealCommandHandler> logger)
 {
     public async Task<BotReply> CreateAsync(CreateDeal command, CommandContext context, CancellationToken cancellationToken)
     {
@@ -23,7 +23,9 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
         var deal = outcome.Deal ?? change.Deal;
         logger.LogInformation("Deal {DealId} created in model {Model} ({Status})", deal.Id, model.Id, outcome.Status);
         var stage = model.GetStage(deal.StageId) ?? model.FirstStage;
-        return PipelineCommandHandler.Show(deal, context, $"Created {deal.Name} ({model.Name}), now in {stage.Name}.");
+
+        // A deal entering a stage gets that stage's coaching card.
+        return CoachingCommandHandler.Coach(deal, context, $"Created {deal.Name} ({model.Name}), now in {stage.Name}.");
     }
 
     public async Task<BotReply> HandleAsync(Command command, CommandContext context, string text, string? chosenDealId, CancellationToken cancellationToken)
@@ -32,6 +34,7 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
         ArgumentNullException.ThrowIfNull(context);
         var phrase = command switch
         {
+            CoachDeal c => c.DealPhrase,
             MoveDeal c => c.DealPhrase,
             AdvanceDeal c => c.DealPhrase,
             SetNextStep c => c.DealPhrase,
@@ -48,9 +51,20 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
         }
 
         var model = context.Process.ModelOrDefault(deal.ModelId);
-        if (command is MoveDeal move && ResolveStage(model, move.StagePhrase, deal) is { Reply: { } stageReply })
+        switch (command)
         {
-            return stageReply;
+            case CoachDeal:
+                return CoachingCommandHandler.Coach(deal, context, headline: null);
+            case MoveDeal move:
+                var (target, stageReply) = ResolveStage(model, move.StagePhrase, deal);
+                return target is null
+                    ? stageReply!
+                    : await coaching.RequestMoveAsync(deal, target, move.Confirmation, context, cancellationToken).ConfigureAwait(false);
+            case AdvanceDeal advance:
+                var current = model.GetStage(deal.StageId) ?? model.FirstStage;
+                return model.NextOpenStage(current) is { } next
+                    ? await coaching.RequestMoveAsync(deal, next, advance.Confirmation, context, cancellationToken).ConfigureAwait(false)
+                    : BotReply.Plain($"{deal.Name} is in {current.Name}, the last open stage. Say \"{deal.Name} won\" or \"{deal.Name} lost\" to close it.");
         }
 
         string? headline = null;
@@ -76,14 +90,6 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
         var actor = context.Actor;
         switch (command)
         {
-            case MoveDeal move:
-                var target = ResolveStage(model, move.StagePhrase, deal).Stage!;
-                return (DealRules.MoveTo(deal, model, target, now, actor), MovedHeadline(deal, model, target));
-            case AdvanceDeal:
-                var current = model.GetStage(deal.StageId) ?? model.FirstStage;
-                return model.NextOpenStage(current) is { } next
-                    ? (DealRules.MoveTo(deal, model, next, now, actor), MovedHeadline(deal, model, next))
-                    : (DealChange.Refused($"{deal.Name} is in {current.Name}, the last open stage. Say \"{deal.Name} won\" or \"{deal.Name} lost\" to close it."), string.Empty);
             case SetNextStep step:
                 var due = step.Due is { } d ? $", due {d:ddd d MMM}" : string.Empty;
                 return (DealRules.SetNextStep(deal, step.Text, step.Due, context.Today, now, actor), $"Next step for {deal.Name}: {step.Text}{due}.");
@@ -99,18 +105,6 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
             default:
                 throw new ArgumentException($"{command.GetType().Name} is not a deal change.", nameof(command));
         }
-    }
-
-    private static string MovedHeadline(Deal deal, SellingModel model, Stage target)
-    {
-        var from = model.GetStage(deal.StageId);
-        var skipped = from is null || target.IsClosed
-            ? []
-            : model.Stages.Skip(model.IndexOf(from) + 1).TakeWhile(s => s.Id != target.Id).ToList();
-        var warning = skipped.Count > 0 && model.IndexOf(target) > model.IndexOf(from!)
-            ? $" Skipped: {string.Join(", ", skipped.Select(s => s.Name))}."
-            : string.Empty;
-        return $"Moved {deal.Name} to {target.Name}.{warning}";
     }
 
     private static (Stage? Stage, BotReply? Reply) ResolveStage(SellingModel model, string phrase, Deal deal)

@@ -43,10 +43,10 @@ public sealed class DealResolver(IDealStore store)
             NameMatchKind.Unique => new DealResolution(match.Matches[0], null),
             NameMatchKind.Ambiguous => new DealResolution(null, BotReply.Card(
                 $"More than one deal matches \"{phrase}\": {string.Join(", ", match.Matches.Select(d => d.Name))}. Which one did you mean?",
-                PickDealCard.Build(phrase, match.Matches, originalText, context.Actor.ActivityId, context.Process))),
+                PickDealCard.Build(phrase, match.Matches, originalText, context.TurnActivityId, context.Process))),
             _ => new DealResolution(null, BotReply.Card(
                 $"I couldn't find a deal called \"{phrase}\" in your pipeline. Say \"new deal {phrase}\" to create it, or \"my deals\" to see them.",
-                DealNotFoundCard.Build(phrase, deals, context.Actor.ActivityId))),
+                DealNotFoundCard.Build(phrase, deals, context.TurnActivityId))),
         };
     }
 }

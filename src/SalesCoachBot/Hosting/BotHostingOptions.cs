@@ -10,4 +10,10 @@ public sealed class BotHostingOptions
     /// <summary>Largest request /api/messages accepts. Teams activities are a few KB; anything far larger is refused with 413.</summary>
     [Range(4096, 4 * 1024 * 1024, ErrorMessage = "SalesCoach:Bot:MaxRequestBytes must be between 4096 and 4194304.")]
     public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// The bot's public https address (e.g. https://salescoach.azurewebsites.net), used for images on cards.
+    /// Empty: the address the request came in on.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
 }

@@ -18,6 +18,17 @@ public static class Endpoints
             await store.IsHealthyAsync(ct).ConfigureAwait(false)
                 ? Results.Ok(new { status = "healthy", store = "ok" })
                 : Results.Json(new { status = "unhealthy", store = "not answering" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet(Playbook.ProcessMapPictures.RouteTemplate, (string modelId, Core.Process.SalesProcess process, Playbook.ProcessMapImage image, HttpContext http) =>
+        {
+            if (process.Models.FirstOrDefault(m => m.Id == modelId) is not { } model)
+            {
+                return Results.NotFound();
+            }
+
+            // The process does not change while the bot runs; clients may keep the picture for an hour.
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.File(image.RenderPng(model), "image/png");
+        });
         app.MapGet("/", () => Results.Text("Sales Coach bot is running. Teams talks to it at /api/messages."));
         return app;
     }

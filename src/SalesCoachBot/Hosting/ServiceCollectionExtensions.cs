@@ -50,7 +50,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ConversationDirectory>();
         services.AddTransient<IBot, CoachActivityHandler>();
 
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Playbook.ProcessMapImage>();
+        services.AddSingleton<Playbook.ProcessMapPictures>();
+
         services.AddSingleton<ICommandRouter, CommandRouter>();
+        services.AddSingleton<CoachingCommandHandler>();
+        services.AddSingleton<PlaybookCommandHandler>();
         services.AddSingleton<DealResolver>();
         services.AddSingleton<DealCommandHandler>();
         services.AddSingleton<PipelineCommandHandler>();

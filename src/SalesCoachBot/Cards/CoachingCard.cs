@@ -51,6 +51,14 @@ public static class CoachingCard
         body.Add(Heading($"{Escape(deal.Name)}: {stage.Name}"));
         var position = model.OpenStages.ToList().FindIndex(s => s.Id == stage.Id);
         body.Add(Text($"{model.Name} · stage {position + 1} of {model.OpenStages.Count} · {TimingText(view, zone)}", subtle: !view.IsOverdue, color: view.IsOverdue ? TextColor.Attention : null));
+        body.Add(new FactSet
+        {
+            Facts =
+            [
+                new Fact("Amount", deal.Amount?.Format() ?? "not set"),
+                new Fact("Expected close", deal.ExpectedClose is { } close ? Date(close) : "not set"),
+            ],
+        });
         body.Add(Text($"**Objective:** {stage.Objective}"));
 
         body.Add(Section("Exit criteria" + (stage.BlockOnUnmetCriteria ? " (all required to move on)" : string.Empty)));

@@ -11,7 +11,7 @@ namespace SalesCoachBot.Playbook;
 /// <remarks>
 /// Meant to be a singleton: the embedded typefaces are loaded once and only read while rendering, every other Skia object
 /// lives for one render, and finished PNGs are cached per model id (the process does not change while the app runs).
-/// On Linux the native libSkiaSharp.so needs libfontconfig.so.1, even though text only uses the embedded fonts.
+/// The Linux native assets are the NoDependencies build: with the fonts embedded, no libfontconfig is needed on the host.
 /// </remarks>
 public sealed class ProcessMapImage : IDisposable
 {

@@ -48,6 +48,7 @@ public sealed class ConversationTests : IAsyncLifetime
 
         Assert.Contains("Created Contoso Ltd (Consultative), now in Prospect.", text, StringComparison.Ordinal);
         Assert.Contains("Amount: 45,000", text, StringComparison.Ordinal);
+        Assert.Contains("Contoso Ltd: Prospect", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,20 +65,22 @@ public sealed class ConversationTests : IAsyncLifetime
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
 
-        var text = await SayAndReadAsync("move contoso to proposal");
+        var text = await SayAndReadAsync("move contoso to proposal, confirmed");
 
-        Assert.Contains("Moved Contoso Ltd to Proposal. Skipped: Qualify, Discovery.", text, StringComparison.Ordinal);
-        Assert.Contains("Stage: Proposal (Consultative)", text, StringComparison.Ordinal);
+        Assert.Contains("Moved Contoso Ltd to Proposal.", text, StringComparison.Ordinal);
+        Assert.Contains("Skipped: Qualify, Discovery.", text, StringComparison.Ordinal);
+        Assert.Contains("Stage: Proposal (Consultative)", await SayAndReadAsync("show contoso"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Saying_where_a_deal_is_moves_it_too()
+    public async Task Saying_where_a_deal_is_asks_for_the_exit_criteria_first()
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
 
-        var text = await SayAndReadAsync("contoso is in negotiation");
+        var text = await SayAndReadAsync("contoso is in qualify");
 
-        Assert.Contains("Moved Contoso Ltd to Negotiation.", text, StringComparison.Ordinal);
+        Assert.Contains("Move Contoso Ltd to Qualify?", text, StringComparison.Ordinal);
+        Assert.Contains("Stage: Prospect", await SayAndReadAsync("show contoso"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,7 +175,7 @@ public sealed class ConversationTests : IAsyncLifetime
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
         _app.Time.Advance(TimeSpan.FromHours(2));
-        await _app.SayAsync(Dana, "move contoso to qualify");
+        await _app.SayAsync(Dana, "move contoso to qualify, confirmed");
 
         var text = await SayAndReadAsync("show contoso");
 
@@ -186,7 +189,7 @@ public sealed class ConversationTests : IAsyncLifetime
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
         await _app.SayAsync(Dana, "new deal Contoso Pharma 80k");
 
-        var ask = SingleCard(await _app.SayAsync(Dana, "move contoso to discovery"));
+        var ask = SingleCard(await _app.SayAsync(Dana, "contoso amount 50k"));
         Assert.Contains("More than one deal matches \"contoso\"", Text(ask), StringComparison.Ordinal);
         var pharma = Assert.Single(Actions(ask), a => a.Title!.StartsWith("Contoso Pharma", StringComparison.Ordinal));
 
@@ -197,11 +200,10 @@ public sealed class ConversationTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", body!["type"]!.ToString());
         var updated = (JObject)body["value"]!;
         AssertValid(updated);
-        Assert.Contains("Moved Contoso Pharma to Discovery.", Text(updated), StringComparison.Ordinal);
+        Assert.Contains("Contoso Pharma is now 50,000.", Text(updated), StringComparison.Ordinal);
         Assert.Contains("Already done", Text((JObject)again!["value"]!), StringComparison.Ordinal);
-        var history = await SayAndReadAsync("show contoso pharma");
-        Assert.Single(history.Split('\n'), l => l.Contains("→ Discovery", StringComparison.Ordinal));
-        Assert.Contains("Stage: Prospect", await SayAndReadAsync("show contoso ltd"), StringComparison.Ordinal);
+        Assert.Contains("Amount: 50,000", await SayAndReadAsync("show contoso pharma"), StringComparison.Ordinal);
+        Assert.Contains("Amount: 45,000", await SayAndReadAsync("show contoso ltd"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -240,7 +242,7 @@ public sealed class ConversationTests : IAsyncLifetime
     public async Task A_retried_activity_is_applied_and_answered_once()
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
-        var move = _app.Message(Dana, "advance contoso");
+        var move = _app.Message(Dana, "advance contoso confirmed");
 
         await _app.PostAsync(move);
         var (status, _) = await _app.PostAsync(move);
@@ -283,7 +285,7 @@ public sealed class ConversationTests : IAsyncLifetime
     {
         var created = SingleCard(await _app.SayAsync(Dana, "new deal Contoso Ltd 45k"));
         await _app.SayAsync(Dana, "new deal Contoso Pharma 80k");
-        var ask = SingleCard(await _app.SayAsync(Dana, "move contoso to discovery"));
+        var ask = SingleCard(await _app.SayAsync(Dana, "move contoso to discovery, confirmed"));
         var pick = Actions(ask)[0];
 
         var (_, body) = await _app.ClickAsync(TestUser.Sam, pick.Verb, pick.Data);

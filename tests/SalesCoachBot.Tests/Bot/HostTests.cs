@@ -68,7 +68,7 @@ public sealed class HostTests : IAsyncLifetime
     public async Task Deals_survive_a_restart_of_the_bot()
     {
         await _app.SayAsync(TestUser.Dana, "new deal Contoso Ltd 45k");
-        await _app.SayAsync(TestUser.Dana, "move contoso to discovery");
+        await _app.SayAsync(TestUser.Dana, "move contoso to discovery, confirmed");
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 

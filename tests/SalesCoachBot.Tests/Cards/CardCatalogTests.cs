@@ -1,9 +1,11 @@
 using System.Reflection;
 using SalesCoachBot.Cards;
 using SalesCoachBot.Cards.Model;
+using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Process;
 using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Playbook;
 
 namespace SalesCoachBot.Tests.Cards;
 
@@ -35,6 +37,8 @@ public class CardCatalogTests
         History = [new StageChange(null, "prospect", _now.AddDays(-30), "Dana"), new StageChange("prospect", stage, _now.AddDays(-20), "Dana")],
     };
 
+    private static SellingModel Consultative => _process.FindModel("consultative")!;
+
     private static DealView View(Deal deal) => DealView.For(deal, _process, _now, _today);
 
     public static TheoryData<string, AdaptiveCard> Catalog()
@@ -58,6 +62,22 @@ public class CardCatalogTests
             { "deal with headline", DealCard.Build(View(open), "Moved Contoso Ltd to Proposal.", _process, _berlin) },
             { "won deal", DealCard.Build(View(Deal("Won Co", "closed-won", DealStatus.Won)), "Congratulations!", _process, _berlin) },
             { "lost deal", DealCard.Build(View(Deal("Lost Co", "closed-lost", DealStatus.Lost)), "Closed as lost.", _process, _berlin) },
+            { "coaching", CoachingCard.Build(View(open), "Moved Contoso Ltd to Proposal.", ["Skipped: Qualify."], _berlin, _today, "act-1") },
+            { "coaching with errors", CoachingCard.Build(View(markup with { DoneActions = [Consultative.GetStage("proposal")!.Actions[0]] }), null, [], _berlin, _today, "act-1", new CoachingInput("", "2020-01-01", "Say what the next step is.", "In the past.")) },
+            { "coaching at the last open stage", CoachingCard.Build(View(Deal("Late Co", "negotiation")), null, [], _berlin, _today, null) },
+            { "exit check", ExitCheckCard.Build(open, ExitCheck.For(Consultative, Consultative.GetStage("prospect")!, Consultative.GetStage("proposal")!)!, new HashSet<string> { "prospect-0" }, null, "act-1") },
+            { "exit check refused", ExitCheckCard.Build(markup, ExitCheck.For(Consultative, Consultative.GetStage("discovery")!, Consultative.GetStage("proposal")!)!, new HashSet<string>(), "Discovery needs every exit criterion.", "act-1") },
+            { "process map with picture", ProcessMapCard.Build(_process, Consultative, new Uri("https://bot.example/playbook/process-map/consultative.png")) },
+            { "process map with inline picture", ProcessMapCard.Build(_process, _process.FindModel("transactional")!, new Uri(ProcessMapImage.DataUri([137, 80, 78, 71]))) },
+            { "process map without picture", ProcessMapCard.Build(_process, _process.FindModel("enterprise")!, null) },
+            { "stage guide", StageGuideCard.Build(Consultative, Consultative.GetStage("discovery")!, StageTopic.Actions, null) },
+            { "stage guide exit criteria", StageGuideCard.Build(Consultative, Consultative.GetStage("qualify")!, StageTopic.ExitCriteria, "Qualify is a stage of the Consultative process.") },
+            { "stage guide closed stage", StageGuideCard.Build(Consultative, Consultative.GetStage("closed-won")!, StageTopic.Timing, null) },
+            { "tools", ToolsCard.Build("Tools for a demo", Consultative.Stages.SelectMany(st => st.Tools.Select(t => (st, t))).Take(4).ToList()) },
+            { "definition", DefinitionCard.Build("Qualified prospect", "From our glossary", "A prospect that meets our criteria.", ["Also called: SQL"]) },
+            { "tour first", TourCard.Build(Consultative, 0) },
+            { "tour middle", TourCard.Build(Consultative, 2) },
+            { "tour last", TourCard.Build(Consultative, Consultative.Stages.Count - 1) },
         };
     }
 
@@ -88,7 +108,7 @@ public class CardCatalogTests
             .Select(t => t.Name)
             .Order()
             .ToList();
-        var covered = new[] { "WelcomeCard", "HelpCard", "NotUnderstoodCard", "NoticeCard", "PickDealCard", "DealNotFoundCard", "PipelineCard", "DealCard" }.Order().ToList();
+        var covered = new[] { "CoachingCard", "ExitCheckCard", "ProcessMapCard", "StageGuideCard", "ToolsCard", "DefinitionCard", "TourCard", "WelcomeCard", "HelpCard", "NotUnderstoodCard", "NoticeCard", "PickDealCard", "DealNotFoundCard", "PipelineCard", "DealCard" }.Order().ToList();
 
         Assert.Equal(covered, builders);
     }

@@ -29,7 +29,15 @@ public static class ProcessMapCard
         };
         if (picture is not null)
         {
-            body.Add(new Image { Url = picture, AltText = $"The {model.Name} stages as a flow: " + string.Join(", then ", model.Stages.Select(s => s.Name)), Size = ImageSize.Stretch });
+            body.Add(new Image
+            {
+                Url = picture,
+                AltText = $"The {model.Name} stages as a flow: " + string.Join(", then ", model.Stages.Select(s => s.Name)),
+                Size = ImageSize.Stretch,
+
+                // The picture is wider than a chat column: a click opens it full size (where it is a real URL).
+                SelectAction = picture.Scheme is "http" or "https" ? new OpenUrlAction { Url = picture, Title = "Open the process map" } : null,
+            });
         }
 
         var open = model.OpenStages;

@@ -28,7 +28,9 @@ public static class ServiceCollectionExtensions
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             return new SqliteDatabase(Path.Combine(root, options.Path), options.BusyTimeoutSeconds);
         });
-        services.AddSingleton<IDealStore, SqliteDealStore>();
+        services.AddSingleton<SqliteDealStore>();
+        services.AddSingleton<IDealStore>(sp => sp.GetRequiredService<SqliteDealStore>());
+        services.AddSingleton<IReminderSchedule>(sp => sp.GetRequiredService<SqliteDealStore>());
         services.AddSingleton<IUserProfileStore, SqliteUserProfileStore>();
         services.AddSingleton<IProcessedActivityStore, SqliteProcessedActivityStore>();
         services.AddSingleton<IStoreHealth, SqliteStoreHealth>();

@@ -58,6 +58,9 @@ public sealed record Deal
 
     public IReadOnlyList<string> AppliedActivities { get; init; } = [];
 
+    /// <summary>Where the deal is on the reminder ladder; kept in step by <see cref="Reminders.ReminderLadder.AfterChange"/>.</summary>
+    public Reminders.ReminderState Reminder { get; init; } = new();
+
     /// <summary>The store's version of this deal when it was read; null for a deal not yet saved.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string? ETag { get; init; }

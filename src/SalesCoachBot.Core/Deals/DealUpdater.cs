@@ -17,8 +17,9 @@ public sealed record UpdateOutcome(UpdateStatus Status, Deal? Deal, string? Refu
 /// <summary>
 /// Every change to a stored deal goes through here: read, apply a pure change, save with the version read,
 /// and on a conflict read again and reapply, a bounded number of times.
+/// Each change also keeps the deal's reminder state in step (progress cancels pending reminders and restarts the clock).
 /// </summary>
-public sealed class DealUpdater(IDealStore store, ILogger<DealUpdater> logger)
+public sealed class DealUpdater(IDealStore store, Process.SalesProcess process, ILogger<DealUpdater> logger)
 {
     public const int MaxAttempts = 5;
 
@@ -46,7 +47,8 @@ public sealed class DealUpdater(IDealStore store, ILogger<DealUpdater> logger)
                 return new UpdateOutcome(UpdateStatus.Refused, current, result.Refusal);
             }
 
-            var saved = await store.SaveAsync(result.Deal, current.ETag, cancellationToken).ConfigureAwait(false);
+            var changed = Reminders.ReminderLadder.AfterChange(current, result.Deal, process);
+            var saved = await store.SaveAsync(changed, current.ETag, cancellationToken).ConfigureAwait(false);
             if (saved.Status == SaveStatus.Saved)
             {
                 return new UpdateOutcome(UpdateStatus.Applied, saved.Saved);
@@ -62,7 +64,7 @@ public sealed class DealUpdater(IDealStore store, ILogger<DealUpdater> logger)
     public async Task<UpdateOutcome> CreateAsync(Deal deal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        var saved = await store.SaveAsync(deal, expectedETag: null, cancellationToken).ConfigureAwait(false);
+        var saved = await store.SaveAsync(Reminders.ReminderLadder.AfterChange(null, deal, process), expectedETag: null, cancellationToken).ConfigureAwait(false);
         if (saved.Status == SaveStatus.Saved)
         {
             return new UpdateOutcome(UpdateStatus.Applied, saved.Saved);

@@ -26,3 +26,10 @@ public interface IDealStore
     /// </summary>
     Task<SaveResult> SaveAsync(Deal deal, string? expectedETag, CancellationToken cancellationToken);
 }
+
+/// <summary>The reminder schedule: deals whose next reminder is due, read by an index on the due instant.</summary>
+public interface IReminderSchedule
+{
+    /// <summary>Open deals of every owner whose indexed due instant is at or before <paramref name="now"/>, earliest first.</summary>
+    Task<IReadOnlyList<Deal>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+}

@@ -109,5 +109,25 @@ public sealed class SqliteDatabase : IDisposable
             CREATE INDEX IF NOT EXISTS processed_activities_by_time ON processed_activities (processed_at);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Files created before a column existed get it added; each step is idempotent.
+    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT count(*) FROM pragma_table_info('deals') WHERE name = 'reminder_due'";
+        if (Convert.ToInt64(await columns.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            await using var add = connection.CreateCommand();
+            add.CommandText = "ALTER TABLE deals ADD COLUMN reminder_due TEXT";
+            await add.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var index = connection.CreateCommand();
+
+        // Partial index: only deals with a pending reminder are in it, so a sweep's cost follows the due work, not the deal count.
+        index.CommandText = "CREATE INDEX IF NOT EXISTS deals_by_reminder_due ON deals (reminder_due) WHERE reminder_due IS NOT NULL";
+        await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

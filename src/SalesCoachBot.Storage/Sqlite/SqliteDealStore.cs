@@ -4,7 +4,7 @@ using SalesCoachBot.Core.Deals;
 
 namespace SalesCoachBot.Storage.Sqlite;
 
-public sealed class SqliteDealStore(SqliteDatabase database) : IDealStore
+public sealed class SqliteDealStore(SqliteDatabase database) : IDealStore, IReminderSchedule
 {
     public async Task<Deal?> GetAsync(OwnerKey owner, string dealId, CancellationToken cancellationToken)
     {
@@ -42,24 +42,45 @@ public sealed class SqliteDealStore(SqliteDatabase database) : IDealStore
         await using var command = connection.CreateCommand();
         command.CommandText = expectedETag is null
             ? """
-              INSERT INTO deals (tenant_id, owner_id, id, status, updated_at, etag, body)
-              VALUES ($tenant, $owner, $id, $status, $updated, $etag, $body)
+              INSERT INTO deals (tenant_id, owner_id, id, status, updated_at, etag, body, reminder_due)
+              VALUES ($tenant, $owner, $id, $status, $updated, $etag, $body, $due)
               ON CONFLICT DO NOTHING
               """
             : """
-              UPDATE deals SET status = $status, updated_at = $updated, etag = $etag, body = $body
+              UPDATE deals SET status = $status, updated_at = $updated, etag = $etag, body = $body, reminder_due = $due
               WHERE tenant_id = $tenant AND owner_id = $owner AND id = $id AND etag = $expected
               """;
         AddOwner(command, deal.Owner);
         command.Parameters.AddWithValue("$id", deal.Id);
         command.Parameters.AddWithValue("$status", deal.Status.ToString().ToLowerInvariant());
-        command.Parameters.AddWithValue("$updated", deal.UpdatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$updated", Instant(deal.UpdatedAt));
         command.Parameters.AddWithValue("$etag", etag);
         command.Parameters.AddWithValue("$body", StoredJson.Serialize(deal));
         command.Parameters.AddWithValue("$expected", (object?)expectedETag ?? DBNull.Value);
+        command.Parameters.AddWithValue("$due", deal.IsOpen && deal.Reminder.IndexedDueAt is { } due ? Instant(due) : DBNull.Value);
         var rows = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return rows == 1 ? new SaveResult(SaveStatus.Saved, deal with { ETag = etag }) : SaveResult.Conflict;
     }
+
+    public async Task<IReadOnlyList<Deal>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body, etag FROM deals WHERE reminder_due IS NOT NULL AND reminder_due <= $now ORDER BY reminder_due LIMIT $limit";
+        command.Parameters.AddWithValue("$now", Instant(now));
+        command.Parameters.AddWithValue("$limit", limit);
+        var deals = new List<Deal>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            deals.Add(Read(reader));
+        }
+
+        return deals;
+    }
+
+    // Fixed-width UTC text sorts as time does, so the index orders and compares instants correctly.
+    private static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     private static void AddOwner(SqliteCommand command, OwnerKey owner)
     {

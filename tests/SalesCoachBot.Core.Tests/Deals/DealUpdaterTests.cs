@@ -33,7 +33,7 @@ public class DealUpdaterTests
         store.Setup(s => s.SaveAsync(It.IsAny<Deal>(), "v1", It.IsAny<CancellationToken>())).ReturnsAsync(SaveResult.Conflict);
         store.Setup(s => s.SaveAsync(It.IsAny<Deal>(), "v2", It.IsAny<CancellationToken>()))
             .ReturnsAsync((Deal d, string _, CancellationToken _) => new SaveResult(SaveStatus.Saved, d with { ETag = "v3" }));
-        var updater = new DealUpdater(store.Object, NullLogger<DealUpdater>.Instance);
+        var updater = new DealUpdater(store.Object, SalesCoachBot.Core.Process.ProcessLoader.LoadDefault(), NullLogger<DealUpdater>.Instance);
 
         var outcome = await updater.UpdateAsync(_owner, "d1", "act", d => DealChange.Changed(d with { Amount = new Money(5, null) }), CancellationToken.None);
 
@@ -47,7 +47,7 @@ public class DealUpdaterTests
     {
         var store = new Mock<IDealStore>();
         store.Setup(s => s.GetAsync(_owner, "d1", It.IsAny<CancellationToken>())).ReturnsAsync(Deal("v1") with { AppliedActivities = ["act"] });
-        var updater = new DealUpdater(store.Object, NullLogger<DealUpdater>.Instance);
+        var updater = new DealUpdater(store.Object, SalesCoachBot.Core.Process.ProcessLoader.LoadDefault(), NullLogger<DealUpdater>.Instance);
 
         var outcome = await updater.UpdateAsync(_owner, "d1", "act", d => DealChange.Changed(d), CancellationToken.None);
 
@@ -61,7 +61,7 @@ public class DealUpdaterTests
         var store = new Mock<IDealStore>();
         store.Setup(s => s.GetAsync(_owner, "d1", It.IsAny<CancellationToken>())).ReturnsAsync(Deal("v1"));
         store.Setup(s => s.SaveAsync(It.IsAny<Deal>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(SaveResult.Conflict);
-        var updater = new DealUpdater(store.Object, NullLogger<DealUpdater>.Instance);
+        var updater = new DealUpdater(store.Object, SalesCoachBot.Core.Process.ProcessLoader.LoadDefault(), NullLogger<DealUpdater>.Instance);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             updater.UpdateAsync(_owner, "d1", "act", d => DealChange.Changed(d), CancellationToken.None));

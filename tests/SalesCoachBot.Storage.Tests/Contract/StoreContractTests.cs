@@ -85,7 +85,7 @@ public abstract class StoreContractTests : IAsyncLifetime
     public async Task Two_concurrent_updates_through_the_updater_both_land()
     {
         var saved = (await Deals.SaveAsync(NewDeal("t1", "dana", "d1"), null, CancellationToken.None)).Saved!;
-        var updater = new DealUpdater(Deals, Microsoft.Extensions.Logging.Abstractions.NullLogger<DealUpdater>.Instance);
+        var updater = new DealUpdater(Deals, SalesCoachBot.Core.Process.ProcessLoader.LoadDefault(), Microsoft.Extensions.Logging.Abstractions.NullLogger<DealUpdater>.Instance);
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => updater.UpdateAsync(
             saved.Owner,

@@ -1,0 +1,84 @@
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Process;
+
+namespace SalesCoachBot.Core.Reminders;
+
+/// <summary>
+/// The escalation ladder: a first reminder when the stage's allowed time passes or the next step's due date has
+/// passed; a second after the reminder grace; then a nudge to the manager after the escalation grace. Pure.
+/// </summary>
+public static class ReminderLadder
+{
+    /// <summary>Next-step due dates end at the end of the day somewhere: the earliest end of a day on Earth is UTC+14.</summary>
+    private static readonly TimeSpan _earliestEndOfDay = TimeSpan.FromHours(14);
+
+    /// <summary>When the first rung falls due, exactly, for a rep in <paramref name="zone"/>; null when nothing is overdue ever.</summary>
+    public static DateTimeOffset? FirstDue(Deal deal, Stage stage, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(stage);
+        ArgumentNullException.ThrowIfNull(zone);
+        DateTimeOffset? stageOverdue = stage.AllowedTime is { } allowed ? deal.StageEnteredAt + allowed : null;
+        DateTimeOffset? stepOverdue = deal.NextStep?.Due is { } due ? WorkingHours.ToInstant(due.AddDays(1), TimeOnly.MinValue, zone) : null;
+        return Earliest(stageOverdue, stepOverdue);
+    }
+
+    /// <summary>When the next rung is due exactly, given what was sent and any snooze; null when the ladder is done.</summary>
+    public static DateTimeOffset? NextDue(Deal deal, Stage stage, EscalationTiming timing, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(timing);
+        if (!deal.IsOpen || stage.IsClosed)
+        {
+            return null;
+        }
+
+        var state = deal.Reminder;
+        DateTimeOffset? due = state.Sent switch
+        {
+            Rung.None => FirstDue(deal, stage, zone),
+            Rung.FirstReminder => state.LastSentAt + (stage.ReminderGrace ?? timing.ReminderGrace),
+            Rung.SecondReminder => state.LastSentAt + (stage.EscalationGrace ?? timing.EscalationGrace),
+            _ => null,
+        };
+        return due is { } d && state.SnoozedUntil is { } snooze && snooze > d ? snooze : due;
+    }
+
+    /// <summary>The earliest the next rung can be due whatever the rep's time zone: what the store indexes.</summary>
+    public static DateTimeOffset? EarliestDue(Deal deal, Stage stage, EscalationTiming timing)
+    {
+        var due = NextDue(deal, stage, timing, TimeZoneInfo.Utc);
+        if (due is null || deal.Reminder.Sent != Rung.None || deal.NextStep?.Due is null)
+        {
+            return due;
+        }
+
+        var stepEarliest = WorkingHours.ToInstant(deal.NextStep.Due.Value.AddDays(1), TimeOnly.MinValue, TimeZoneInfo.Utc) - _earliestEndOfDay;
+        var earliest = Earliest(stage.AllowedTime is { } allowed ? deal.StageEnteredAt + allowed : null, stepEarliest);
+        return deal.Reminder.SnoozedUntil is { } snooze && snooze > earliest ? snooze : earliest;
+    }
+
+    /// <summary>
+    /// Keeps a deal's reminder state in step with a change: progress (a stage move, a new next step, a close) cancels
+    /// pending reminders and restarts the clock; any other change keeps the ladder where it is.
+    /// </summary>
+    public static Deal AfterChange(Deal? before, Deal after, SalesProcess process)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(process);
+        var progressed = before is null
+            || before.StageId != after.StageId
+            || before.Status != after.Status
+            || before.NextStep != after.NextStep;
+        var state = progressed
+            ? new ReminderState { SnoozedUntil = null, Parked = after.Reminder.Parked }
+            : after.Reminder;
+        var withState = after with { Reminder = state };
+        var model = process.ModelOrDefault(after.ModelId);
+        var stage = model.GetStage(after.StageId) ?? model.FirstStage;
+        return withState with { Reminder = state with { DueAt = EarliestDue(withState, stage, process.Defaults) } };
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
+}

@@ -27,6 +27,11 @@ public static class ServiceCollectionExtensions
                 : ProcessLoader.LoadFile(ProcessFileValidator.ResolvePath(contentRoot, path));
         });
         services.AddSingleton<DealUpdater>();
+        services.AddOptions<Reminders.ReminderOptions>()
+            .BindConfiguration(Reminders.ReminderOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<Reminders.ReminderSweeper>();
         return services;
     }
 }

@@ -121,7 +121,7 @@ public sealed partial record WorkingHours(TimeOnly Start, TimeOnly End, IReadOnl
         var days = new HashSet<DayOfWeek>();
         foreach (var part in key.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var range = part.Split('-', StringSplitOptions.TrimEntries);
+            var range = part.Split(['-', '–'], StringSplitOptions.TrimEntries);
             var from = Array.IndexOf(_dayNames, range[0].Length >= 3 ? range[0][..3] : range[0]);
             var to = range.Length == 2 ? Array.IndexOf(_dayNames, range[1].Length >= 3 ? range[1][..3] : range[1]) : from;
             if (from < 0 || to < 0)
@@ -142,6 +142,6 @@ public sealed partial record WorkingHours(TimeOnly Start, TimeOnly End, IReadOnl
         return days;
     }
 
-    [GeneratedRegex(@"^(?<start>\d{1,2}(?::\d{2})?)\s*(?:-|–|to)\s*(?<end>\d{1,2}(?::\d{2})?)(?:\s+(?<days>[a-z, \-]+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<start>\d{1,2}(?::\d{2})?)\s*(?:-|–|to)\s*(?<end>\d{1,2}(?::\d{2})?)(?:\s+(?<days>[a-z, \-–]+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HoursPattern();
 }

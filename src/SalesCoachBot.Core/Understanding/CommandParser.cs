@@ -17,6 +17,11 @@ public static partial class CommandParser
         (HelpPattern(), (_, _) => new ShowHelp()),
         (GreetPattern(), (_, _) => new Greet()),
         (ListPattern(), (_, _) => new ListDeals()),
+        (StalledPattern(), (_, _) => new ShowStalled()),
+        (HoursPattern(), (m, _) => new SetWorkingHours(m.Groups["spec"].Value.Trim())),
+        (TimeZonePattern(), (m, _) => new SetTimeZone(m.Groups["zone"].Value.Trim())),
+        (ManagerPattern(), (m, _) => new SetManager(m.Groups["who"].Value.Trim())),
+        (SnoozePattern(), Snooze),
         (TourPattern(), (m, _) => new StartTour(Model(m))),
         (HowProcessWorksPattern(), (m, _) => new ExplainProcess(Model(m))),
         (ExplainProcessPattern(), (m, _) => new ExplainProcess(Model(m))),
@@ -155,6 +160,37 @@ public static partial class CommandParser
         return Deal(match) is { } deal && stage.Length > 0 ? new MoveDeal(deal, stage, Confirmation(match)) : null;
     }
 
+    private static Command? Snooze(Match match, ParseContext context)
+    {
+        if (Deal(match) is not { } deal)
+        {
+            return null;
+        }
+
+        var when = match.Groups["when"].Value.Trim();
+        if (NextStepDuePattern().IsMatch(when))
+        {
+            return new SnoozeDeal(deal, new SnoozeSpec(null, null, UntilNextStep: true));
+        }
+
+        var untilText = UntilPrefixPattern().Replace(when, string.Empty);
+        if (DateExpressionParser.TryParse(untilText, context.Today, out var date) && !DurationOnlyPattern().IsMatch(when))
+        {
+            return new SnoozeDeal(deal, new SnoozeSpec(date, null, false));
+        }
+
+        var duration = DurationPattern().Match(when);
+        if (duration.Success)
+        {
+            var count = duration.Groups["n"].Value is "a" or "an" or "" ? 1 : int.Parse(duration.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var unit = duration.Groups["unit"].Value.ToLowerInvariant();
+            var span = unit.StartsWith('w') ? TimeSpan.FromDays(7 * count) : unit.StartsWith('h') ? TimeSpan.FromHours(count) : TimeSpan.FromDays(count);
+            return count is > 0 and <= 365 ? new SnoozeDeal(deal, new SnoozeSpec(null, span, false)) : null;
+        }
+
+        return new NotUnderstood(match.Value, $"I couldn't read '{when}' as a snooze. Try 'snooze {deal} until friday', 'snooze {deal} 3 days' or 'snooze {deal} until the next step is due'.");
+    }
+
     private static ExitConfirmation Confirmation(Match match) =>
         match.Groups["confirm"].Value.ToLowerInvariant() switch
         {
@@ -248,6 +284,33 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?<deal>.+?)\s+(?:details|status|info)\??$", Options)]
     private static partial Regex DetailsPattern();
+
+    [GeneratedRegex(@"^(?:show\s+(?:me\s+)?)?(?:my\s+|the\s+|our\s+|team\s+)?(?:stalled|stuck|overdue) deals\??$|^what(?:'s| is) stalled\??$", Options)]
+    private static partial Regex StalledPattern();
+
+    [GeneratedRegex(@"^(?:set\s+)?my (?:working\s+|work\s+|office\s+)?hours(?:\s+are)?(?:\s+to)?\s*:?\s*(?<spec>.+)$|^i work (?<spec>.+)$", Options)]
+    private static partial Regex HoursPattern();
+
+    [GeneratedRegex(@"^(?:set\s+)?my (?:timezone|time zone|tz)(?:\s+is)?(?:\s+to)?\s*:?\s*(?<zone>\S+)$|^i(?:'m| am) in (?:the\s+)?(?<zone>[A-Za-z_]+/[A-Za-z_/]+|UTC)(?: time zone)?$", Options)]
+    private static partial Regex TimeZonePattern();
+
+    [GeneratedRegex(@"^(?:set\s+)?my (?:manager|boss|lead|team lead)(?:\s+is)?(?:\s+to)?\s*:?\s*(?<who>.+)$|^i report to (?<who>.+)$", Options)]
+    private static partial Regex ManagerPattern();
+
+    [GeneratedRegex(@"^(?:snooze|mute|pause|remind me about)\s+(?<deal>.+?)\s+(?<when>(?:until|till|til|for|to|on|in)\s+.+|\d+\s*(?:days?|d|weeks?|w|hours?|h)|a\s+(?:day|week)|an\s+hour|tomorrow|next week)$", Options)]
+    private static partial Regex SnoozePattern();
+
+    [GeneratedRegex(@"^(?:until|till|til|to)\s+(?:the\s+)?next step(?:'s)?(?:\s+is)?\s+due(?: date)?$|^(?:until|till)\s+(?:it'?s|its)\s+due$", Options)]
+    private static partial Regex NextStepDuePattern();
+
+    [GeneratedRegex(@"^(?:until|till|til|to|on)\s+", Options)]
+    private static partial Regex UntilPrefixPattern();
+
+    [GeneratedRegex(@"^(?:for\s+)?(?:a|an|\d+)\s*(?:days?|d|weeks?|w|hours?|h)$", Options)]
+    private static partial Regex DurationOnlyPattern();
+
+    [GeneratedRegex(@"^(?:for\s+|in\s+)?(?<n>\d+|a|an)?\s*(?<unit>days?|d|weeks?|w|hours?|h)$", Options)]
+    private static partial Regex DurationPattern();
 
     // The playbook: questions a new hire asks about the process. Tried before the deal commands.
     [GeneratedRegex(@"^(?:please\s+)?(?:walk me through|take me through|give me a tour of|show me around|tour of|onboard me on|teach me)\s+(?:our\s+|the\s+|a\s+)?(?:(?<model>[a-z][\w-]*)\s+)??(?:sales\s+)?(?:process|stages|model|pipeline)\??$|^(?:start the |take the |start a )?tour\??$", Options)]

@@ -74,3 +74,21 @@ public sealed record NotUnderstood(string Text, string? Hint) : Command;
 
 /// <summary>What the parser needs to resolve relative words: the rep's "today" (in their time zone) and the process for model names.</summary>
 public sealed record ParseContext(DateOnly Today, Process.SalesProcess Process);
+
+/// <summary>How long to snooze: until a date, for a while, or until the next step is due.</summary>
+public sealed record SnoozeSpec(DateOnly? Until, TimeSpan? For, bool UntilNextStep);
+
+/// <summary>"snooze contoso until friday", "snooze contoso 3 days", "snooze contoso until the next step is due".</summary>
+public sealed record SnoozeDeal(string DealPhrase, SnoozeSpec Spec) : Command;
+
+/// <summary>"my hours 8-17 mon-fri": when reminders may reach the user.</summary>
+public sealed record SetWorkingHours(string Spec) : Command;
+
+/// <summary>"my timezone Europe/Berlin".</summary>
+public sealed record SetTimeZone(string TimeZoneId) : Command;
+
+/// <summary>"my manager is Morgan Lee" or "my manager is morgan@contoso.com".</summary>
+public sealed record SetManager(string Who) : Command;
+
+/// <summary>"stalled deals": a manager's team, or a rep's own, past the allowed time.</summary>
+public sealed record ShowStalled : Command;

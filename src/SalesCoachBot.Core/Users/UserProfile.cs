@@ -17,6 +17,15 @@ public sealed record UserProfile
     /// <summary>The channel's conversation reference, serialized by the host; opaque to the domain.</summary>
     public string? ConversationReference { get; init; }
 
+    /// <summary>When reminders may reach this user, as <see cref="Reminders.WorkingHours.Describe"/> writes it; null means the default.</summary>
+    public string? WorkingHours { get; init; }
+
+    /// <summary>The user id of this user's manager (from "my manager is …" or the admin's mapping file).</summary>
+    public string? ManagerUserId { get; init; }
+
+    /// <summary>The user's email or UPN, when Teams told us; used to match "my manager is dana@contoso.com" and the mapping file.</summary>
+    public string? Email { get; init; }
+
     /// <summary>False once Teams said the bot may no longer post in that conversation (403).</summary>
     public bool ConversationActive { get; init; } = true;
 
@@ -27,7 +36,14 @@ public sealed record UserProfile
     [System.Text.Json.Serialization.JsonIgnore]
     public string? ETag { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public OwnerKey Key => new(TenantId, UserId);
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Reminders.WorkingHours Hours => (WorkingHours is null ? null : Reminders.WorkingHours.TryParse(WorkingHours)) ?? Reminders.WorkingHours.Default;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public TimeZoneInfo Zone => TimeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }
 
 public interface IUserProfileStore
@@ -36,6 +52,9 @@ public interface IUserProfileStore
 
     /// <summary>Saves with optimistic concurrency, like deals: null <paramref name="expectedETag"/> inserts.</summary>
     Task<bool> SaveAsync(UserProfile profile, string? expectedETag, CancellationToken cancellationToken);
+
+    /// <summary>Every known user of one tenant (to find a manager by name or email, or a manager's team).</summary>
+    Task<IReadOnlyList<UserProfile>> ListAsync(string tenantId, CancellationToken cancellationToken);
 }
 
 /// <summary>Remembers which Teams activities have been answered, so a retry of one is not answered twice.</summary>

@@ -19,6 +19,22 @@ public sealed class SqliteUserProfileStore(SqliteDatabase database) : IUserProfi
             : null;
     }
 
+    public async Task<IReadOnlyList<UserProfile>> ListAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body, etag FROM users WHERE tenant_id = $tenant";
+        command.Parameters.AddWithValue("$tenant", tenantId);
+        var users = new List<UserProfile>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            users.Add(StoredJson.Deserialize<UserProfile>(reader.GetString(0)) with { ETag = reader.GetString(1) });
+        }
+
+        return users;
+    }
+
     public async Task<bool> SaveAsync(UserProfile profile, string? expectedETag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);

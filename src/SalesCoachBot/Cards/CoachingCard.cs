@@ -127,6 +127,31 @@ public static class CoachingCard
         actions.Add(Execute("Won", Data(CardVerbs.CloseWon)));
         actions.Add(new ShowCardAction
         {
+            Title = "Snooze",
+            Card = new AdaptiveCard
+            {
+                Body =
+                [
+                    new ChoiceSetInput("snoozeFor")
+                    {
+                        Label = "Remind me again",
+                        Value = "1d",
+                        Choices =
+                        [
+                            new Choice("in 1 day", "1d"),
+                            new Choice("in 3 days", "3d"),
+                            new Choice("next week", "1w"),
+                            new Choice("when the next step is due", "step"),
+                            new Choice("on the date below", "date"),
+                        ],
+                    },
+                    new DateInput("snoozeUntil") { Label = "Date" },
+                ],
+                Actions = [Execute("Snooze", Data(CardVerbs.Snooze))],
+            },
+        });
+        actions.Add(new ShowCardAction
+        {
             Title = "Lost",
             Card = new AdaptiveCard
             {

@@ -45,6 +45,12 @@ public sealed record CardActionData
     /// <summary>Input of the "lost" form: why the deal was lost.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>Input of the snooze form: "1d", "3d", "1w", "step" (until the next step is due), or empty when a date is given.</summary>
+    public string? SnoozeFor { get; init; }
+
+    /// <summary>Input of the snooze form: snooze until this date (yyyy-MM-dd).</summary>
+    public string? SnoozeUntil { get; init; }
+
     /// <summary>Toggle inputs (exit criteria, checklist items): the client merges every input of the card into the data.</summary>
     [System.Text.Json.Serialization.JsonExtensionData]
     public Dictionary<string, System.Text.Json.JsonElement>? Inputs { get; init; }
@@ -80,9 +86,11 @@ public static class CardVerbs
     public const string CloseWon = "closeWon";
     public const string CloseLost = "closeLost";
     public const string Tour = "tour";
+    public const string Snooze = "snooze";
+    public const string PingRep = "pingRep";
 
     public static IReadOnlyList<string> All { get; } =
-        [PickDeal, CreateDeal, ShowDeal, Say, Coach, SaveNextStep, MoveDeal, ConfirmMove, CloseWon, CloseLost, Tour];
+        [PickDeal, CreateDeal, ShowDeal, Say, Coach, SaveNextStep, MoveDeal, ConfirmMove, CloseWon, CloseLost, Tour, Snooze, PingRep];
 
     /// <summary>Input ids on cards: toggles carry these prefixes so their values can be told apart in the merged data.</summary>
     public const string CriterionInputPrefix = "criterion-";

@@ -13,6 +13,7 @@ public sealed class CommandRouter(
     PipelineCommandHandler pipeline,
     CoachingCommandHandler coaching,
     PlaybookCommandHandler playbook,
+    ReminderCommandHandler reminders,
     ILogger<CommandRouter> logger) : ICommandRouter
 {
     public async Task<BotReply> HandleAsync(ChatInput input, CancellationToken cancellationToken)
@@ -48,6 +49,8 @@ public sealed class CommandRouter(
                 return await pipeline.ShowAsync(action.DealId, context, cancellationToken).ConfigureAwait(false);
             case CardVerbs.Coach or CardVerbs.SaveNextStep or CardVerbs.MoveDeal or CardVerbs.ConfirmMove or CardVerbs.CloseWon or CardVerbs.CloseLost:
                 return await coaching.HandleActionAsync(action, context, cancellationToken).ConfigureAwait(false);
+            case CardVerbs.Snooze or CardVerbs.PingRep:
+                return await reminders.HandleActionAsync(action, context, cancellationToken).ConfigureAwait(false);
             case CardVerbs.Tour:
                 return playbook.TourStep(action.ModelId, action.Index ?? 0, context) with { ReplacesCard = true };
             case CardVerbs.Say when !string.IsNullOrWhiteSpace(action.Text):
@@ -71,6 +74,11 @@ public sealed class CommandRouter(
             ExplainTools explain => playbook.ExplainToolsAsync(explain, context, cancellationToken),
             Define define => playbook.DefineAsync(define, context, cancellationToken),
             StartTour tour => Task.FromResult(playbook.StartTour(tour, context)),
+            SnoozeDeal snooze => reminders.SnoozeAsync(snooze, context, text, chosenDealId, cancellationToken),
+            SetWorkingHours hours => reminders.SetHoursAsync(hours, context, cancellationToken),
+            SetTimeZone zone => reminders.SetTimeZoneAsync(zone, context, cancellationToken),
+            SetManager manager => reminders.SetManagerAsync(manager, context, cancellationToken),
+            ShowStalled => reminders.ShowStalledAsync(context, cancellationToken),
             NotUnderstood notUnderstood => Task.FromResult(NotUnderstoodReply(notUnderstood)),
             _ => deals.HandleAsync(command, context, text, chosenDealId, cancellationToken),
         };

@@ -57,6 +57,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICommandRouter, CommandRouter>();
         services.AddSingleton<CoachingCommandHandler>();
         services.AddSingleton<PlaybookCommandHandler>();
+        services.AddSingleton<ReminderCommandHandler>();
+        services.AddSingleton<Proactive.ProactiveNotifier>();
+        services.AddSingleton<Core.Reminders.IReminderNotifier>(sp => sp.GetRequiredService<Proactive.ProactiveNotifier>());
+        services.AddHostedService<Proactive.ReminderBackgroundService>();
         services.AddSingleton<DealResolver>();
         services.AddSingleton<DealCommandHandler>();
         services.AddSingleton<PipelineCommandHandler>();

@@ -4,7 +4,9 @@ using SalesCoachBot.Cards.Model;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Core.Users;
 using SalesCoachBot.Playbook;
 
 namespace SalesCoachBot.Tests.Cards;
@@ -36,6 +38,8 @@ public class CardCatalogTests
         ClosedAt = status == DealStatus.Open ? null : _now,
         History = [new StageChange(null, "prospect", _now.AddDays(-30), "Dana"), new StageChange("prospect", stage, _now.AddDays(-20), "Dana")],
     };
+
+    private static UserProfile Rep => new() { TenantId = "t", UserId = "u", Name = "Dana <Rep>", FirstSeen = _now, LastSeen = _now };
 
     private static SellingModel Consultative => _process.FindModel("consultative")!;
 
@@ -78,6 +82,10 @@ public class CardCatalogTests
             { "tour first", TourCard.Build(Consultative, 0) },
             { "tour middle", TourCard.Build(Consultative, 2) },
             { "tour last", TourCard.Build(Consultative, Consultative.Stages.Count - 1) },
+            { "reminder list", ReminderListCard.Build([new DueReminder(open, Rung.FirstReminder, "it has been in Proposal 2 weeks plus 3 days"), new DueReminder(markup, Rung.SecondReminder, "the next step \"call\" was due Fri 20 Nov")], _process, _today) },
+            { "manager nudge", ManagerNudgeCard.Build(View(open), Rep, "it has been in Proposal 2 weeks plus 9 days") },
+            { "stalled deals", StalledDealsCard.Build("Your team's stalled deals", [(Rep, View(open)), (Rep with { UserId = "u2", Name = "Sam" }, View(markup))]) },
+            { "no stalled deals", StalledDealsCard.Build("Your stalled deals", []) },
         };
     }
 
@@ -108,7 +116,7 @@ public class CardCatalogTests
             .Select(t => t.Name)
             .Order()
             .ToList();
-        var covered = new[] { "CoachingCard", "ExitCheckCard", "ProcessMapCard", "StageGuideCard", "ToolsCard", "DefinitionCard", "TourCard", "WelcomeCard", "HelpCard", "NotUnderstoodCard", "NoticeCard", "PickDealCard", "DealNotFoundCard", "PipelineCard", "DealCard" }.Order().ToList();
+        var covered = new[] { "ReminderListCard", "ManagerNudgeCard", "StalledDealsCard", "CoachingCard", "ExitCheckCard", "ProcessMapCard", "StageGuideCard", "ToolsCard", "DefinitionCard", "TourCard", "WelcomeCard", "HelpCard", "NotUnderstoodCard", "NoticeCard", "PickDealCard", "DealNotFoundCard", "PipelineCard", "DealCard" }.Order().ToList();
 
         Assert.Equal(covered, builders);
     }

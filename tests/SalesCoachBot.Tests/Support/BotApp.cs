@@ -25,10 +25,14 @@ public sealed class BotApp : WebApplicationFactory<Program>
     {
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "salescoach-tests", Guid.NewGuid().ToString("N"), "salescoach.db");
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        // The reminder sweep runs only where a test turns it on, so other tests see no proactive traffic.
+        _settings = new Dictionary<string, string?> { ["SalesCoach:Reminders:Enabled"] = "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            ["SalesCoach:Storage:Sqlite:Path"] = DatabasePath,
-        };
+            _settings[key] = value;
+        }
+
+        _settings["SalesCoach:Storage:Sqlite:Path"] = DatabasePath;
     }
 
     public string DatabasePath { get; }

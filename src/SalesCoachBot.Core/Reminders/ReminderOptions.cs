@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SalesCoachBot.Core.Reminders;
+
+/// <summary>Bound from <c>SalesCoach:Reminders</c>.</summary>
+public sealed class ReminderOptions
+{
+    public const string Section = "SalesCoach:Reminders";
+
+    /// <summary>Turns the background sweep off (the commands still work).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often due work is looked for. Seconds work, for demos and tests.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "SalesCoach:Reminders:SweepInterval must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a claim holds before another instance may take the work over (an instance that died mid-send).</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "SalesCoach:Reminders:ClaimTimeout must be between 00:00:05 and 01:00:00.")]
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>When Teams could not be reached, how long until the reminder is tried again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "SalesCoach:Reminders:RetryDelay must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>At most this many due deals are read per sweep; the rest wait for the next sweep.</summary>
+    [Range(1, 10_000, ErrorMessage = "SalesCoach:Reminders:BatchSize must be between 1 and 10000.")]
+    public int BatchSize { get; set; } = 200;
+}

@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Users;
+
+namespace SalesCoachBot.Core.Reminders;
+
+/// <summary>What one sweep did, for logs and tests.</summary>
+public sealed record SweepResult(int Due, int Sent, int Deferred, int Skipped, TimeSpan Duration);
+
+/// <summary>
+/// Finds due reminders and sends each exactly once, also with several instances sharing one store:
+/// every due deal is claimed with an optimistic-concurrency write before anything is sent (only one instance's
+/// claim succeeds), the send is recorded after, and a claim left by an instance that died expires and is taken over.
+/// </summary>
+public sealed class ReminderSweeper(
+    IReminderSchedule schedule,
+    IDealStore deals,
+    IUserProfileStore profiles,
+    IReminderNotifier notifier,
+    SalesProcess process,
+    TimeProvider time,
+    IOptions<ReminderOptions> options,
+    ILogger<ReminderSweeper> logger)
+{
+    /// <summary>Names this sweeper in claims, so logs say which instance holds what.</summary>
+    public string Instance { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+
+    public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var now = time.GetUtcNow();
+        var due = await schedule.ListDueAsync(now, options.Value.BatchSize, cancellationToken).ConfigureAwait(false);
+        int sent = 0, deferred = 0, skipped = 0;
+        foreach (var group in due.GroupBy(d => d.Owner))
+        {
+            var rep = await profiles.GetAsync(group.Key, cancellationToken).ConfigureAwait(false);
+            var claimed = new List<(Deal Deal, DueReminder Reminder)>();
+            foreach (var deal in group)
+            {
+                switch (await ClaimAsync(deal, rep, now, cancellationToken).ConfigureAwait(false))
+                {
+                    case (Deal mine, DueReminder reminder):
+                        claimed.Add((mine, reminder));
+                        break;
+                    case (null, null):
+                        skipped++;
+                        break;
+                    default:
+                        deferred++;
+                        break;
+                }
+            }
+
+            if (rep is null || claimed.Count == 0)
+            {
+                continue;
+            }
+
+            var toRep = claimed.Where(c => c.Reminder.Rung != Rung.ManagerNudge).ToList();
+            if (toRep.Count > 0)
+            {
+                var result = await notifier.RemindRepAsync(rep, toRep.Select(c => c.Reminder).ToList(), cancellationToken).ConfigureAwait(false);
+                sent += await RecordAsync(toRep, result, rep, now, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var nudge in claimed.Where(c => c.Reminder.Rung == Rung.ManagerNudge))
+            {
+                var manager = rep.ManagerUserId is null ? null : await profiles.GetAsync(new OwnerKey(rep.TenantId, rep.ManagerUserId), cancellationToken).ConfigureAwait(false);
+                if (manager is null)
+                {
+                    logger.LogWarning("Deal {DealId} of {RepId} is due a manager nudge, but no manager is known for the rep; the ladder ends here", nudge.Deal.Id, rep.UserId);
+                    await RecordAsync([nudge], NotifyResult.Sent, rep, now, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var result = await notifier.NudgeManagerAsync(manager, rep, nudge.Reminder, cancellationToken).ConfigureAwait(false);
+                sent += await RecordAsync([nudge], result == NotifyResult.Gone ? NotifyResult.Sent : result, rep, now, cancellationToken).ConfigureAwait(false);
+                if (result == NotifyResult.Gone)
+                {
+                    logger.LogWarning("The manager {ManagerId} of {RepId} cannot be messaged (403); the nudge about deal {DealId} is dropped", manager.UserId, rep.UserId, nudge.Deal.Id);
+                }
+            }
+        }
+
+        var sweep = new SweepResult(due.Count, sent, deferred, skipped, Stopwatch.GetElapsedTime(started));
+        logger.LogInformation(
+            "Reminder sweep by {Instance}: {Due} due, {Sent} sent, {Deferred} deferred, {Skipped} skipped in {DurationMs} ms",
+            Instance, sweep.Due, sweep.Sent, sweep.Deferred, sweep.Skipped, (int)sweep.Duration.TotalMilliseconds);
+        return sweep;
+    }
+
+    /// <summary>
+    /// Claims a due deal, or writes its exact next instant when it is not due yet (quiet hours, a due date that has
+    /// not ended in the rep's time zone). Returns the claimed deal, (null, null) when another instance or a change got
+    /// there first, or (deal, null) when it was deferred.
+    /// </summary>
+    private async Task<(Deal? Deal, DueReminder? Reminder)> ClaimAsync(Deal deal, UserProfile? rep, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var state = deal.Reminder;
+        if (state.Claim is { } claim && claim.Until > now)
+        {
+            return (null, null);
+        }
+
+        var model = process.ModelOrDefault(deal.ModelId);
+        var stage = model.GetStage(deal.StageId) ?? model.FirstStage;
+        var zone = rep?.Zone ?? TimeZoneInfo.Utc;
+        var exact = ReminderLadder.NextDue(deal with { Reminder = state with { Claim = null } }, stage, process.Defaults, zone);
+        var sendAt = exact is null ? (DateTimeOffset?)null : (rep?.Hours ?? WorkingHours.Default).NextOpen(exact.Value > now ? exact.Value : now, zone);
+
+        Deal updated;
+        DueReminder? reminder = null;
+        if (rep is null || !rep.ConversationActive || rep.ConversationReference is null)
+        {
+            // Nobody to tell: park the deal until the rep comes back (their next message unparks it).
+            updated = deal with { Reminder = state with { Claim = null, Parked = true } };
+        }
+        else if (sendAt is null || sendAt > now)
+        {
+            updated = deal with { Reminder = state with { Claim = null, DueAt = sendAt } };
+        }
+        else
+        {
+            var rung = state.Sent + 1;
+            updated = deal with { Reminder = state with { Claim = new ReminderClaim(Instance, now + options.Value.ClaimTimeout, rung) } };
+            reminder = new DueReminder(updated, rung, Reason(deal, stage, now, zone));
+        }
+
+        var saved = await deals.SaveAsync(updated, deal.ETag, cancellationToken).ConfigureAwait(false);
+        if (saved.Status != SaveStatus.Saved)
+        {
+            return (null, null);
+        }
+
+        return reminder is null ? (saved.Saved, null) : (saved.Saved, reminder with { Deal = saved.Saved! });
+    }
+
+    /// <summary>Records the outcome on each claimed deal; a deal that changed meanwhile (progress reset its ladder) is left as it is.</summary>
+    private async Task<int> RecordAsync(List<(Deal Deal, DueReminder Reminder)> claimed, NotifyResult result, UserProfile rep, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (result == NotifyResult.Gone)
+        {
+            logger.LogWarning("Teams refused messages to {RepId} (403: the bot was removed or blocked); reminders wait until the rep comes back", rep.UserId);
+            await MarkInactiveAsync(rep, cancellationToken).ConfigureAwait(false);
+        }
+
+        var recorded = 0;
+        foreach (var (deal, reminder) in claimed)
+        {
+            for (var attempt = 0; attempt < DealUpdater.MaxAttempts; attempt++)
+            {
+                var current = attempt == 0 ? deal : await deals.GetAsync(deal.Owner, deal.Id, cancellationToken).ConfigureAwait(false);
+                if (current?.Reminder.Claim is not { } claim || claim.Instance != Instance || claim.Rung != reminder.Rung)
+                {
+                    break;
+                }
+
+                var state = current.Reminder with { Claim = null };
+                state = result switch
+                {
+                    NotifyResult.Sent => state with { Sent = reminder.Rung, LastSentAt = now, SnoozedUntil = null },
+                    NotifyResult.Gone => state with { Parked = true },
+                    _ => state with { DueAt = now + options.Value.RetryDelay },
+                };
+                var next = current with { Reminder = state };
+                if (result == NotifyResult.Sent)
+                {
+                    var model = process.ModelOrDefault(next.ModelId);
+                    next = next with { Reminder = state with { DueAt = ReminderLadder.EarliestDue(next, model.GetStage(next.StageId) ?? model.FirstStage, process.Defaults) } };
+                }
+
+                if ((await deals.SaveAsync(next, current.ETag, cancellationToken).ConfigureAwait(false)).Status == SaveStatus.Saved)
+                {
+                    recorded += result == NotifyResult.Sent ? 1 : 0;
+                    break;
+                }
+            }
+        }
+
+        return recorded;
+    }
+
+    private async Task MarkInactiveAsync(UserProfile rep, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var current = await profiles.GetAsync(rep.Key, cancellationToken).ConfigureAwait(false);
+            if (current is null || !current.ConversationActive
+                || await profiles.SaveAsync(current with { ConversationActive = false }, current.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+    }
+
+    private static string Reason(Deal deal, Stage stage, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        if (deal.NextStep?.Due is { } due && due < today)
+        {
+            return $"the next step \"{deal.NextStep.Text}\" was due {due.ToString("ddd d MMM", System.Globalization.CultureInfo.GetCultureInfo("en-US"))}";
+        }
+
+        if (stage.AllowedTime is { } allowed && now - deal.StageEnteredAt > allowed)
+        {
+            var over = now - deal.StageEnteredAt - allowed;
+            return $"it has been in {stage.Name} {IsoDuration.Describe(allowed)} plus {Over(over)}";
+        }
+
+        return $"it is due for a follow-up in {stage.Name}";
+    }
+
+    private static string Over(TimeSpan over) =>
+        over.TotalDays >= 1 ? $"{(int)over.TotalDays} day{((int)over.TotalDays == 1 ? "" : "s")}"
+        : over.TotalHours >= 1 ? $"{(int)over.TotalHours} hour{((int)over.TotalHours == 1 ? "" : "s")}"
+        : over.TotalMinutes >= 1 ? $"{(int)over.TotalMinutes} minute{((int)over.TotalMinutes == 1 ? "" : "s")}"
+        : $"{Math.Max(1, (int)over.TotalSeconds)} seconds";
+}

@@ -1,0 +1,207 @@
+using System.Globalization;
+using SalesCoachBot.Cards;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Reminders;
+using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Core.Users;
+using SalesCoachBot.Proactive;
+
+namespace SalesCoachBot.Commands;
+
+/// <summary>Snoozing, working hours, time zone, who manages whom, stalled deals, and a manager's ping.</summary>
+public sealed class ReminderCommandHandler(
+    IDealStore deals,
+    DealUpdater updater,
+    IUserProfileStore profiles,
+    DealResolver resolver,
+    ProactiveNotifier notifier)
+{
+    private static readonly CultureInfo _culture = CultureInfo.GetCultureInfo("en-US");
+
+    public async Task<BotReply> SnoozeAsync(SnoozeDeal command, CommandContext context, string text, string? chosenDealId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var resolution = await resolver.ResolveAsync(context, command.DealPhrase, text, chosenDealId, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        return resolution.Deal is { } deal
+            ? await SnoozeAsync(deal, command.Spec, context, cancellationToken).ConfigureAwait(false)
+            : resolution.Reply!;
+    }
+
+    public async Task<BotReply> HandleActionAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(context);
+        var deal = action.DealId is null ? null : await deals.GetAsync(context.Owner, action.DealId, cancellationToken).ConfigureAwait(false);
+        if (action.Verb == CardVerbs.PingRep)
+        {
+            return await PingAsync(action, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (deal is null)
+        {
+            return new BotReply("That deal is not in your pipeline.", [], ReplacesCard: true);
+        }
+
+        SnoozeSpec? spec = action.SnoozeFor switch
+        {
+            "1d" => new SnoozeSpec(null, TimeSpan.FromDays(1), false),
+            "3d" => new SnoozeSpec(null, TimeSpan.FromDays(3), false),
+            "1w" => new SnoozeSpec(null, TimeSpan.FromDays(7), false),
+            "step" => new SnoozeSpec(null, null, true),
+            _ when DateOnly.TryParseExact(action.SnoozeUntil, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) => new SnoozeSpec(until, null, false),
+            _ => null,
+        };
+        var reply = spec is null
+            ? BotReply.Plain("Pick how long to snooze, or a date.")
+            : await SnoozeAsync(deal, spec, context, cancellationToken).ConfigureAwait(false);
+        return reply with { ReplacesCard = true };
+    }
+
+    private async Task<BotReply> SnoozeAsync(Deal deal, SnoozeSpec spec, CommandContext context, CancellationToken cancellationToken)
+    {
+        var profile = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        var hours = profile?.Hours ?? WorkingHours.Default;
+        DateTimeOffset until;
+        if (spec.UntilNextStep)
+        {
+            if (deal.NextStep?.Due is not { } due)
+            {
+                return BotReply.Plain($"{deal.Name} has no next step with a due date. Say \"next step for {deal.Name}: … by friday\" first, or snooze for a while: \"snooze {deal.Name} 3 days\".");
+            }
+
+            until = WorkingHours.ToInstant(due, hours.Start, context.TimeZone);
+        }
+        else if (spec.Until is { } date)
+        {
+            if (date <= context.Today)
+            {
+                return BotReply.Plain($"{date.ToString("ddd d MMM yyyy", _culture)} is not in the future; snooze until a later date.");
+            }
+
+            until = WorkingHours.ToInstant(date, hours.Start, context.TimeZone);
+        }
+        else
+        {
+            until = context.Now + spec.For!.Value;
+        }
+
+        var outcome = await updater.UpdateAsync(deal.Owner, deal.Id, context.Actor.ActivityId, current =>
+            current.IsOpen
+                ? DealChange.Changed(current with { Reminder = current.Reminder with { SnoozedUntil = until }, AppliedActivities = Remember(current, context.Actor.ActivityId) })
+                : DealChange.Refused($"{current.Name} is already closed; there is nothing to snooze."),
+            cancellationToken).ConfigureAwait(false);
+        var when = TimeZoneInfo.ConvertTime(until, context.TimeZone).ToString("ddd d MMM HH:mm", _culture);
+        return outcome.Status switch
+        {
+            UpdateStatus.Applied or UpdateStatus.AlreadyApplied => PipelineCommandHandler.Show(outcome.Deal!, context, $"Snoozed {deal.Name}: no reminders before {when}."),
+            UpdateStatus.Refused => BotReply.Plain(outcome.Refusal!),
+            _ => BotReply.Plain("That deal is not in your pipeline."),
+        };
+    }
+
+    public async Task<BotReply> SetHoursAsync(SetWorkingHours command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        if (WorkingHours.TryParse(command.Spec) is not { } hours)
+        {
+            return BotReply.Plain($"I couldn't read \"{command.Spec}\" as working hours. Try \"my hours 8-17 mon-fri\" or \"my hours 09:30-18:00 weekdays\".");
+        }
+
+        var saved = await UpdateProfileAsync(context, p => p with { WorkingHours = hours.Describe() }, cancellationToken).ConfigureAwait(false);
+        return BotReply.Plain(saved
+            ? $"Got it: I'll only message you {hours.Describe()} ({context.TimeZone.Id}). Reminders that fall outside wait for the next working period."
+            : "I couldn't save that just now; please try again.");
+    }
+
+    public async Task<BotReply> SetTimeZoneAsync(SetTimeZone command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(command.TimeZoneId, out var zone))
+        {
+            return BotReply.Plain($"I don't know the time zone \"{command.TimeZoneId}\". Use an IANA name such as Europe/Berlin, America/New_York or Asia/Singapore.");
+        }
+
+        var saved = await UpdateProfileAsync(context, p => p with { TimeZoneId = zone.Id }, cancellationToken).ConfigureAwait(false);
+        var local = TimeZoneInfo.ConvertTime(context.Now, zone).ToString("ddd d MMM HH:mm", _culture);
+        return BotReply.Plain(saved ? $"Your time zone is now {zone.Id} (it's {local} there). Dates and reminders follow it." : "I couldn't save that just now; please try again.");
+    }
+
+    public async Task<BotReply> SetManagerAsync(SetManager command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var everyone = await profiles.ListAsync(context.Owner.TenantId, cancellationToken).ConfigureAwait(false);
+        var matches = ManagerDirectory.Find(command.Who, everyone.Where(p => p.UserId != context.Owner.UserId));
+        if (matches.Count != 1)
+        {
+            return BotReply.Plain(matches.Count == 0
+                ? $"I don't know \"{command.Who}\" yet: your manager needs to say hi to me in Teams once. Then say \"my manager is {command.Who}\" again."
+                : $"\"{command.Who}\" could be {string.Join(" or ", matches.Select(m => m.Name ?? m.Email))}. Say their email to be sure.");
+        }
+
+        var manager = matches[0];
+        var saved = await UpdateProfileAsync(context, p => p with { ManagerUserId = manager.UserId }, cancellationToken).ConfigureAwait(false);
+        return BotReply.Plain(saved
+            ? $"Noted: {manager.Name ?? manager.Email} is your manager. They'll hear about a deal only after two reminders to you go unanswered."
+            : "I couldn't save that just now; please try again.");
+    }
+
+    public async Task<BotReply> ShowStalledAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var everyone = await profiles.ListAsync(context.Owner.TenantId, cancellationToken).ConfigureAwait(false);
+        var team = everyone.Where(p => p.ManagerUserId == context.Owner.UserId).ToList();
+        var people = team.Count > 0 ? team : everyone.Where(p => p.UserId == context.Owner.UserId).ToList();
+        var rows = new List<(UserProfile Rep, DealView View)>();
+        foreach (var rep in people)
+        {
+            var open = await deals.ListAsync(rep.Key, includeClosed: false, cancellationToken).ConfigureAwait(false);
+            rows.AddRange(open.Select(d => (rep, DealView.For(d, context.Process, context.Now, context.Today))).Where(r => r.Item2.IsOverdue || r.Item2.IsNextStepOverdue));
+        }
+
+        var title = team.Count > 0 ? "Your team's stalled deals" : "Your stalled deals";
+        return BotReply.Card(StalledDealsCard.Summary(title, rows), StalledDealsCard.Build(title, rows));
+    }
+
+    private async Task<BotReply> PingAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        var rep = action.Name is null ? null : await profiles.GetAsync(new OwnerKey(context.Owner.TenantId, action.Name), cancellationToken).ConfigureAwait(false);
+        if (rep is null || rep.ManagerUserId != context.Owner.UserId)
+        {
+            // Only a rep's own manager may ping them about their deals.
+            return BotReply.Plain("You can only ping the reps you manage.");
+        }
+
+        var deal = action.DealId is null ? null : await deals.GetAsync(rep.Key, action.DealId, cancellationToken).ConfigureAwait(false);
+        if (deal is null)
+        {
+            return BotReply.Plain("That deal is no longer in their pipeline.");
+        }
+
+        var result = await notifier.PingRepAsync(rep, context.Actor.UserName, deal, cancellationToken).ConfigureAwait(false);
+        return BotReply.Plain(result == NotifyResult.Sent
+            ? $"Pinged {rep.Name ?? "the rep"} about {deal.Name}."
+            : $"I couldn't reach {rep.Name ?? "the rep"} in Teams just now ({result}).");
+    }
+
+    private async Task<bool> UpdateProfileAsync(CommandContext context, Func<UserProfile, UserProfile> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var current = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false)
+                ?? new UserProfile { TenantId = context.Owner.TenantId, UserId = context.Owner.UserId, FirstSeen = context.Now, LastSeen = context.Now };
+            if (await profiles.SaveAsync(change(current), current.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IReadOnlyList<string> Remember(Deal deal, string? activityId) =>
+        activityId is null ? deal.AppliedActivities : [.. deal.AppliedActivities.TakeLast(Deal.RememberedActivities - 1), activityId];
+}

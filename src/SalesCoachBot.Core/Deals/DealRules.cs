@@ -160,7 +160,7 @@ public static class DealRules
 
         if (due is { } date && date < today)
         {
-            return DealChange.Refused($"{date:ddd d MMM yyyy} is in the past; give a due date from today on.");
+            return DealChange.Refused($"{Day(date)} is in the past; give a due date from today on.");
         }
 
         return DealChange.Changed(Touch(deal with { NextStep = new NextStep(clean, due, now) }, now, actor));
@@ -204,7 +204,7 @@ public static class DealRules
         }
 
         return date < today
-            ? DealChange.Refused($"{date:ddd d MMM yyyy} is in the past; an expected close date is from today on.")
+            ? DealChange.Refused($"{Day(date)} is in the past; an expected close date is from today on.")
             : DealChange.Changed(Touch(deal with { ExpectedClose = date }, now, actor));
     }
 
@@ -235,6 +235,9 @@ public static class DealRules
 
     private static DealChange? RefuseClosed(Deal deal) =>
         deal.IsOpen ? null : DealChange.Refused($"{deal.Name} is already closed ({deal.Status.ToString().ToLowerInvariant()}).");
+
+    // Replies are in English whatever the server's locale.
+    private static string Day(DateOnly date) => date.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 

@@ -25,10 +25,10 @@ public static partial class CommandParser
         (TourPattern(), (m, _) => new StartTour(Model(m))),
         (HowProcessWorksPattern(), (m, _) => new ExplainProcess(Model(m))),
         (ExplainProcessPattern(), (m, _) => new ExplainProcess(Model(m))),
-        (StageActionsPattern(), (m, _) => Stage(m, StageTopic.Actions)),
-        (ExitCriteriaPattern(), (m, _) => Stage(m, StageTopic.ExitCriteria)),
-        (TimingPattern(), (m, _) => Stage(m, StageTopic.Timing)),
-        (StageOverviewPattern(), (m, _) => Stage(m, StageTopic.Overview)),
+        (StageActionsPattern(), (m, c) => Stage(m, StageTopic.Actions, c)),
+        (ExitCriteriaPattern(), (m, c) => Stage(m, StageTopic.ExitCriteria, c)),
+        (TimingPattern(), (m, c) => Stage(m, StageTopic.Timing, c)),
+        (StageOverviewPattern(), (m, c) => Stage(m, StageTopic.Overview, c)),
         (ToolsPattern(), (m, _) => Tools(m)),
         (NextStepForPattern(), NextStep),
         (NextStepAfterPattern(), NextStep),
@@ -38,13 +38,13 @@ public static partial class CommandParser
         (AmountPattern(), Amount),
         (WorthPattern(), Amount),
         (MarkPattern(), (m, _) => Close(m, won: m.Groups["outcome"].Value.Equals("won", StringComparison.OrdinalIgnoreCase))),
+        (MovePattern(), Move),
+        (IsInPattern(), Move),
         (LostPattern(), (m, _) => Close(m, won: false)),
         (LostFirstPattern(), (m, _) => Close(m, won: false)),
         (WonPattern(), (m, _) => Close(m, won: true)),
         (WonFirstPattern(), (m, _) => Close(m, won: true)),
         (AdvancePattern(), (m, _) => Deal(m) is { } deal ? new AdvanceDeal(deal, Confirmation(m)) : null),
-        (MovePattern(), Move),
-        (IsInPattern(), Move),
         (ShowPattern(), (m, _) => Deal(m) is { } deal ? new ShowDeal(deal) : null),
         (DetailsPattern(), (m, _) => Deal(m) is { } deal ? new ShowDeal(deal) : null),
         (DefinePattern(), (m, _) => new Define(m.Groups["term"].Value.Trim())),
@@ -151,7 +151,15 @@ public static partial class CommandParser
     private static CloseDeal? Close(Match match, bool won)
     {
         var reason = match.Groups["reason"].Success ? match.Groups["reason"].Value.Trim() : null;
-        return Deal(match) is { } deal ? new CloseDeal(deal, won, string.IsNullOrEmpty(reason) ? null : reason) : null;
+        var deal = Deal(match);
+
+        // "contoso is not lost", "contoso is almost won", "how many deals have we won?" are not closings.
+        if (deal is null || match.Value.EndsWith('?') || NotAClosingPattern().IsMatch(deal))
+        {
+            return null;
+        }
+
+        return new CloseDeal(deal, won, string.IsNullOrEmpty(reason) ? null : reason);
     }
 
     private static MoveDeal? Move(Match match, ParseContext context)
@@ -204,10 +212,21 @@ public static partial class CommandParser
             ? match.Groups["model"].Value.Trim()
             : null;
 
-    private static ExplainStage? Stage(Match match, StageTopic topic)
+    /// <summary>
+    /// A question about a stage. When the phrase names no stage of any model, the message may be about a deal
+    /// ("tell me about contoso", "what should I do for contoso"), so it falls through to the deal rules, unless it
+    /// says "stage" outright, which gets the list of real stages.
+    /// </summary>
+    private static ExplainStage? Stage(Match match, StageTopic topic, ParseContext context)
     {
         var stage = match.Groups["stage"].Value.Trim();
-        return stage.Length == 0 || StopWordPattern().IsMatch(stage) ? null : new ExplainStage(stage, topic);
+        if (stage.Length == 0 || StopWordPattern().IsMatch(stage))
+        {
+            return null;
+        }
+
+        var known = context.Process.Models.Any(m => m.FindStages(stage).Count > 0);
+        return known || match.Value.Contains("stage", StringComparison.OrdinalIgnoreCase) ? new ExplainStage(stage, topic) : null;
     }
 
     private static ExplainTools Tools(Match match)
@@ -240,7 +259,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:log |set |add |record )?(?:the |a )?next step (?:for|on|of) (?<deal>[^:]+?)\s*(?::|-|–|\bis\b|\bto\b)\s*(?<text>.+)$", Options)]
     private static partial Regex NextStepForPattern();
 
-    [GeneratedRegex(@"^(?<deal>.+?)(?:'s)?\s+next step(?:\s+is)?\s*[:\-–]?\s*(?<text>.+)$", Options)]
+    [GeneratedRegex(@"^(?!(?:what|what's|whats|how|when|which|where|who|is|are|do|does)\b)(?<deal>.+?)(?:'s)?\s+next step(?:\s*[:\-–]|\s+is\b)\s*(?<text>.+)$", Options)]
     private static partial Regex NextStepAfterPattern();
 
     [GeneratedRegex(@"^(?:new|add|create|log|open|start)(?:\s+(?:a|an|a new|another))?(?:\s+(?<model>[a-z][\w-]*))?\s+(?:deal|opportunity|opp)(?:\s+(?:for|called|named|with))?\s*[:\-]?\s*(?<rest>.+)$", Options)]
@@ -255,10 +274,10 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?<deal>.+?)\s+is (?:now )?worth\s+(?<amount>.+)$", Options)]
     private static partial Regex WorthPattern();
 
-    [GeneratedRegex(@"^(?<deal>.+?)\s+(?:is\s+|was\s+|has been\s+)?(?:closed[\s-])?(?:lost|dead)(?:\s*(?:[:\-–,]|\bbecause\b|\bdue to\b|\breason:?)\s*(?<reason>.+))?$", Options)]
+    [GeneratedRegex(@"^(?<deal>.+?)\s+(?:is\s+|was\s+|has been\s+)?(?:closed[\s-])?(?:lost|dead)(?:\s*(?:[:\-–,]|\bbecause of\b|\bbecause\b|\bdue to\b|\breason:?)\s*(?<reason>.+))?$", Options)]
     private static partial Regex LostPattern();
 
-    [GeneratedRegex(@"^(?:mark|close|set)\s+(?<deal>.+?)\s+(?:as\s+)?(?:closed[\s-])?(?<outcome>won|lost)(?:\s*(?:[:\-–]|\bbecause\b|\bdue to\b)\s*(?<reason>.+))?$", Options)]
+    [GeneratedRegex(@"^(?:mark|close|set)\s+(?<deal>.+?)\s+(?:as\s+|to\s+)?(?:closed[\s-])?(?<outcome>won|lost)(?:\s*(?:[:\-–]|\bbecause\b|\bdue to\b)\s*(?<reason>.+))?$", Options)]
     private static partial Regex MarkPattern();
 
     [GeneratedRegex(@"^(?:we\s+)?lost\s+(?<deal>.+?)(?:\s*(?:[:\-–]|\bbecause\b|\bdue to\b)\s*(?<reason>.+))?$", Options)]
@@ -273,10 +292,10 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:advance|progress)\s+(?<deal>.+?)(?:\s+(?:forward|on|ahead|along|to the next stage|to next stage))?(?:\s*,?\s*(?:-\s*)?(?<confirm>confirmed|criteria met|all criteria met|all met|anyway|regardless))?$|^move\s+(?<deal>.+?)\s+(?:forward|on|ahead|along|to the next stage|to next stage)(?:\s*,?\s*(?:-\s*)?(?<confirm>confirmed|criteria met|all criteria met|all met|anyway|regardless))?$", Options)]
     private static partial Regex AdvancePattern();
 
-    [GeneratedRegex(@"^(?:move|moved|push|put|set|change|update)\s+(?<deal>.+?)\s+(?:to|into|in|at)\s+(?:the\s+)?(?<stage>.+?)(?:\s+stage)?(?:\s*,?\s*(?:-\s*)?(?<confirm>confirmed|criteria met|all criteria met|all met|anyway|regardless))?$", Options)]
+    [GeneratedRegex(@"^(?:move|moved|push|put|set|change|update)\s+(?<deal>.+?)\s+(?:back\s+)?(?:to|into|in|at)\s+(?:the\s+)?(?<stage>.+?)(?:\s+stage)?(?:\s*,?\s*(?:-\s*)?(?<confirm>confirmed|criteria met|all criteria met|all met|anyway|regardless))?$", Options)]
     private static partial Regex MovePattern();
 
-    [GeneratedRegex(@"^(?<deal>.+?)\s+(?:is now|is|has moved|moved|moves|goes|went)\s+(?:in|into|to|at|in the|at the)\s+(?:the\s+)?(?<stage>.+?)(?:\s+stage)?(?:\s*,?\s*(?:-\s*)?(?<confirm>confirmed|criteria met|all criteria met|all met|anyway|regardless))?$", Options)]
+    [GeneratedRegex(@"^(?<deal>.+?)\s+(?:is now|is|has moved|moved|moves|goes|went)\s+(?:back\s+)?(?:in|into|to|at|in the|at the)\s+(?:the\s+)?(?<stage>.+?)(?:\s+stage)?(?:\s*,?\s*(?:-\s*)?(?<confirm>confirmed|criteria met|all criteria met|all met|anyway|regardless))?$", Options)]
     private static partial Regex IsInPattern();
 
     [GeneratedRegex(@"^(?:show|open|view|details (?:for|of|on)|status (?:of|for)|how is|how's|what about|tell me about|find)\s+(?:me\s+)?(?<deal>.+?)\??$", Options)]
@@ -284,6 +303,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?<deal>.+?)\s+(?:details|status|info)\??$", Options)]
     private static partial Regex DetailsPattern();
+
+    [GeneratedRegex(@"(?:\b(?:not|almost|nearly|never|hardly)|^(?:how|what|which|who|when|why|have|did|do|is|are)\b.*)$", Options)]
+    private static partial Regex NotAClosingPattern();
 
     [GeneratedRegex(@"^(?:show\s+(?:me\s+)?)?(?:my\s+|the\s+|our\s+|team\s+)?(?:stalled|stuck|overdue) deals\??$|^what(?:'s| is) stalled\??$", Options)]
     private static partial Regex StalledPattern();
@@ -337,7 +359,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:what|which) (?<kind>tools?|collateral|materials?|content|presentations?|demos?|direct mail|telesales|lead generation)(?:\s+(?:do|should|can|to)\s+(?:i|we|reps?)?\s*(?:use|send|bring|show))?\s+(?:for|at|in|during|with)\s+(?:a\s+|an\s+|the\s+)?(?<target>.+?)\??$|^(?<kind>tools|collateral) (?:for|at|in) (?:a\s+|an\s+|the\s+)?(?<target>.+?)\??$", Options)]
     private static partial Regex ToolsPattern();
 
-    [GeneratedRegex(@"^(?:what now|what next|what's next|whats next|next steps?|what should i do|how do i move|how do i advance|help me) (?:for|on|with) (?<deal>.+?)\??$|^coach(?: me)?(?: on| about| for| with)? (?<deal>.+?)\??$", Options)]
+    [GeneratedRegex(@"^(?:what now|what next|what's next|whats next|next steps?|(?:what(?:'s| is| are) the )?next steps?|what should i do|how do i move|how do i advance|help me) (?:for|on|with) (?<deal>.+?)\??$|^coach(?: me)?(?: on| about| for| with)? (?<deal>.+?)\??$", Options)]
     private static partial Regex CoachPattern();
 
     [GeneratedRegex(@"^(?:what(?:'s| is| are| does)|define|definition of|meaning of)\s+(?:an?\s+|the\s+)?(?<term>[^?]+?)(?:\s+mean)?\??$", Options)]

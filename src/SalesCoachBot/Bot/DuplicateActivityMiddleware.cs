@@ -24,8 +24,10 @@ public sealed class DuplicateActivityMiddleware(IProcessedActivityStore processe
             logger.LogInformation("Activity {ActivityId} of type {ActivityType} was handled before; ignoring the retry", activity.Id, activity.Type);
             if (activity.Type == ActivityTypes.Invoke)
             {
+                // Teams shows an error for an invoke answered without a body; say it was done.
+                var body = new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = "Already done." };
                 await turnContext.SendActivityAsync(
-                    new Activity(ActivityTypesEx.InvokeResponse) { Value = new InvokeResponse { Status = 200 } },
+                    new Activity(ActivityTypesEx.InvokeResponse) { Value = new InvokeResponse { Status = 200, Body = body } },
                     cancellationToken).ConfigureAwait(false);
             }
 

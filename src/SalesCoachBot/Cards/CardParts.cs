@@ -31,6 +31,12 @@ internal static class CardParts
 
     public static string Date(DateOnly date) => date.ToString("ddd d MMM yyyy", Culture);
 
+    public static string ShortDate(DateOnly date) => date.ToString("ddd d MMM", Culture);
+
+    /// <summary>Reads the yyyy-MM-dd value an Input.Date sends; null for anything else.</summary>
+    public static DateOnly? ParseInputDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
     public static string DateTime(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd d MMM yyyy HH:mm", Culture);
 

@@ -102,7 +102,7 @@ public static class CoachingCard
         body.Add(new DateInput("due")
         {
             Label = "By when?",
-            Value = ParseDate(input.Due) ?? deal.NextStep?.Due,
+            Value = ParseInputDate(input.Due) ?? deal.NextStep?.Due,
             Min = today,
         });
         if (input.DueError is not null)
@@ -116,7 +116,7 @@ public static class CoachingCard
     private static List<CardAction> Actions(DealView view, string? activityId)
     {
         var deal = view.Deal;
-        CardActionData Data(string verb) => new() { Verb = verb, DealId = deal.Id, ClickKey = CardVerbs.ClickKey(activityId, verb) };
+        CardActionData Data(string verb) => new() { Verb = verb, DealId = deal.Id, FromStageId = deal.StageId, ClickKey = CardVerbs.ClickKey(activityId, verb) };
 
         var actions = new List<CardAction> { Execute("Save", Data(CardVerbs.SaveNextStep), ActionStyle.Positive) };
         if (view.Model.NextOpenStage(view.Stage) is { } next)
@@ -177,11 +177,6 @@ public static class CoachingCard
             ? $"{view.TimeInStageText()}: over the allowed time since {when}"
             : $"{view.TimeInStageText()}; allowed time runs out {when}";
     }
-
-    private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
-            ? date
-            : null;
 
     internal static TextBlock Section(string title) =>
         new() { Text = title, Weight = FontWeight.Bolder, Spacing = Spacing.Medium };

@@ -87,6 +87,8 @@ public static class DealCard
     {
         string Name(string id) => model.GetStage(id)?.Name ?? id;
         var what = change.FromStageId is null ? $"Created in {Name(change.ToStageId)}" : $"{Name(change.FromStageId)} → {Name(change.ToStageId)}";
-        return new Fact(DateTime(change.At, zone), $"{what} (by {Escape(change.By)})");
+        var skipped = change.Skipped is { Count: > 0 } ? $"; skipped {string.Join(", ", change.Skipped.Select(Name))}" : string.Empty;
+        var unconfirmed = change.Unconfirmed is { Count: > 0 } u ? $"; {u.Count} exit criteri{(u.Count == 1 ? "on" : "a")} not confirmed" : string.Empty;
+        return new Fact(DateTime(change.At, zone), $"{what} (by {Escape(change.By)}){skipped}{unconfirmed}");
     }
 }

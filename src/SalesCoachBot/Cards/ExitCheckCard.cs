@@ -54,7 +54,7 @@ public static class ExitCheckCard
             body.Add(Text(Escape(error), color: TextColor.Attention, weight: FontWeight.Bolder));
         }
 
-        CardActionData Data(string verb) => new() { Verb = verb, DealId = deal.Id, StageId = check.To.Id, ClickKey = CardVerbs.ClickKey(activityId, verb) };
+        CardActionData Data(string verb) => new() { Verb = verb, DealId = deal.Id, StageId = check.To.Id, FromStageId = check.From.Id, ClickKey = CardVerbs.ClickKey(activityId, verb) };
         return Card(
             body,
             [

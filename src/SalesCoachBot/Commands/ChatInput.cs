@@ -30,6 +30,9 @@ public sealed record CardActionData
     /// <summary>The stage a move goes to.</summary>
     public string? StageId { get; init; }
 
+    /// <summary>The stage the deal was in when the card was drawn: a button of an older card is refused once the deal has moved on.</summary>
+    public string? FromStageId { get; init; }
+
     /// <summary>The selling model a playbook card is about.</summary>
     public string? ModelId { get; init; }
 
@@ -88,9 +91,6 @@ public static class CardVerbs
     public const string Tour = "tour";
     public const string Snooze = "snooze";
     public const string PingRep = "pingRep";
-
-    public static IReadOnlyList<string> All { get; } =
-        [PickDeal, CreateDeal, ShowDeal, Say, Coach, SaveNextStep, MoveDeal, ConfirmMove, CloseWon, CloseLost, Tour, Snooze, PingRep];
 
     /// <summary>Input ids on cards: toggles carry these prefixes so their values can be told apart in the merged data.</summary>
     public const string CriterionInputPrefix = "criterion-";

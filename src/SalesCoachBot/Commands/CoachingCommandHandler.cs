@@ -30,6 +30,14 @@ public sealed class CoachingCommandHandler(IDealStore store, DealUpdater updater
         var model = context.Process.ModelOrDefault(deal.ModelId);
         var from = model.GetStage(deal.StageId) ?? model.FirstStage;
         var check = from.Id == target.Id ? null : ExitCheck.For(model, from, target);
+
+        // "Won" from the last open stage says the deal closed: that is its exit criteria met. Won from earlier still
+        // asks for the criteria of the stages it skips.
+        if (check is not null && target.Outcome == StageOutcome.Won && check.Skipped.Count == 0 && confirmation == ExitConfirmation.Ask)
+        {
+            confirmation = ExitConfirmation.AllMet;
+        }
+
         if (check is null)
         {
             return await MoveAsync(deal, model, target, [], context, cancellationToken).ConfigureAwait(false);
@@ -62,6 +70,16 @@ public sealed class CoachingCommandHandler(IDealStore store, DealUpdater updater
         }
 
         var model = context.Process.ModelOrDefault(deal.ModelId);
+        if (action.FromStageId is { } cardStage && cardStage != deal.StageId && action.Verb is not (CardVerbs.Coach or CardVerbs.SaveNextStep))
+        {
+            // A button of an older card: the deal has moved on since, so the card's question no longer applies.
+            var was = model.GetStage(cardStage)?.Name ?? cardStage;
+            var now = model.GetStage(deal.StageId)?.Name ?? deal.StageId;
+            return deal.IsOpen
+                ? Coach(deal, context, headline: null, [$"That card was for {was}; {deal.Name} is now in {now}. Here is its current card."]) with { ReplacesCard = true }
+                : PipelineCommandHandler.Show(deal, context, $"That card is out of date: {deal.Name} is already closed.") with { ReplacesCard = true };
+        }
+
         var reply = action.Verb switch
         {
             CardVerbs.Coach => Coach(deal, context, headline: null),
@@ -70,7 +88,8 @@ public sealed class CoachingCommandHandler(IDealStore store, DealUpdater updater
                 await RequestMoveAsync(deal, target, ExitConfirmation.Ask, context, cancellationToken).ConfigureAwait(false),
             CardVerbs.ConfirmMove when model.GetStage(action.StageId ?? string.Empty) is { } target =>
                 await ConfirmMoveAsync(deal, model, target, action, context, cancellationToken).ConfigureAwait(false),
-            CardVerbs.CloseWon => await CloseAsync(deal, model, won: true, null, context, cancellationToken).ConfigureAwait(false),
+            CardVerbs.CloseWon when model.ClosingStage(StageOutcome.Won) is { } won =>
+                await RequestMoveAsync(deal, won, ExitConfirmation.Ask, context, cancellationToken).ConfigureAwait(false),
             CardVerbs.CloseLost => await CloseAsync(deal, model, won: false, action.Reason, context, cancellationToken).ConfigureAwait(false),
             _ => BotReply.Plain($"That stage is no longer part of the {model.Name} process."),
         };
@@ -142,13 +161,13 @@ public sealed class CoachingCommandHandler(IDealStore store, DealUpdater updater
 
         if (!string.IsNullOrWhiteSpace(action.Due))
         {
-            if (!DateOnly.TryParseExact(action.Due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (CardParts.ParseInputDate(action.Due) is not { } date)
             {
                 input = input with { DueError = $"'{action.Due}' is not a date." };
             }
             else if (date < context.Today)
             {
-                input = input with { DueError = $"{date.ToString("ddd d MMM yyyy", CultureInfo.GetCultureInfo("en-US"))} is in the past; pick today or later." };
+                input = input with { DueError = $"{CardParts.Date(date)} is in the past; pick today or later." };
             }
             else
             {
@@ -183,7 +202,7 @@ public sealed class CoachingCommandHandler(IDealStore store, DealUpdater updater
             return Outcome(outcome, context);
         }
 
-        var dueText = due is { } d ? $", due {d.ToString("ddd d MMM", CultureInfo.GetCultureInfo("en-US"))}" : string.Empty;
+        var dueText = due is { } d ? $", due {CardParts.ShortDate(d)}" : string.Empty;
         return Coach(outcome.Deal!, context, $"Saved. Next step: {text}{dueText}.");
     }
 

@@ -14,6 +14,7 @@ public sealed class CommandRouter(
     CoachingCommandHandler coaching,
     PlaybookCommandHandler playbook,
     ReminderCommandHandler reminders,
+    Core.Users.IProcessedActivityStore processed,
     ILogger<CommandRouter> logger) : ICommandRouter
 {
     public async Task<BotReply> HandleAsync(ChatInput input, CancellationToken cancellationToken)
@@ -36,6 +37,23 @@ public sealed class CommandRouter(
         // so a second click on the same button is recognised as the same change.
         var context = CommandContext.For(input, action.ClickKey ?? input.ActivityId, time, process);
         logger.LogInformation("Card action {Verb}", action.Verb);
+        if (action.ClickKey is { } key && await processed.IsProcessedAsync(input.User.TenantId, key, cancellationToken).ConfigureAwait(false))
+        {
+            // The same button (or another button of the same card, e.g. a second deal on a "which one?" card) was used before.
+            return new BotReply("Already done: that button was used before.", [], ReplacesCard: true);
+        }
+
+        var reply = await DispatchActionAsync(input, action, context, cancellationToken).ConfigureAwait(false);
+        if (action.ClickKey is { } used)
+        {
+            await processed.MarkProcessedAsync(input.User.TenantId, used, context.Now, cancellationToken).ConfigureAwait(false);
+        }
+
+        return reply;
+    }
+
+    private async Task<BotReply> DispatchActionAsync(ChatInput input, CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
         switch (action.Verb)
         {
             case CardVerbs.PickDeal when action.DealId is not null && action.Text is not null:

@@ -60,6 +60,8 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
                 return target is null
                     ? stageReply!
                     : await coaching.RequestMoveAsync(deal, target, move.Confirmation, context, cancellationToken).ConfigureAwait(false);
+            case CloseDeal { Won: true } when model.ClosingStage(StageOutcome.Won) is { } won:
+                return await coaching.RequestMoveAsync(deal, won, ExitConfirmation.Ask, context, cancellationToken).ConfigureAwait(false);
             case AdvanceDeal advance:
                 var current = model.GetStage(deal.StageId) ?? model.FirstStage;
                 return model.NextOpenStage(current) is { } next
@@ -91,12 +93,12 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
         switch (command)
         {
             case SetNextStep step:
-                var due = step.Due is { } d ? $", due {d:ddd d MMM}" : string.Empty;
+                var due = step.Due is { } d ? $", due {Cards.CardParts.ShortDate(d)}" : string.Empty;
                 return (DealRules.SetNextStep(deal, step.Text, step.Due, context.Today, now, actor), $"Next step for {deal.Name}: {step.Text}{due}.");
             case SetAmount amount:
                 return (DealRules.SetAmount(deal, amount.Amount, now, actor), $"{deal.Name} is now {amount.Amount.Format()}.");
             case SetCloseDate close:
-                return (DealRules.SetExpectedClose(deal, close.Date, context.Today, now, actor), $"{deal.Name} is expected to close on {close.Date:ddd d MMM yyyy}.");
+                return (DealRules.SetExpectedClose(deal, close.Date, context.Today, now, actor), $"{deal.Name} is expected to close on {Cards.CardParts.Date(close.Date)}.");
             case CloseDeal { Won: true }:
                 return (DealRules.Close(deal, model, won: true, null, now, actor), $"Congratulations! {deal.Name} is won.");
             case CloseDeal lost:

@@ -26,15 +26,16 @@ public sealed class DealResolver(IDealStore store)
         }
 
         var match = DealNameMatcher.Match(phrase, deals, d => d.Name);
-        if (match.Kind == NameMatchKind.None && !includeClosed)
+        if (!includeClosed)
         {
-            // A closed deal is still the rep's: say it is closed rather than "not found".
+            // A closed deal is still the rep's: when the name points at it, say it is closed rather than change
+            // another deal that only matches loosely.
             var all = await store.ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
-            var closed = DealNameMatcher.Match(phrase, all.Where(d => !d.IsOpen), d => d.Name);
-            if (closed.Kind == NameMatchKind.Unique)
+            var overAll = DealNameMatcher.Match(phrase, all, d => d.Name);
+            if (overAll.Kind == NameMatchKind.Unique && !overAll.Matches[0].IsOpen)
             {
-                var deal = closed.Matches[0];
-                return new DealResolution(null, BotReply.Plain($"{deal.Name} is already closed ({deal.Status.ToString().ToLowerInvariant()})."));
+                var closed = overAll.Matches[0];
+                return new DealResolution(null, BotReply.Plain($"{closed.Name} is already closed ({closed.Status.ToString().ToLowerInvariant()})."));
             }
         }
 

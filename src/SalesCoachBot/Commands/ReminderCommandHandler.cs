@@ -16,7 +16,7 @@ public sealed class ReminderCommandHandler(
     DealResolver resolver,
     ProactiveNotifier notifier)
 {
-    private static readonly CultureInfo _culture = CultureInfo.GetCultureInfo("en-US");
+    private static readonly CultureInfo _culture = CardParts.Culture;
 
     public async Task<BotReply> SnoozeAsync(SnoozeDeal command, CommandContext context, string text, string? chosenDealId, CancellationToken cancellationToken)
     {
@@ -49,7 +49,7 @@ public sealed class ReminderCommandHandler(
             "3d" => new SnoozeSpec(null, TimeSpan.FromDays(3), false),
             "1w" => new SnoozeSpec(null, TimeSpan.FromDays(7), false),
             "step" => new SnoozeSpec(null, null, true),
-            _ when DateOnly.TryParseExact(action.SnoozeUntil, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) => new SnoozeSpec(until, null, false),
+            _ when CardParts.ParseInputDate(action.SnoozeUntil) is { } until => new SnoozeSpec(until, null, false),
             _ => null,
         };
         var reply = spec is null

@@ -13,6 +13,7 @@ public static class Endpoints
     public static WebApplication MapSalesCoachEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
         app.MapPost(MessagesPath, HandleMessagesAsync);
         app.MapGet("/healthz", async (IStoreHealth store, CancellationToken ct) =>
             await store.IsHealthyAsync(ct).ConfigureAwait(false)

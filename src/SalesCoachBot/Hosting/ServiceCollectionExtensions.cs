@@ -17,6 +17,15 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddHttpClient();
 
+        // Azure App Service terminates TLS in front of the app: the original scheme comes in X-Forwarded-Proto,
+        // and links the bot puts on cards (the process map picture) must be https.
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+        });
+
         // Standard Bot Framework settings (MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId);
         // with none set, the bot runs anonymous for local use.
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(

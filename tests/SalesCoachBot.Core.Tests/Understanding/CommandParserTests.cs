@@ -183,6 +183,35 @@ public class CommandParserTests
         Assert.IsType<NotUnderstood>(Parse(text));
     }
 
+    [Theory]
+    [InlineData("move contoso to closed won", typeof(MoveDeal))]
+    [InlineData("contoso is now in closed lost", typeof(MoveDeal))]
+    [InlineData("set contoso to won", typeof(CloseDeal))]
+    [InlineData("move contoso back to prospect", typeof(MoveDeal))]
+    [InlineData("what's the next step for contoso", typeof(CoachDeal))]
+    [InlineData("what is the next step on contoso?", typeof(CoachDeal))]
+    [InlineData("tell me about contoso", typeof(ShowDeal))]
+    [InlineData("what should i do for contoso", typeof(CoachDeal))]
+    [InlineData("how many deals have we won", typeof(NotUnderstood))]
+    [InlineData("contoso is not lost", typeof(NotUnderstood))]
+    [InlineData("contoso is almost won", typeof(NotUnderstood))]
+    public void Phrasings_that_look_alike_go_to_the_right_command(string text, Type expected)
+    {
+        Assert.IsType(expected, Parse(text));
+    }
+
+    [Fact]
+    public void Moving_back_keeps_the_deal_name_clean()
+    {
+        Assert.Equal("contoso", Assert.IsType<MoveDeal>(Parse("move contoso back to prospect")).DealPhrase);
+    }
+
+    [Fact]
+    public void A_reason_because_of_something_keeps_only_the_something()
+    {
+        Assert.Equal("price", Assert.IsType<CloseDeal>(Parse("contoso lost because of price")).Reason);
+    }
+
     [Fact]
     public void A_huge_message_is_refused_with_the_limit()
     {

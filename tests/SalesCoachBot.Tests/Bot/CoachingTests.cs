@@ -211,7 +211,8 @@ public sealed class CoachingTests : IAsyncLifetime
     public async Task Won_and_lost_from_the_card_close_the_deal()
     {
         await _app.SayAsync(Dana, "new deal Fabrikam 20k");
-        var card = await CreateContosoAsync();
+        await CreateContosoAsync();
+        var card = SingleCard(await _app.SayAsync(Dana, "move contoso to negotiation, confirmed"));
 
         var won = Updated(await _app.ClickAsync(Dana, "closeWon", Button(card, "closeWon").Data));
         var fabrikam = SingleCard(await _app.SayAsync(Dana, "what now for fabrikam"));
@@ -220,6 +221,32 @@ public sealed class CoachingTests : IAsyncLifetime
 
         Assert.Contains("Congratulations! Contoso Ltd is won.", Text(won), StringComparison.Ordinal);
         Assert.Contains("Reason lost: no budget", Text(lost), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Won_from_an_early_stage_asks_for_the_criteria_of_the_stages_it_skips()
+    {
+        await CreateContosoAsync();
+
+        var check = SingleCard(await _app.SayAsync(Dana, "contoso won"));
+
+        Assert.Contains("Move Contoso Ltd to Closed Won?", Text(check), StringComparison.Ordinal);
+        Assert.Contains("This skips Qualify, Discovery, Proposal, Negotiation", Text(check), StringComparison.Ordinal);
+        Assert.Contains("Stage: Prospect", Text(SingleCard(await _app.SayAsync(Dana, "show contoso"))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_button_of_an_older_card_is_refused_once_the_deal_has_moved_on()
+    {
+        await CreateContosoAsync();
+        var oldCheck = SingleCard(await _app.SayAsync(Dana, "move contoso to qualify"));
+        await _app.SayAsync(Dana, "move contoso to discovery, confirmed");
+        var confirm = Button(oldCheck, "confirmMove");
+
+        var card = Updated(await _app.ClickAsync(Dana, confirm.Verb, With(confirm.Data, ("criterion-prospect-0", "true"))));
+
+        Assert.Contains("That card was for Prospect; Contoso Ltd is now in Discovery. Here is its current card.", Text(card), StringComparison.Ordinal);
+        Assert.Contains("Stage: Discovery", Text(SingleCard(await _app.SayAsync(Dana, "show contoso"))), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -132,6 +132,7 @@ public sealed class ConversationTests : IAsyncLifetime
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
         await _app.SayAsync(Dana, "new deal Fabrikam 20k");
+        await _app.SayAsync(Dana, "move contoso to negotiation, confirmed");
 
         Assert.Contains("Congratulations! Contoso Ltd is won.", await SayAndReadAsync("contoso won"), StringComparison.Ordinal);
         var lost = await SayAndReadAsync("fabrikam lost: went with a competitor");
@@ -145,11 +146,56 @@ public sealed class ConversationTests : IAsyncLifetime
     public async Task A_closed_deal_says_it_is_closed_rather_than_missing()
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
-        await _app.SayAsync(Dana, "contoso won");
+        await _app.SayAsync(Dana, "contoso lost");
 
         var reply = Assert.Single(await _app.SayAsync(Dana, "move contoso to proposal"));
 
-        Assert.Equal("Contoso Ltd is already closed (won).", reply.Text);
+        Assert.Equal("Contoso Ltd is already closed (lost).", reply.Text);
+    }
+
+    [Fact]
+    public async Task A_closed_deal_named_exactly_is_not_mistaken_for_an_open_one_that_matches_loosely()
+    {
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+        await _app.SayAsync(Dana, "new deal Contoso Pharma 80k");
+        await _app.SayAsync(Dana, "contoso ltd lost");
+
+        var reply = Assert.Single(await _app.SayAsync(Dana, "contoso ltd lost: oops"));
+
+        Assert.Equal("Contoso Ltd is already closed (lost).", reply.Text);
+        Assert.Contains("Stage: Prospect", await SayAndReadAsync("show contoso pharma"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_the_first_choice_on_a_which_deal_card_is_applied()
+    {
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+        await _app.SayAsync(Dana, "new deal Contoso Pharma 80k");
+        var ask = SingleCard(await _app.SayAsync(Dana, "contoso amount 50k"));
+        var ltd = Assert.Single(Actions(ask), a => a.Title!.StartsWith("Contoso Ltd", StringComparison.Ordinal));
+        var pharma = Assert.Single(Actions(ask), a => a.Title!.StartsWith("Contoso Pharma", StringComparison.Ordinal));
+
+        await _app.ClickAsync(Dana, ltd.Verb, ltd.Data);
+        var (_, second) = await _app.ClickAsync(Dana, pharma.Verb, pharma.Data);
+
+        Assert.Contains("Already done", Text((JObject)second!["value"]!), StringComparison.Ordinal);
+        Assert.Contains("Amount: 50,000", await SayAndReadAsync("show contoso ltd"), StringComparison.Ordinal);
+        Assert.Contains("Amount: 80,000", await SayAndReadAsync("show contoso pharma"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_retried_card_click_is_answered_with_a_message_not_an_empty_body()
+    {
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+        await _app.SayAsync(Dana, "new deal Contoso Pharma 80k");
+        var pick = Actions(SingleCard(await _app.SayAsync(Dana, "contoso amount 50k")))[0];
+        var id = _app.NextActivityId();
+
+        await _app.ClickAsync(Dana, pick.Verb, pick.Data, id);
+        var (status, retry) = await _app.ClickAsync(Dana, pick.Verb, pick.Data, id);
+
+        Assert.Equal(200, status);
+        Assert.Equal("application/vnd.microsoft.activity.message", retry!["type"]!.ToString());
     }
 
     [Fact]
@@ -295,7 +341,7 @@ public sealed class ConversationTests : IAsyncLifetime
         Assert.Contains("That deal is no longer in your pipeline.", Text(notice), StringComparison.Ordinal);
         Assert.DoesNotContain(Actions(notice), a => a.Verb == "pickDeal");
         Assert.DoesNotContain("→ Discovery", await SayAndReadAsync("show contoso ltd"), StringComparison.Ordinal);
-        Assert.NotNull(created);
+        Assert.Contains("Created Contoso Ltd", Text(created), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public static class ReminderLadder
         ArgumentNullException.ThrowIfNull(deal);
         ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(zone);
-        DateTimeOffset? stageOverdue = stage.AllowedTime is { } allowed ? deal.StageEnteredAt + allowed : null;
+        DateTimeOffset? stageOverdue = stage.AllowedTime is { } allowed ? ClockStart(deal) + allowed : null;
         DateTimeOffset? stepOverdue = deal.NextStep?.Due is { } due ? WorkingHours.ToInstant(due.AddDays(1), TimeOnly.MinValue, zone) : null;
         return Earliest(stageOverdue, stepOverdue);
     }
@@ -54,7 +54,7 @@ public static class ReminderLadder
         }
 
         var stepEarliest = WorkingHours.ToInstant(deal.NextStep.Due.Value.AddDays(1), TimeOnly.MinValue, TimeZoneInfo.Utc) - _earliestEndOfDay;
-        var earliest = Earliest(stage.AllowedTime is { } allowed ? deal.StageEnteredAt + allowed : null, stepEarliest);
+        var earliest = Earliest(stage.AllowedTime is { } allowed ? ClockStart(deal) + allowed : null, stepEarliest);
         return deal.Reminder.SnoozedUntil is { } snooze && snooze > earliest ? snooze : earliest;
     }
 
@@ -71,13 +71,16 @@ public static class ReminderLadder
             || before.Status != after.Status
             || before.NextStep != after.NextStep;
         var state = progressed
-            ? new ReminderState { SnoozedUntil = null, Parked = after.Reminder.Parked }
+            ? new ReminderState { ClockStart = after.UpdatedAt > after.StageEnteredAt ? after.UpdatedAt : after.StageEnteredAt, Parked = after.Reminder.Parked }
             : after.Reminder;
         var withState = after with { Reminder = state };
         var model = process.ModelOrDefault(after.ModelId);
         var stage = model.GetStage(after.StageId) ?? model.FirstStage;
         return withState with { Reminder = state with { DueAt = EarliestDue(withState, stage, process.Defaults) } };
     }
+
+    private static DateTimeOffset ClockStart(Deal deal) =>
+        deal.Reminder.ClockStart is { } start && start > deal.StageEnteredAt ? start : deal.StageEnteredAt;
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;

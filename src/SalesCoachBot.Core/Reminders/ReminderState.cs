@@ -21,6 +21,9 @@ public sealed record ReminderState
 
     public DateTimeOffset? LastSentAt { get; init; }
 
+    /// <summary>When the clock last restarted (the last progress on the deal); the stage's allowed time counts from here.</summary>
+    public DateTimeOffset? ClockStart { get; init; }
+
     public DateTimeOffset? SnoozedUntil { get; init; }
 
     /// <summary>When the next rung is due at the earliest; null when nothing is pending (closed deal, ladder done).</summary>

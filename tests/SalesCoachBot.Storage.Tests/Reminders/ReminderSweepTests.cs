@@ -1,0 +1,276 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Reminders;
+using SalesCoachBot.Core.Users;
+using SalesCoachBot.Storage.Sqlite;
+
+namespace SalesCoachBot.Storage.Tests.Reminders;
+
+/// <summary>The reminder sweep over the real embedded store, with fake time and a recording notifier.</summary>
+public sealed class ReminderSweepTests : IDisposable
+{
+    private static readonly SalesProcess _process = ProcessLoader.LoadDefault();
+    private static readonly SellingModel _model = _process.FindModel("consultative")!;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "salescoach-sweep", Guid.NewGuid().ToString("N"));
+    private readonly List<SqliteDatabase> _databases = [];
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)); // Wednesday
+
+    /// <summary>Every reminder delivered: deal id, rung.</summary>
+    private readonly ConcurrentQueue<(string DealId, Rung Rung, string To)> _delivered = new();
+
+    private string DatabasePath => Path.Combine(_folder, "salescoach.db");
+
+    public void Dispose()
+    {
+        _databases.ForEach(d => d.Dispose());
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private SqliteDatabase Open()
+    {
+        var database = new SqliteDatabase(DatabasePath);
+        _databases.Add(database);
+        return database;
+    }
+
+    private Mock<IReminderNotifier> RecordingNotifier(NotifyResult result = NotifyResult.Sent)
+    {
+        var notifier = new Mock<IReminderNotifier>();
+        notifier.Setup(n => n.RemindRepAsync(It.IsAny<UserProfile>(), It.IsAny<IReadOnlyList<DueReminder>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((UserProfile rep, IReadOnlyList<DueReminder> reminders, CancellationToken _) =>
+            {
+                if (result == NotifyResult.Sent)
+                {
+                    foreach (var r in reminders)
+                    {
+                        _delivered.Enqueue((r.Deal.Id, r.Rung, rep.UserId));
+                    }
+                }
+
+                return result;
+            });
+        notifier.Setup(n => n.NudgeManagerAsync(It.IsAny<UserProfile>(), It.IsAny<UserProfile>(), It.IsAny<DueReminder>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((UserProfile manager, UserProfile _, DueReminder r, CancellationToken _) =>
+            {
+                _delivered.Enqueue((r.Deal.Id, r.Rung, manager.UserId));
+                return NotifyResult.Sent;
+            });
+        return notifier;
+    }
+
+    private ReminderSweeper Sweeper(SqliteDatabase database, IReminderNotifier notifier, string instance = "test") =>
+        new(new SqliteDealStore(database), new SqliteDealStore(database), new SqliteUserProfileStore(database), notifier, _process, _time,
+            Options.Create(new ReminderOptions { ClaimTimeout = TimeSpan.FromMinutes(2), RetryDelay = TimeSpan.FromMinutes(5) }), NullLogger<ReminderSweeper>.Instance)
+        { Instance = instance };
+
+    private async Task<UserProfile> RepAsync(SqliteDatabase database, string id, string? zone = "Europe/Berlin", string? manager = null)
+    {
+        var profile = new UserProfile
+        {
+            TenantId = "t1",
+            UserId = id,
+            Name = id,
+            TimeZoneId = zone,
+            ConversationReference = "{}",
+            ManagerUserId = manager,
+            FirstSeen = _time.GetUtcNow(),
+            LastSeen = _time.GetUtcNow(),
+        };
+        await new SqliteUserProfileStore(database).SaveAsync(profile, null, CancellationToken.None);
+        return profile;
+    }
+
+    private async Task<Deal> DealAsync(SqliteDatabase database, string owner, string name)
+    {
+        var updater = new DealUpdater(new SqliteDealStore(database), _process, NullLogger<DealUpdater>.Instance);
+        var created = DealRules.Create(new OwnerKey("t1", owner), name, null, _model, _time.GetUtcNow(), new Actor(owner, $"create-{owner}-{name}")).Deal!;
+        return (await updater.CreateAsync(created, CancellationToken.None)).Deal!;
+    }
+
+    private void PassAllowedTime() => _time.Advance(_model.FirstStage.AllowedTime!.Value + TimeSpan.FromHours(1));
+
+    [Fact]
+    public async Task Nothing_is_sent_before_the_stage_allowed_time_passes()
+    {
+        var db = Open();
+        await RepAsync(db, "dana");
+        await DealAsync(db, "dana", "Contoso");
+        _time.Advance(TimeSpan.FromDays(3));
+
+        var result = await Sweeper(db, RecordingNotifier().Object).SweepAsync(CancellationToken.None);
+
+        Assert.Equal(0, result.Due);
+        Assert.Empty(_delivered);
+    }
+
+    [Fact]
+    public async Task Each_rung_of_the_ladder_is_sent_once_in_order_then_the_manager_is_nudged()
+    {
+        var db = Open();
+        await RepAsync(db, "morgan");
+        await RepAsync(db, "dana", manager: "morgan");
+        var deal = await DealAsync(db, "dana", "Contoso");
+        var sweeper = Sweeper(db, RecordingNotifier().Object);
+
+        PassAllowedTime();
+        await sweeper.SweepAsync(CancellationToken.None);
+        await sweeper.SweepAsync(CancellationToken.None);
+        _time.Advance(_process.Defaults.ReminderGrace + TimeSpan.FromHours(1));
+        await sweeper.SweepAsync(CancellationToken.None);
+        _time.Advance(_process.Defaults.EscalationGrace + TimeSpan.FromHours(1));
+        await sweeper.SweepAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromDays(30));
+        await sweeper.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [(deal.Id, Rung.FirstReminder, "dana"), (deal.Id, Rung.SecondReminder, "dana"), (deal.Id, Rung.ManagerNudge, "morgan")],
+            _delivered.ToList());
+    }
+
+    [Fact]
+    public async Task A_reminder_due_at_night_waits_for_the_reps_working_hours()
+    {
+        var db = Open();
+        await RepAsync(db, "dana", zone: "America/Los_Angeles");
+        await DealAsync(db, "dana", "Contoso");
+        var sweeper = Sweeper(db, RecordingNotifier().Object);
+
+        // Due Wednesday 9 Dec 09:00 UTC = 01:00 in Los Angeles: quiet time there.
+        _time.Advance(_model.FirstStage.AllowedTime!.Value);
+        var deferred = await sweeper.SweepAsync(CancellationToken.None);
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 9, 16, 59, 0, TimeSpan.Zero));
+        await sweeper.SweepAsync(CancellationToken.None);
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 9, 17, 0, 0, TimeSpan.Zero));
+        await sweeper.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(1, deferred.Deferred);
+        Assert.Single(_delivered);
+    }
+
+    [Fact]
+    public async Task Several_due_deals_of_one_rep_go_in_one_message()
+    {
+        var db = Open();
+        await RepAsync(db, "dana");
+        await DealAsync(db, "dana", "Contoso");
+        await DealAsync(db, "dana", "Fabrikam");
+        await DealAsync(db, "dana", "Northwind");
+        var notifier = RecordingNotifier();
+        PassAllowedTime();
+
+        await Sweeper(db, notifier.Object).SweepAsync(CancellationToken.None);
+
+        notifier.Verify(n => n.RemindRepAsync(It.IsAny<UserProfile>(), It.Is<IReadOnlyList<DueReminder>>(r => r.Count == 3), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Progress_after_a_reminder_cancels_the_next_one()
+    {
+        var db = Open();
+        await RepAsync(db, "dana");
+        var deal = await DealAsync(db, "dana", "Contoso");
+        var sweeper = Sweeper(db, RecordingNotifier().Object);
+        PassAllowedTime();
+        await sweeper.SweepAsync(CancellationToken.None);
+        var updater = new DealUpdater(new SqliteDealStore(db), _process, NullLogger<DealUpdater>.Instance);
+        await updater.UpdateAsync(deal.Owner, deal.Id, "progress", d => DealRules.SetNextStep(d, "call the CFO", null, new DateOnly(2026, 12, 9), _time.GetUtcNow(), new Actor("dana", "progress")), CancellationToken.None);
+
+        _time.Advance(_process.Defaults.ReminderGrace + TimeSpan.FromHours(1));
+        await sweeper.SweepAsync(CancellationToken.None);
+
+        Assert.Equal([Rung.FirstReminder], _delivered.Select(d => d.Rung));
+    }
+
+    [Fact]
+    public async Task A_rep_who_removed_the_bot_is_not_messaged_again_and_loses_no_reminder()
+    {
+        var db = Open();
+        await RepAsync(db, "dana");
+        var deal = await DealAsync(db, "dana", "Contoso");
+        PassAllowedTime();
+        var gone = RecordingNotifier(NotifyResult.Gone);
+
+        await Sweeper(db, gone.Object).SweepAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromDays(5));
+        await Sweeper(db, gone.Object).SweepAsync(CancellationToken.None);
+
+        gone.Verify(n => n.RemindRepAsync(It.IsAny<UserProfile>(), It.IsAny<IReadOnlyList<DueReminder>>(), It.IsAny<CancellationToken>()), Times.Once);
+        var stored = await new SqliteDealStore(db).GetAsync(deal.Owner, deal.Id, CancellationToken.None);
+        Assert.True(stored!.Reminder.Parked);
+        Assert.Equal(Rung.None, stored.Reminder.Sent);
+        Assert.False((await new SqliteUserProfileStore(db).GetAsync(deal.Owner, CancellationToken.None))!.ConversationActive);
+    }
+
+    [Fact]
+    public async Task Three_instances_over_one_store_deliver_every_reminder_exactly_once()
+    {
+        var setup = Open();
+        var expected = new List<string>();
+        for (var rep = 0; rep < 10; rep++)
+        {
+            await RepAsync(setup, $"rep{rep}");
+            for (var d = 0; d < 6; d++)
+            {
+                expected.Add((await DealAsync(setup, $"rep{rep}", $"Deal {rep}-{d}")).Id);
+            }
+        }
+
+        PassAllowedTime();
+        var sweepers = Enumerable.Range(0, 3).Select(i => Sweeper(Open(), RecordingNotifier().Object, $"instance-{i}")).ToList();
+
+        await Task.WhenAll(sweepers.SelectMany(s => Enumerable.Range(0, 3).Select(_ => Task.Run(() => s.SweepAsync(CancellationToken.None)))));
+
+        Assert.Equal(expected.Order(), _delivered.Select(d => d.DealId).Order());
+    }
+
+    [Fact]
+    public async Task Work_claimed_by_an_instance_that_died_is_taken_over_after_the_claim_expires()
+    {
+        var db = Open();
+        await RepAsync(db, "dana");
+        var deal = await DealAsync(db, "dana", "Contoso");
+        PassAllowedTime();
+        var dying = new Mock<IReminderNotifier>();
+        dying.Setup(n => n.RemindRepAsync(It.IsAny<UserProfile>(), It.IsAny<IReadOnlyList<DueReminder>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new OperationCanceledException("the instance was killed mid-sweep"));
+        var survivor = Sweeper(Open(), RecordingNotifier().Object, "survivor");
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => Sweeper(Open(), dying.Object, "dying").SweepAsync(CancellationToken.None));
+        await survivor.SweepAsync(CancellationToken.None);
+        var beforeExpiry = _delivered.Count;
+        _time.Advance(TimeSpan.FromMinutes(3));
+        await survivor.SweepAsync(CancellationToken.None);
+        await survivor.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(0, beforeExpiry);
+        Assert.Equal([(deal.Id, Rung.FirstReminder, "dana")], _delivered.ToList());
+    }
+
+    [Fact]
+    public async Task A_sweep_reads_only_the_due_deals()
+    {
+        var db = Open();
+        await RepAsync(db, "dana");
+        for (var i = 0; i < 50; i++)
+        {
+            await DealAsync(db, "dana", $"Not yet {i}");
+        }
+
+        _time.Advance(TimeSpan.FromDays(10));
+        await DealAsync(db, "dana", "Fresh");
+        var schedule = new SqliteDealStore(db);
+
+        Assert.Empty(await schedule.ListDueAsync(_time.GetUtcNow(), 1000, CancellationToken.None));
+        _time.Advance(TimeSpan.FromDays(5));
+        Assert.Equal(50, (await schedule.ListDueAsync(_time.GetUtcNow(), 1000, CancellationToken.None)).Count);
+    }
+}

@@ -22,6 +22,10 @@ public sealed class ReminderOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "SalesCoach:Reminders:RetryDelay must be between 00:00:01 and 01:00:00.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>First wait before retrying a 429/5xx from Teams (doubling each time) when Teams sends no Retry-After.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "SalesCoach:Reminders:ConnectorRetryBackoff must be between 00:00:00 and 00:01:00.")]
+    public TimeSpan ConnectorRetryBackoff { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>At most this many due deals are read per sweep; the rest wait for the next sweep.</summary>
     [Range(1, 10_000, ErrorMessage = "SalesCoach:Reminders:BatchSize must be between 1 and 10000.")]
     public int BatchSize { get; set; } = 200;

@@ -14,7 +14,7 @@ public sealed record TurnUser(OwnerKey Key, TimeZoneInfo TimeZone);
 /// Remembers every user who installs or messages the bot: their 1:1 conversation reference (for proactive
 /// reminders) and their time zone. Writes only when something changed, so a chatty rep costs no extra writes.
 /// </summary>
-public sealed class ConversationDirectory(IUserProfileStore profiles, TimeProvider time, ILogger<ConversationDirectory> logger)
+public sealed class ConversationDirectory(IUserProfileStore profiles, IDealStore deals, DealUpdater updater, TimeProvider time, ILogger<ConversationDirectory> logger)
 {
     private static readonly TimeSpan _lastSeenResolution = TimeSpan.FromHours(1);
 
@@ -34,12 +34,29 @@ public sealed class ConversationDirectory(IUserProfileStore profiles, TimeProvid
             var updated = Merge(stored, key, activity, zone);
             if (updated == stored || await profiles.SaveAsync(updated, stored?.ETag, cancellationToken).ConfigureAwait(false))
             {
+                if (stored is { ConversationActive: false } && updated.ConversationActive)
+                {
+                    await ResumeRemindersAsync(key, cancellationToken).ConfigureAwait(false);
+                }
+
                 return new TurnUser(key, zone);
             }
         }
 
         logger.LogWarning("Could not save the profile of user {UserId} after concurrent updates; continuing with this turn", key.UserId);
         return new TurnUser(key, ActivityInput.TimeZoneOf(activity, null));
+    }
+
+    /// <summary>A rep who had removed the bot is back: the reminders that waited for them are due again.</summary>
+    private async Task ResumeRemindersAsync(OwnerKey key, CancellationToken cancellationToken)
+    {
+        var parked = (await deals.ListAsync(key, includeClosed: false, cancellationToken).ConfigureAwait(false)).Where(d => d.Reminder.Parked).ToList();
+        foreach (var deal in parked)
+        {
+            await updater.UpdateAsync(key, deal.Id, activityId: null, d => DealChange.Changed(d with { Reminder = d.Reminder with { Parked = false } }), cancellationToken).ConfigureAwait(false);
+        }
+
+        logger.LogInformation("User {UserId} is back: {Count} parked reminders resumed", key.UserId, parked.Count);
     }
 
     private UserProfile Merge(UserProfile? stored, OwnerKey key, IActivity activity, TimeZoneInfo zone)
@@ -64,17 +81,21 @@ public sealed class ConversationDirectory(IUserProfileStore profiles, TimeProvid
             return stored;
         }
 
-        return new UserProfile
+        // Only what the activity tells is refreshed; hours, manager and email set by other commands are kept.
+        var refreshed = new UserProfile
         {
             TenantId = key.TenantId,
             UserId = key.UserId,
+            FirstSeen = now,
+            LastSeen = now,
+        };
+        return (stored ?? refreshed) with
+        {
             Name = name,
             TimeZoneId = zoneId,
             ConversationReference = reference,
             ConversationActive = isPersonal || (stored?.ConversationActive ?? true),
-            FirstSeen = stored?.FirstSeen ?? now,
             LastSeen = now,
-            ETag = stored?.ETag,
         };
     }
 }

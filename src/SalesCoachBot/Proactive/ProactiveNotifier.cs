@@ -22,6 +22,7 @@ public sealed class ProactiveNotifier(
     IConfiguration configuration,
     SalesProcess process,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<ReminderOptions> options,
     ILogger<ProactiveNotifier> logger) : IReminderNotifier
 {
     public const int MaxAttempts = 4;
@@ -90,42 +91,50 @@ public sealed class ProactiveNotifier(
         var reference = JsonConvert.DeserializeObject<ConversationReference>(user.ConversationReference)!;
         for (var attempt = 1; ; attempt++)
         {
-            try
+            // The failure is caught inside the turn: letting it escape would hand it to the adapter's OnTurnError,
+            // which answers the user in the same (failing) chat and hides the status from us.
+            Exception? failure = null;
+            await adapter.ContinueConversationAsync(
+                configuration["MicrosoftAppId"] ?? string.Empty,
+                reference,
+                async (turn, ct) =>
+                {
+                    try
+                    {
+                        await turn.SendActivityAsync(reply.ToActivity(), ct).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is ErrorResponseException or HttpRequestException)
+                    {
+                        failure = ex;
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+
+            var status = (failure as ErrorResponseException)?.Response?.StatusCode;
+            if (failure is null)
             {
-                await adapter.ContinueConversationAsync(
-                    configuration["MicrosoftAppId"] ?? string.Empty,
-                    reference,
-                    (turn, ct) => turn.SendActivityAsync(reply.ToActivity(), ct),
-                    cancellationToken).ConfigureAwait(false);
                 return NotifyResult.Sent;
             }
-            catch (ErrorResponseException ex) when (ex.Response?.StatusCode == HttpStatusCode.Forbidden)
+
+            if (status == HttpStatusCode.Forbidden)
             {
                 return NotifyResult.Gone;
             }
-            catch (ErrorResponseException ex) when (IsTransient(ex.Response?.StatusCode) && attempt < MaxAttempts)
+
+            var transient = failure is HttpRequestException || IsTransient(status);
+            if (!transient || attempt >= MaxAttempts)
             {
-                var delay = RetryAfter(ex.Response) ?? TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
-                logger.LogWarning("Teams answered {Status} to a proactive message for {UserId}; retry {Attempt} of {MaxAttempts} in {DelayMs} ms", (int)ex.Response!.StatusCode, user.UserId, attempt, MaxAttempts - 1, (int)delay.TotalMilliseconds);
-                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ErrorResponseException ex)
-            {
-                logger.LogError(ex, "Teams answered {Status} to a proactive message for {UserId}; giving up for now", (int?)ex.Response?.StatusCode, user.UserId);
+                logger.LogError(failure, "Teams answered {Status} to a proactive message for {UserId}; giving up for now", (int?)status, user.UserId);
                 return NotifyResult.Failed;
             }
-            catch (HttpRequestException ex) when (attempt < MaxAttempts)
-            {
-                logger.LogWarning(ex, "Teams could not be reached for {UserId}; retry {Attempt} of {MaxAttempts}", user.UserId, attempt, MaxAttempts - 1);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Pow(2, attempt - 1)), time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex)
-            {
-                logger.LogError(ex, "Teams could not be reached for {UserId}; giving up for now", user.UserId);
-                return NotifyResult.Failed;
-            }
+
+            var delay = RetryAfter((failure as ErrorResponseException)?.Response) ?? Backoff(attempt);
+            logger.LogWarning("Teams answered {Status} to a proactive message for {UserId}; retry {Attempt} of {MaxAttempts} in {DelayMs} ms", (int?)status, user.UserId, attempt, MaxAttempts - 1, (int)delay.TotalMilliseconds);
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private TimeSpan Backoff(int attempt) => options.Value.ConnectorRetryBackoff * Math.Pow(2, attempt - 1);
 
     private static bool IsTransient(HttpStatusCode? status) => status is HttpStatusCode.TooManyRequests || (int?)status >= 500;
 

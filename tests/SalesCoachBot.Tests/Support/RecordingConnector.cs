@@ -16,6 +16,14 @@ public sealed class RecordingConnector : HttpMessageHandler
 
     public ConcurrentQueue<Activity> Sent { get; } = new();
 
+    /// <summary>Statuses to answer before accepting again (429, 500, 403…), with an optional Retry-After in seconds.</summary>
+    public ConcurrentQueue<(HttpStatusCode Status, int? RetryAfterSeconds)> Failures { get; } = new();
+
+    /// <summary>How many sends were refused with a failure from <see cref="Failures"/>.</summary>
+    public int Refused => _refused;
+
+    private int _refused;
+
     /// <summary>Activities sent in reply to one incoming activity, in order.</summary>
     public IReadOnlyList<Activity> RepliesTo(string activityId) =>
         Sent.Where(a => a.ReplyToId == activityId).ToList();
@@ -27,6 +35,18 @@ public sealed class RecordingConnector : HttpMessageHandler
         var path = start < 0 ? fullPath : fullPath[start..];
         if (request.Method == HttpMethod.Post && start >= 0 && path.Contains("/activities", StringComparison.Ordinal))
         {
+            if (Failures.TryDequeue(out var failure))
+            {
+                Interlocked.Increment(ref _refused);
+                var refused = new HttpResponseMessage(failure.Status) { Content = new StringContent("{\"error\":{\"code\":\"Failure\",\"message\":\"stand-in failure\"}}", Encoding.UTF8, "application/json") };
+                if (failure.RetryAfterSeconds is { } seconds)
+                {
+                    refused.Headers.Add("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                return refused;
+            }
+
             var body = await request.Content!.ReadAsStringAsync(cancellationToken);
             var activity = JsonConvert.DeserializeObject<Activity>(body)!;
             var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);

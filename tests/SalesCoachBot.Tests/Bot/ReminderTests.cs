@@ -1,0 +1,162 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Reminders;
+using SalesCoachBot.Core.Users;
+using SalesCoachBot.Proactive;
+using SalesCoachBot.Tests.Support;
+using static SalesCoachBot.Tests.Support.CardReader;
+
+namespace SalesCoachBot.Tests.Bot;
+
+/// <summary>Issue: follow-up reminders, snooze, working hours and manager nudges, through the real host and a stand-in connector.</summary>
+public sealed class ReminderTests : IAsyncLifetime
+{
+    private static readonly TestUser Dana = TestUser.Dana;
+    private static readonly TestUser Morgan = new("aad-morgan", "Morgan Manager");
+    private readonly BotApp _app = new(settings: new Dictionary<string, string?>
+    {
+        ["SalesCoach:Reminders:Enabled"] = "true",
+        // Fake time fires a periodic timer once per interval it passes: a coarse interval keeps "15 days later" cheap.
+        ["SalesCoach:Reminders:SweepInterval"] = "00:10:00",
+        ["SalesCoach:Reminders:ConnectorRetryBackoff"] = "00:00:00",
+    });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<string> SayTextAsync(TestUser user, string text)
+    {
+        var reply = Assert.Single(await _app.SayAsync(user, text));
+        return reply.Text ?? Text(SingleCard([reply]));
+    }
+
+    /// <summary>Proactive messages: sent by the bot without a message from the user to answer.</summary>
+    private List<Microsoft.Bot.Schema.Activity> Proactive() =>
+        _app.Connector.Sent.Where(a => a.Attachments?.Any(at => Text(Newtonsoft.Json.Linq.JObject.FromObject(at.Content)).Contains("needs attention", StringComparison.Ordinal)) == true).ToList();
+
+    private async Task WaitForAsync(Func<bool> condition)
+    {
+        // Awaits the event (the background sweep's message) with a bound; fake time drives the sweep itself.
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            _app.Time.Advance(TimeSpan.FromMinutes(10));
+            await Task.Delay(25);
+        }
+
+        Assert.True(condition(), "the expected proactive message did not arrive");
+    }
+
+    [Fact]
+    public async Task A_reminder_arrives_in_the_chat_when_the_stage_allowed_time_passes()
+    {
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+        _ = _app.Server;
+
+        _app.Time.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(5));
+        await WaitForAsync(() => Proactive().Count > 0);
+
+        var card = SingleCard(Proactive());
+        Assert.Contains("Reminder: Contoso Ltd needs attention: it has been in Prospect 2 weeks plus", Text(card), StringComparison.Ordinal);
+        Assert.Contains(Actions(card), a => a.Verb == "saveNextStep");
+        Assert.Contains(card.Descendants().OfType<Newtonsoft.Json.Linq.JObject>(), o => o["verb"]?.ToString() == "snooze");
+    }
+
+    private async Task<(ProactiveNotifier Notifier, UserProfile Rep, DueReminder Reminder)> NotifierAsync()
+    {
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+        var services = _app.Services;
+        var rep = (await services.GetRequiredService<IUserProfileStore>().GetAsync(new OwnerKey(Dana.TenantId, Dana.Id), CancellationToken.None))!;
+        var deal = (await services.GetRequiredService<IDealStore>().ListAsync(rep.Key, false, CancellationToken.None)).Single();
+        return (services.GetRequiredService<ProactiveNotifier>(), rep, new DueReminder(deal, Rung.FirstReminder, "a test"));
+    }
+
+    [Fact]
+    public async Task A_429_is_retried_after_the_time_teams_asks_for_and_the_message_goes_once()
+    {
+        var (notifier, rep, reminder) = await NotifierAsync();
+        var before = _app.Connector.Sent.Count;
+        _app.Connector.Failures.Enqueue((HttpStatusCode.TooManyRequests, 0));
+        _app.Connector.Failures.Enqueue((HttpStatusCode.ServiceUnavailable, null));
+
+        var result = await notifier.RemindRepAsync(rep, [reminder], CancellationToken.None);
+
+        Assert.Equal(NotifyResult.Sent, result);
+        Assert.Equal(2, _app.Connector.Refused);
+        Assert.Equal(before + 1, _app.Connector.Sent.Count);
+    }
+
+    [Fact]
+    public async Task Persistent_server_errors_give_up_for_now_without_losing_the_reminder()
+    {
+        var (notifier, rep, reminder) = await NotifierAsync();
+        for (var i = 0; i < ProactiveNotifier.MaxAttempts; i++)
+        {
+            _app.Connector.Failures.Enqueue((HttpStatusCode.InternalServerError, null));
+        }
+
+        Assert.Equal(NotifyResult.Failed, await notifier.RemindRepAsync(rep, [reminder], CancellationToken.None));
+        Assert.Equal(ProactiveNotifier.MaxAttempts, _app.Connector.Refused);
+    }
+
+    [Fact]
+    public async Task A_403_means_the_bot_was_removed_and_is_not_retried()
+    {
+        var (notifier, rep, reminder) = await NotifierAsync();
+        _app.Connector.Failures.Enqueue((HttpStatusCode.Forbidden, null));
+
+        Assert.Equal(NotifyResult.Gone, await notifier.RemindRepAsync(rep, [reminder], CancellationToken.None));
+        Assert.Equal(1, _app.Connector.Refused);
+    }
+
+    [Fact]
+    public async Task A_rep_snoozes_a_deal_by_chat()
+    {
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+
+        var text = await SayTextAsync(Dana, "snooze contoso until friday");
+
+        Assert.Contains("Snoozed Contoso Ltd: no reminders before Fri 27 Nov 09:00.", text, StringComparison.Ordinal);
+        var deal = (await _app.Services.GetRequiredService<IDealStore>().ListAsync(new OwnerKey(Dana.TenantId, Dana.Id), false, CancellationToken.None)).Single();
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero), deal.Reminder.SnoozedUntil);
+    }
+
+    [Fact]
+    public async Task A_rep_sets_working_hours_and_time_zone()
+    {
+        await _app.SayAsync(Dana, "hi");
+
+        var hours = await SayTextAsync(Dana, "my hours 8-17 mon-fri");
+        var zone = await SayTextAsync(Dana, "my timezone America/New_York");
+
+        Assert.Contains("08:00–17:00 Mon, Tue, Wed, Thu, Fri", hours, StringComparison.Ordinal);
+        Assert.Contains("Your time zone is now America/New_York", zone, StringComparison.Ordinal);
+        var profile = (await _app.Services.GetRequiredService<IUserProfileStore>().GetAsync(new OwnerKey(Dana.TenantId, Dana.Id), CancellationToken.None))!;
+        Assert.Equal(new TimeOnly(8, 0), profile.Hours.Start);
+    }
+
+    [Fact]
+    public async Task A_manager_sees_the_stalled_deals_of_the_reps_they_manage()
+    {
+        await _app.SayAsync(Morgan, "hi");
+        var noted = await SayTextAsync(Dana, "my manager is Morgan Manager");
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+        _app.Time.Advance(TimeSpan.FromDays(15));
+
+        var stalled = await SayTextAsync(Morgan, "stalled deals");
+
+        Assert.Contains("Noted: Morgan Manager is your manager.", noted, StringComparison.Ordinal);
+        Assert.Contains("Your team's stalled deals", stalled, StringComparison.Ordinal);
+        Assert.Contains("Contoso Ltd: Prospect · 15 days of 2 weeks", stalled, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_manager_is_explained()
+    {
+        var text = await SayTextAsync(Dana, "my manager is Nobody Known");
+
+        Assert.Contains("I don't know \"Nobody Known\" yet", text, StringComparison.Ordinal);
+    }
+}

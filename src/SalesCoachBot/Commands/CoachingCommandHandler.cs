@@ -96,6 +96,17 @@ public sealed class CoachingCommandHandler(IDealStore store, DealUpdater updater
         return reply with { ReplacesCard = true };
     }
 
+    /// <summary>A button this bot does not know: the clicked deal's card comes back with the refusal on top, or a notice.</summary>
+    public async Task<BotReply> RefuseAsync(CardActionData action, string refusal, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(context);
+        var deal = action.DealId is null ? null : await store.GetAsync(context.Owner, action.DealId, cancellationToken).ConfigureAwait(false);
+        return deal is { IsOpen: true }
+            ? Coach(deal, context, headline: null, [refusal]) with { Text = refusal, ReplacesCard = true }
+            : new BotReply(refusal, [], ReplacesCard: true);
+    }
+
     private async Task<BotReply> ConfirmMoveAsync(Deal deal, SellingModel model, Stage target, CardActionData action, CommandContext context, CancellationToken cancellationToken)
     {
         var from = model.GetStage(deal.StageId) ?? model.FirstStage;

@@ -75,7 +75,11 @@ public sealed class CommandRouter(
                 return await HandleAsync(input with { Text = action.Text, Action = null }, cancellationToken).ConfigureAwait(false);
             default:
                 logger.LogWarning("Refused card action with verb {Verb}", action.Verb);
-                return BotReply.Plain("That button isn't something I recognise (it may come from an older version of me). Say \"help\" to see what I can do.");
+                return await coaching.RefuseAsync(
+                    action,
+                    "That button isn't something I recognise (it may come from an older version of me); nothing was changed.",
+                    context,
+                    cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -345,14 +345,27 @@ public sealed class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unknown_card_verb_is_refused_politely()
+    public async Task An_unknown_card_verb_is_refused_politely_in_place()
     {
-        var click = _app.NextActivityId();
-        var (status, body) = await _app.ClickAsync(Dana, "deleteEverything", new JObject { ["verb"] = "deleteEverything" }, click);
+        var (status, body) = await _app.ClickAsync(Dana, "deleteEverything", new JObject { ["verb"] = "deleteEverything" });
 
         Assert.Equal(200, status);
-        Assert.Equal("See my reply below.", body!["value"]!.ToString());
-        Assert.Contains("isn't something I recognise", Assert.Single(_app.Connector.RepliesTo(click)).Text, StringComparison.Ordinal);
+        var notice = (JObject)body!["value"]!;
+        AssertValid(notice);
+        Assert.Contains("That button isn't something I recognise", Text(notice), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_on_a_deal_card_brings_the_card_back_with_the_refusal()
+    {
+        var created = SingleCard(await _app.SayAsync(Dana, "new deal Contoso Ltd 45k"));
+        var dealId = Actions(created).First(a => a.Data["dealId"] is not null).Data["dealId"]!.ToString();
+
+        var (_, body) = await _app.ClickAsync(Dana, "teleport", new JObject { ["verb"] = "teleport", ["dealId"] = dealId });
+
+        var card = (JObject)body!["value"]!;
+        Assert.Contains("That button isn't something I recognise", Text(card), StringComparison.Ordinal);
+        Assert.Contains("Contoso Ltd: Prospect", Text(card), StringComparison.Ordinal);
     }
 
     [Fact]

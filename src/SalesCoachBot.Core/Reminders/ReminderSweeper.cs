@@ -183,18 +183,8 @@ public sealed class ReminderSweeper(
         return recorded;
     }
 
-    private async Task MarkInactiveAsync(UserProfile rep, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var current = await profiles.GetAsync(rep.Key, cancellationToken).ConfigureAwait(false);
-            if (current is null || !current.ConversationActive
-                || await profiles.SaveAsync(current with { ConversationActive = false }, current.ETag, cancellationToken).ConfigureAwait(false))
-            {
-                return;
-            }
-        }
-    }
+    private Task MarkInactiveAsync(UserProfile rep, CancellationToken cancellationToken) =>
+        profiles.UpdateAsync(rep.Key, current => current is { ConversationActive: true } ? current with { ConversationActive = false } : null, cancellationToken);
 
     private static string Reason(Deal deal, Stage stage, DateTimeOffset now, TimeZoneInfo zone)
     {

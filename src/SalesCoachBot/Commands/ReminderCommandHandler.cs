@@ -187,20 +187,11 @@ public sealed class ReminderCommandHandler(
             : $"I couldn't reach {rep.Name ?? "the rep"} in Teams just now ({result}).");
     }
 
-    private async Task<bool> UpdateProfileAsync(CommandContext context, Func<UserProfile, UserProfile> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var current = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false)
-                ?? new UserProfile { TenantId = context.Owner.TenantId, UserId = context.Owner.UserId, FirstSeen = context.Now, LastSeen = context.Now };
-            if (await profiles.SaveAsync(change(current), current.ETag, cancellationToken).ConfigureAwait(false))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private Task<bool> UpdateProfileAsync(CommandContext context, Func<UserProfile, UserProfile> change, CancellationToken cancellationToken) =>
+        profiles.UpdateAsync(
+            context.Owner,
+            current => change(current ?? new UserProfile { TenantId = context.Owner.TenantId, UserId = context.Owner.UserId, FirstSeen = context.Now, LastSeen = context.Now }),
+            cancellationToken);
 
     private static IReadOnlyList<string> Remember(Deal deal, string? activityId) =>
         activityId is null ? deal.AppliedActivities : [.. deal.AppliedActivities.TakeLast(Deal.RememberedActivities - 1), activityId];

@@ -23,6 +23,9 @@ public interface IReminderNotifier
     /// <summary>One message to the rep, listing every due reminder (a single deal gets its coaching card).</summary>
     Task<NotifyResult> RemindRepAsync(UserProfile rep, IReadOnlyList<DueReminder> reminders, CancellationToken cancellationToken);
 
+    /// <summary>The scheduled digest: one card listing the team's stalled deals by rep.</summary>
+    Task<NotifyResult> SendDigestAsync(UserProfile manager, IReadOnlyList<StalledDeal> stalled, CancellationToken cancellationToken);
+
     /// <summary>A nudge to the rep's manager about a stalled deal.</summary>
     Task<NotifyResult> NudgeManagerAsync(UserProfile manager, UserProfile rep, DueReminder reminder, CancellationToken cancellationToken);
 }

@@ -26,6 +26,18 @@ public sealed class ReminderOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "SalesCoach:Reminders:ConnectorRetryBackoff must be between 00:00:00 and 00:01:00.")]
     public TimeSpan ConnectorRetryBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Sends each manager a digest of their team's stalled deals on a schedule.</summary>
+    public bool DigestEnabled { get; set; } = true;
+
+    /// <summary>The digest's day (for a weekly digest), in the manager's time zone.</summary>
+    public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>The digest's time of day, in the manager's time zone.</summary>
+    public TimeOnly DigestTime { get; set; } = new(9, 0);
+
+    /// <summary>True: every working day at <see cref="DigestTime"/>; false: weekly on <see cref="DigestDay"/>.</summary>
+    public bool DigestDaily { get; set; }
+
     /// <summary>At most this many due deals are read per sweep; the rest wait for the next sweep.</summary>
     [Range(1, 10_000, ErrorMessage = "SalesCoach:Reminders:BatchSize must be between 1 and 10000.")]
     public int BatchSize { get; set; } = 200;

@@ -85,6 +85,11 @@ public sealed class ReminderSweeper(
             }
         }
 
+        if (options.Value.DigestEnabled)
+        {
+            sent += await SendDigestsAsync(now, cancellationToken).ConfigureAwait(false);
+        }
+
         var sweep = new SweepResult(due.Count, sent, deferred, skipped, Stopwatch.GetElapsedTime(started));
         logger.LogInformation(
             "Reminder sweep by {Instance}: {Due} due, {Sent} sent, {Deferred} deferred, {Skipped} skipped in {DurationMs} ms",
@@ -181,6 +186,46 @@ public sealed class ReminderSweeper(
         }
 
         return recorded;
+    }
+
+    /// <summary>
+    /// Each manager whose digest is due gets one. The next digest instant is written (with the profile's ETag) before
+    /// sending, so only one instance sends a given digest; a failed send is tried again after the retry delay.
+    /// </summary>
+    private async Task<int> SendDigestsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var manager in await profiles.ListDigestsDueAsync(now, options.Value.BatchSize, cancellationToken).ConfigureAwait(false))
+        {
+            var claimed = manager with { NextDigestAt = StalledDeals.NextDigest(now, manager.Zone, options.Value) };
+            if (!await profiles.SaveAsync(claimed, manager.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var (stalled, isTeam) = await StalledDeals.ForAsync(manager, profiles, deals, process, now, cancellationToken).ConfigureAwait(false);
+            if (!isTeam || !manager.ConversationActive || manager.ConversationReference is null)
+            {
+                continue;
+            }
+
+            var result = await notifier.SendDigestAsync(manager, stalled, cancellationToken).ConfigureAwait(false);
+            if (result == NotifyResult.Sent)
+            {
+                sent++;
+                logger.LogInformation("Digest of {Count} stalled deals sent to manager {ManagerId}", stalled.Count, manager.UserId);
+            }
+            else if (result == NotifyResult.Failed)
+            {
+                await profiles.UpdateAsync(manager.Key, m => m is null ? null : m with { NextDigestAt = now + options.Value.RetryDelay }, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await MarkInactiveAsync(manager, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return sent;
     }
 
     private Task MarkInactiveAsync(UserProfile rep, CancellationToken cancellationToken) =>

@@ -26,6 +26,9 @@ public sealed record UserProfile
     /// <summary>The user's email or UPN, when Teams told us; used to match "my manager is dana@contoso.com" and the mapping file.</summary>
     public string? Email { get; init; }
 
+    /// <summary>When this manager's next digest of stalled deals is due; null for someone who manages nobody.</summary>
+    public DateTimeOffset? NextDigestAt { get; init; }
+
     /// <summary>False once Teams said the bot may no longer post in that conversation (403).</summary>
     public bool ConversationActive { get; init; } = true;
 
@@ -55,6 +58,9 @@ public interface IUserProfileStore
 
     /// <summary>Every known user of one tenant (to find a manager by name or email, or a manager's team).</summary>
     Task<IReadOnlyList<UserProfile>> ListAsync(string tenantId, CancellationToken cancellationToken);
+
+    /// <summary>Managers of every tenant whose digest is due, read by an index on the due instant.</summary>
+    Task<IReadOnlyList<UserProfile>> ListDigestsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>Remembers which Teams activities have been answered, so a retry of one is not answered twice.</summary>

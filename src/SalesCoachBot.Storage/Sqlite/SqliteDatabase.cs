@@ -124,10 +124,22 @@ public sealed class SqliteDatabase : IDisposable
             await add.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await using var userColumns = connection.CreateCommand();
+        userColumns.CommandText = "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'next_digest_at'";
+        if (Convert.ToInt64(await userColumns.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            await using var add = connection.CreateCommand();
+            add.CommandText = "ALTER TABLE users ADD COLUMN next_digest_at TEXT";
+            await add.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var index = connection.CreateCommand();
 
         // Partial index: only deals with a pending reminder are in it, so a sweep's cost follows the due work, not the deal count.
-        index.CommandText = "CREATE INDEX IF NOT EXISTS deals_by_reminder_due ON deals (reminder_due) WHERE reminder_due IS NOT NULL";
+        index.CommandText = """
+            CREATE INDEX IF NOT EXISTS deals_by_reminder_due ON deals (reminder_due) WHERE reminder_due IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS users_by_next_digest ON users (next_digest_at) WHERE next_digest_at IS NOT NULL;
+            """;
         await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -80,7 +80,7 @@ public sealed class SqliteDealStore(SqliteDatabase database) : IDealStore, IRemi
     }
 
     // Fixed-width UTC text sorts as time does, so the index orders and compares instants correctly.
-    private static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    internal static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     private static void AddOwner(SqliteCommand command, OwnerKey owner)
     {

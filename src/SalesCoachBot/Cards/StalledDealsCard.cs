@@ -1,6 +1,5 @@
 using SalesCoachBot.Cards.Model;
-using SalesCoachBot.Core.Deals;
-using SalesCoachBot.Core.Users;
+using SalesCoachBot.Core.Reminders;
 using static SalesCoachBot.Cards.CardParts;
 
 namespace SalesCoachBot.Cards;
@@ -8,7 +7,7 @@ namespace SalesCoachBot.Cards;
 /// <summary>"stalled deals": deals past their stage's allowed time or next-step date, by rep.</summary>
 public static class StalledDealsCard
 {
-    public static string Summary(string title, IReadOnlyList<(UserProfile Rep, DealView View)> rows)
+    public static string Summary(string title, IReadOnlyList<StalledDeal> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         return rows.Count == 0
@@ -16,7 +15,7 @@ public static class StalledDealsCard
             : $"{title}:\n" + string.Join("\n", rows.Select(r => $"- {r.Rep.Name ?? r.Rep.UserId}: {r.View.Deal.Name}, {r.View.Stage.Name}, {r.View.TimeInStageText()}"));
     }
 
-    public static AdaptiveCard Build(string title, IReadOnlyList<(UserProfile Rep, DealView View)> rows)
+    public static AdaptiveCard Build(string title, IReadOnlyList<StalledDeal> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var body = new List<CardElement> { Heading(Escape(title)) };

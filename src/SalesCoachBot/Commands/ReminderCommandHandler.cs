@@ -14,7 +14,8 @@ public sealed class ReminderCommandHandler(
     DealUpdater updater,
     IUserProfileStore profiles,
     DealResolver resolver,
-    ProactiveNotifier notifier)
+    ProactiveNotifier notifier,
+    Microsoft.Extensions.Options.IOptions<ReminderOptions> reminderOptions)
 {
     private static readonly CultureInfo _culture = CardParts.Culture;
 
@@ -144,6 +145,12 @@ public sealed class ReminderCommandHandler(
 
         var manager = matches[0];
         var saved = await UpdateProfileAsync(context, p => p with { ManagerUserId = manager.UserId }, cancellationToken).ConfigureAwait(false);
+
+        // A manager's first rep starts their digest schedule.
+        await profiles.UpdateAsync(
+            manager.Key,
+            m => m is { NextDigestAt: null } ? m with { NextDigestAt = StalledDeals.NextDigest(context.Now, m.Zone, reminderOptions.Value) } : null,
+            cancellationToken).ConfigureAwait(false);
         return BotReply.Plain(saved
             ? $"Noted: {manager.Name ?? manager.Email} is your manager. They'll hear about a deal only after two reminders to you go unanswered."
             : "I couldn't save that just now; please try again.");
@@ -152,17 +159,10 @@ public sealed class ReminderCommandHandler(
     public async Task<BotReply> ShowStalledAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var everyone = await profiles.ListAsync(context.Owner.TenantId, cancellationToken).ConfigureAwait(false);
-        var team = everyone.Where(p => p.ManagerUserId == context.Owner.UserId).ToList();
-        var people = team.Count > 0 ? team : everyone.Where(p => p.UserId == context.Owner.UserId).ToList();
-        var rows = new List<(UserProfile Rep, DealView View)>();
-        foreach (var rep in people)
-        {
-            var open = await deals.ListAsync(rep.Key, includeClosed: false, cancellationToken).ConfigureAwait(false);
-            rows.AddRange(open.Select(d => (rep, DealView.For(d, context.Process, context.Now, context.Today))).Where(r => r.Item2.IsOverdue || r.Item2.IsNextStepOverdue));
-        }
-
-        var title = team.Count > 0 ? "Your team's stalled deals" : "Your stalled deals";
+        var me = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false)
+            ?? new UserProfile { TenantId = context.Owner.TenantId, UserId = context.Owner.UserId, FirstSeen = context.Now, LastSeen = context.Now };
+        var (rows, isTeam) = await StalledDeals.ForAsync(me, profiles, deals, context.Process, context.Now, cancellationToken).ConfigureAwait(false);
+        var title = isTeam ? "Your team's stalled deals" : "Your stalled deals";
         return BotReply.Card(StalledDealsCard.Summary(title, rows), StalledDealsCard.Build(title, rows));
     }
 

@@ -50,6 +50,14 @@ public sealed class ProactiveNotifier(
         return SendAsync(manager, reply, cancellationToken);
     }
 
+    public Task<NotifyResult> SendDigestAsync(UserProfile manager, IReadOnlyList<StalledDeal> stalled, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        ArgumentNullException.ThrowIfNull(stalled);
+        const string title = "Weekly digest: your team's stalled deals";
+        return SendAsync(manager, BotReply.Card(StalledDealsCard.Summary(title, stalled), StalledDealsCard.Build(title, stalled)), cancellationToken);
+    }
+
     /// <summary>A manager's "ping" reaches the rep as a message in their chat.</summary>
     public Task<NotifyResult> PingRepAsync(UserProfile rep, string managerName, Deal deal, CancellationToken cancellationToken)
     {

@@ -64,8 +64,16 @@ public sealed class ReminderSweepTests : IDisposable
                 _delivered.Enqueue((r.Deal.Id, r.Rung, manager.UserId));
                 return NotifyResult.Sent;
             });
+        notifier.Setup(n => n.SendDigestAsync(It.IsAny<UserProfile>(), It.IsAny<IReadOnlyList<StalledDeal>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((UserProfile manager, IReadOnlyList<StalledDeal> stalled, CancellationToken _) =>
+            {
+                _digests.Enqueue((manager.UserId, _time.GetUtcNow(), stalled.Count));
+                return NotifyResult.Sent;
+            });
         return notifier;
     }
+
+    private readonly ConcurrentQueue<(string Manager, DateTimeOffset At, int Deals)> _digests = new();
 
     private ReminderSweeper Sweeper(SqliteDatabase database, IReminderNotifier notifier, string instance = "test") =>
         new(new SqliteDealStore(database), new SqliteDealStore(database), new SqliteUserProfileStore(database), notifier, _process, _time,
@@ -253,6 +261,33 @@ public sealed class ReminderSweepTests : IDisposable
 
         Assert.Equal(0, beforeExpiry);
         Assert.Equal([(deal.Id, Rung.FirstReminder, "dana")], _delivered.ToList());
+    }
+
+    [Fact]
+    public async Task The_digest_goes_once_a_week_on_monday_at_nine_in_the_managers_time_zone()
+    {
+        var db = Open();
+        var options = new ReminderOptions();
+        var manager = await RepAsync(db, "morgan", zone: "America/New_York");
+        await new SqliteUserProfileStore(db).SaveAsync(
+            manager with { NextDigestAt = StalledDeals.NextDigest(_time.GetUtcNow(), manager.Zone, options) },
+            (await new SqliteUserProfileStore(db).GetAsync(manager.Key, CancellationToken.None))!.ETag,
+            CancellationToken.None);
+        await RepAsync(db, "dana", manager: "morgan");
+        await DealAsync(db, "dana", "Contoso");
+        var sweepers = new[] { Sweeper(db, RecordingNotifier().Object, "a"), Sweeper(Open(), RecordingNotifier().Object, "b") };
+
+        // Sweep every hour for three weeks, two instances at once.
+        for (var hour = 0; hour < 21 * 24; hour++)
+        {
+            _time.Advance(TimeSpan.FromHours(1));
+            await Task.WhenAll(sweepers.Select(s => s.SweepAsync(CancellationToken.None)));
+        }
+
+        var mondaysNineInNewYork = new[] { new DateTimeOffset(2026, 11, 30, 14, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 7, 14, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 14, 14, 0, 0, TimeSpan.Zero) };
+        Assert.Equal(mondaysNineInNewYork, _digests.Select(d => d.At));
+        Assert.All(_digests, d => Assert.Equal("morgan", d.Manager));
+        Assert.Equal([0, 0, 1], _digests.Select(d => d.Deals));
     }
 
     [Fact]

@@ -32,6 +32,39 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Reminders.ReminderSweeper>();
+        services.AddOptions<Reminders.ManagerMappingOptions>()
+            .BindConfiguration(Reminders.ManagerMappingOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Reminders.ManagerMappingOptions>>(new ManagerMappingValidator(contentRoot));
+        services.AddSingleton(sp =>
+        {
+            var file = sp.GetRequiredService<IOptions<Reminders.ManagerMappingOptions>>().Value.File;
+            return string.IsNullOrWhiteSpace(file)
+                ? Reminders.ManagerMapping.Empty
+                : Reminders.ManagerMapping.Load(ProcessFileValidator.ResolvePath(contentRoot, file));
+        });
         return services;
+    }
+}
+
+/// <summary>Loads the manager mapping file at start-up, so each problem in it stops the host with the file and path.</summary>
+internal sealed class ManagerMappingValidator(string contentRoot) : IValidateOptions<Reminders.ManagerMappingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, Reminders.ManagerMappingOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.File))
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        try
+        {
+            Reminders.ManagerMapping.Load(ProcessFileValidator.ResolvePath(contentRoot, options.File));
+            return ValidateOptionsResult.Success;
+        }
+        catch (InvalidOperationException ex)
+        {
+            return ValidateOptionsResult.Fail("SalesCoach:Managers:File: " + ex.Message);
+        }
     }
 }

@@ -20,6 +20,7 @@ public sealed class ReminderSweeper(
     IDealStore deals,
     IUserProfileStore profiles,
     IReminderNotifier notifier,
+    ManagerMapping mapping,
     SalesProcess process,
     TimeProvider time,
     IOptions<ReminderOptions> options,
@@ -68,7 +69,7 @@ public sealed class ReminderSweeper(
 
             foreach (var nudge in claimed.Where(c => c.Reminder.Rung == Rung.ManagerNudge))
             {
-                var manager = rep.ManagerUserId is null ? null : await profiles.GetAsync(new OwnerKey(rep.TenantId, rep.ManagerUserId), cancellationToken).ConfigureAwait(false);
+                var manager = await FindManagerAsync(rep, cancellationToken).ConfigureAwait(false);
                 if (manager is null)
                 {
                     logger.LogWarning("Deal {DealId} of {RepId} is due a manager nudge, but no manager is known for the rep; the ladder ends here", nudge.Deal.Id, rep.UserId);
@@ -80,7 +81,7 @@ public sealed class ReminderSweeper(
                 sent += await RecordAsync([nudge], result == NotifyResult.Gone ? NotifyResult.Sent : result, rep, now, cancellationToken).ConfigureAwait(false);
                 if (result == NotifyResult.Gone)
                 {
-                    logger.LogWarning("The manager {ManagerId} of {RepId} cannot be messaged (403); the nudge about deal {DealId} is dropped", manager.UserId, rep.UserId, nudge.Deal.Id);
+                    logger.LogWarning("The manager {ManagerId} of {RepId} cannot be reached in Teams (bot removed, blocked, or no chat could be opened); the nudge about deal {DealId} is dropped", manager.UserId, rep.UserId, nudge.Deal.Id);
                 }
             }
         }
@@ -186,6 +187,38 @@ public sealed class ReminderSweeper(
         }
 
         return recorded;
+    }
+
+    /// <summary>
+    /// The rep's manager: the one the rep named, else the admin's mapping file. A manager named in the file by object
+    /// id who never talked to the bot is returned without a conversation; the notifier opens one.
+    /// </summary>
+    private async Task<UserProfile?> FindManagerAsync(UserProfile rep, CancellationToken cancellationToken)
+    {
+        if (rep.ManagerUserId is { } named)
+        {
+            return await profiles.GetAsync(new OwnerKey(rep.TenantId, named), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (mapping.ManagerOf(rep) is not { } manager)
+        {
+            return null;
+        }
+
+        var everyone = await profiles.ListAsync(rep.TenantId, cancellationToken).ConfigureAwait(false);
+        var known = everyone.FirstOrDefault(p => string.Equals(p.UserId, manager, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Email, manager, StringComparison.OrdinalIgnoreCase));
+        if (known is not null)
+        {
+            return known;
+        }
+
+        if (Guid.TryParse(manager, out _))
+        {
+            return new UserProfile { TenantId = rep.TenantId, UserId = manager, FirstSeen = time.GetUtcNow(), LastSeen = time.GetUtcNow() };
+        }
+
+        logger.LogWarning("The mapping file names {Manager} as manager of {RepId}, but they never talked to the bot and an email alone cannot open a chat; use their Entra object id", manager, rep.UserId);
+        return null;
     }
 
     /// <summary>

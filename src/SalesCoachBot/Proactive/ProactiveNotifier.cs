@@ -23,6 +23,7 @@ public sealed class ProactiveNotifier(
     SalesProcess process,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<ReminderOptions> options,
+    IUserProfileStore profiles,
     ILogger<ProactiveNotifier> logger) : IReminderNotifier
 {
     public const int MaxAttempts = 4;
@@ -39,15 +40,82 @@ public sealed class ProactiveNotifier(
         return SendAsync(rep, reply, cancellationToken);
     }
 
-    public Task<NotifyResult> NudgeManagerAsync(UserProfile manager, UserProfile rep, DueReminder reminder, CancellationToken cancellationToken)
+    public async Task<NotifyResult> NudgeManagerAsync(UserProfile manager, UserProfile rep, DueReminder reminder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(rep);
         ArgumentNullException.ThrowIfNull(reminder);
+        if (manager.ConversationReference is null)
+        {
+            if (await OpenPersonalChatAsync(manager, rep, cancellationToken).ConfigureAwait(false) is not { } opened)
+            {
+                return NotifyResult.Gone;
+            }
+
+            manager = opened;
+        }
+
         var context = ContextFor(manager);
         var view = DealView.For(reminder.Deal, process, context.Now, context.Today);
         var reply = BotReply.Card(ManagerNudgeCard.Summary(view, rep, reminder.Reason), ManagerNudgeCard.Build(view, rep, reminder.Reason));
-        return SendAsync(manager, reply, cancellationToken);
+        return await SendAsync(manager, reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Opens a 1:1 chat with a manager who never talked to the bot (CreateConversation in the rep's tenant, through the
+    /// rep's service URL) and remembers it. Teams allows it only where the app is installed for that user; otherwise
+    /// the refusal is logged with what to do.
+    /// </summary>
+    private async Task<UserProfile?> OpenPersonalChatAsync(UserProfile manager, UserProfile rep, CancellationToken cancellationToken)
+    {
+        if (rep.ConversationReference is null)
+        {
+            return null;
+        }
+
+        var repReference = JsonConvert.DeserializeObject<ConversationReference>(rep.ConversationReference)!;
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = repReference.Bot,
+            Members = [new ChannelAccount(manager.UserId)],
+            TenantId = manager.TenantId,
+            ChannelData = new Microsoft.Bot.Schema.Teams.TeamsChannelData { Tenant = new Microsoft.Bot.Schema.Teams.TenantInfo(manager.TenantId) },
+        };
+        ConversationReference? created = null;
+        try
+        {
+            await adapter.CreateConversationAsync(
+                configuration["MicrosoftAppId"] ?? string.Empty,
+                repReference.ChannelId,
+                repReference.ServiceUrl,
+                audience: null,
+                parameters,
+                (turn, ct) =>
+                {
+                    created = turn.Activity.GetConversationReference();
+                    return Task.CompletedTask;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ErrorResponseException ex)
+        {
+            logger.LogWarning(
+                "Could not open a chat with manager {ManagerId} (Teams answered {Status}); install the app for them (or ask them to say hi to the bot) so nudges can reach them",
+                manager.UserId,
+                (int?)ex.Response?.StatusCode);
+            return null;
+        }
+
+        if (created is null)
+        {
+            return null;
+        }
+
+        var opened = manager with { ConversationReference = JsonConvert.SerializeObject(created), ConversationActive = true };
+        await profiles.UpdateAsync(manager.Key, current => (current ?? opened) with { ConversationReference = opened.ConversationReference, ConversationActive = true }, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Opened a chat with manager {ManagerId} for a nudge", manager.UserId);
+        return opened;
     }
 
     public Task<NotifyResult> SendDigestAsync(UserProfile manager, IReadOnlyList<StalledDeal> stalled, CancellationToken cancellationToken)

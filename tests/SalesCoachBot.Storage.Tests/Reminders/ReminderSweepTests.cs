@@ -75,8 +75,10 @@ public sealed class ReminderSweepTests : IDisposable
 
     private readonly ConcurrentQueue<(string Manager, DateTimeOffset At, int Deals)> _digests = new();
 
+    private ManagerMapping _mapping = ManagerMapping.Empty;
+
     private ReminderSweeper Sweeper(SqliteDatabase database, IReminderNotifier notifier, string instance = "test") =>
-        new(new SqliteDealStore(database), new SqliteDealStore(database), new SqliteUserProfileStore(database), notifier, _process, _time,
+        new(new SqliteDealStore(database), new SqliteDealStore(database), new SqliteUserProfileStore(database), notifier, _mapping, _process, _time,
             Options.Create(new ReminderOptions { ClaimTimeout = TimeSpan.FromMinutes(2), RetryDelay = TimeSpan.FromMinutes(5) }), NullLogger<ReminderSweeper>.Instance)
         { Instance = instance };
 

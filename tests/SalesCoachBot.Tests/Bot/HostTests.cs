@@ -79,6 +79,18 @@ public sealed class HostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_broken_manager_mapping_file_stops_start_up_naming_the_file_and_the_entry()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"managers-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, "{ \"managers\": [ { \"rep\": \"dana@contoso.com\" } ] }");
+        await using var app = new BotApp(settings: new Dictionary<string, string?> { ["SalesCoach:Managers:File"] = path });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains($"{path}: $.managers[0]: needs \"rep\" and \"manager\"", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_broken_process_file_stops_start_up_naming_the_file_and_the_problem()
     {
         var path = Path.Combine(Path.GetTempPath(), $"broken-process-{Guid.NewGuid():N}.json");

@@ -16,6 +16,9 @@ public sealed class RecordingConnector : HttpMessageHandler
 
     public ConcurrentQueue<Activity> Sent { get; } = new();
 
+    /// <summary>The bodies of CreateConversation requests (a chat the bot opened itself).</summary>
+    public ConcurrentQueue<string> CreatedConversations { get; } = new();
+
     /// <summary>Statuses to answer before accepting again (429, 500, 403…), with an optional Retry-After in seconds.</summary>
     public ConcurrentQueue<(HttpStatusCode Status, int? RetryAfterSeconds)> Failures { get; } = new();
 
@@ -56,6 +59,18 @@ public sealed class RecordingConnector : HttpMessageHandler
             return new HttpResponseMessage(HttpStatusCode.OK)
             {
                 Content = new StringContent($"{{\"id\":\"sent-{id}\"}}", Encoding.UTF8, "application/json"),
+            };
+        }
+
+        if (request.Method == HttpMethod.Post && fullPath.TrimEnd('/').EndsWith("/v3/conversations", StringComparison.Ordinal))
+        {
+            // CreateConversation: a new 1:1 chat with the member named in the request.
+            var body = await request.Content!.ReadAsStringAsync(cancellationToken);
+            CreatedConversations.Enqueue(body);
+            var id = $"a:created-{Interlocked.Increment(ref _nextId)}";
+            return new HttpResponseMessage(HttpStatusCode.Created)
+            {
+                Content = new StringContent($"{{\"id\":\"{id}\"}}", Encoding.UTF8, "application/json"),
             };
         }
 

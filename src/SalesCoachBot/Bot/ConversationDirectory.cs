@@ -32,6 +32,11 @@ public sealed class ConversationDirectory(IUserProfileStore profiles, IDealStore
             var stored = await profiles.GetAsync(key, cancellationToken).ConfigureAwait(false);
             var zone = ActivityInput.TimeZoneOf(activity, stored?.TimeZoneId);
             var updated = Merge(stored, key, activity, zone);
+            if (updated != stored && updated.Email is null)
+            {
+                updated = updated with { Email = await LookUpEmailAsync(turn, cancellationToken).ConfigureAwait(false) };
+            }
+
             if (updated == stored || await profiles.SaveAsync(updated, stored?.ETag, cancellationToken).ConfigureAwait(false))
             {
                 if (stored is { ConversationActive: false } && updated.ConversationActive)
@@ -45,6 +50,29 @@ public sealed class ConversationDirectory(IUserProfileStore profiles, IDealStore
 
         logger.LogWarning("Could not save the profile of user {UserId} after concurrent updates; continuing with this turn", key.UserId);
         return new TurnUser(key, ActivityInput.TimeZoneOf(activity, null));
+    }
+
+    /// <summary>
+    /// The user's email (or UPN), which Teams gives only on request; it lets "my manager is morgan@contoso.com" and the
+    /// admin's mapping file find people. Asked when the profile is written anyway (at most hourly); failures are harmless.
+    /// </summary>
+    private async Task<string?> LookUpEmailAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.ChannelId != Microsoft.Bot.Connector.Channels.Msteams || string.IsNullOrEmpty(turn.Activity.From?.Id))
+        {
+            return null;
+        }
+
+        try
+        {
+            var member = await Microsoft.Bot.Builder.Teams.TeamsInfo.GetMemberAsync(turn, turn.Activity.From.Id, cancellationToken).ConfigureAwait(false);
+            return string.IsNullOrWhiteSpace(member?.Email) ? member?.UserPrincipalName : member.Email;
+        }
+        catch (Exception ex) when (ex is Microsoft.Bot.Schema.ErrorResponseException or HttpRequestException or InvalidOperationException or ArgumentException)
+        {
+            logger.LogDebug(ex, "Teams did not give the email of {UserId}", turn.Activity.From.Id);
+            return null;
+        }
     }
 
     /// <summary>A rep who had removed the bot is back: the reminders that waited for them are due again.</summary>

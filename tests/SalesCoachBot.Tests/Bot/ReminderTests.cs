@@ -153,6 +153,36 @@ public sealed class ReminderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_manager_can_be_named_by_email_which_teams_gives_on_first_contact()
+    {
+        _app.Connector.Emails[Morgan.Id] = "morgan@contoso.com";
+        await _app.SayAsync(Morgan, "hi");
+
+        var noted = await SayTextAsync(Dana, "my manager is morgan@contoso.com");
+
+        Assert.Contains("Noted: Morgan Manager is your manager.", noted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rep_who_comes_back_after_removing_the_bot_gets_their_parked_reminders_again()
+    {
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+        var key = new OwnerKey(Dana.TenantId, Dana.Id);
+        var store = _app.Services.GetRequiredService<IDealStore>();
+        var profiles = _app.Services.GetRequiredService<IUserProfileStore>();
+        var deal = (await store.ListAsync(key, false, CancellationToken.None)).Single();
+        await store.SaveAsync(deal with { Reminder = deal.Reminder with { Parked = true } }, deal.ETag, CancellationToken.None);
+        await profiles.UpdateAsync(key, p => p! with { ConversationActive = false }, CancellationToken.None);
+
+        await _app.SayAsync(Dana, "hi");
+
+        var resumed = (await store.ListAsync(key, false, CancellationToken.None)).Single();
+        Assert.False(resumed.Reminder.Parked);
+        Assert.NotNull(resumed.Reminder.IndexedDueAt);
+        Assert.True((await profiles.GetAsync(key, CancellationToken.None))!.ConversationActive);
+    }
+
+    [Fact]
     public async Task An_unknown_manager_is_explained()
     {
         var text = await SayTextAsync(Dana, "my manager is Nobody Known");

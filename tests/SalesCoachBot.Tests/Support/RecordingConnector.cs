@@ -16,6 +16,9 @@ public sealed class RecordingConnector : HttpMessageHandler
 
     public ConcurrentQueue<Activity> Sent { get; } = new();
 
+    /// <summary>Emails the stand-in gives for GET …/members/{id} (what TeamsInfo.GetMemberAsync asks).</summary>
+    public ConcurrentDictionary<string, string> Emails { get; } = new();
+
     /// <summary>The bodies of CreateConversation requests (a chat the bot opened itself).</summary>
     public ConcurrentQueue<string> CreatedConversations { get; } = new();
 
@@ -72,6 +75,16 @@ public sealed class RecordingConnector : HttpMessageHandler
             {
                 Content = new StringContent($"{{\"id\":\"{id}\"}}", Encoding.UTF8, "application/json"),
             };
+        }
+
+        if (request.Method == HttpMethod.Get && path.Contains("/members/", StringComparison.Ordinal))
+        {
+            var member = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+            if (Emails.TryGetValue(member, out var email))
+            {
+                var json = JsonConvert.SerializeObject(new { id = member, aadObjectId = member, email, userPrincipalName = email, name = member });
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            }
         }
 
         return new HttpResponseMessage(HttpStatusCode.NotFound);

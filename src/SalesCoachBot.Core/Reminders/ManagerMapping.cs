@@ -38,6 +38,36 @@ public sealed class ManagerMapping
             : null;
     }
 
+    /// <summary>Whether the file names this person as someone's manager (by object id or email).</summary>
+    public bool IsManager(UserProfile person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return _managerOf.Values.Any(m => string.Equals(m, person.UserId, StringComparison.OrdinalIgnoreCase)
+            || (person.Email is not null && string.Equals(m, person.Email, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="manager"/> manages <paramref name="rep"/>: the rep's own "my manager is …" first, else this file.
+    /// </summary>
+    public bool Manages(UserProfile manager, UserProfile rep)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        ArgumentNullException.ThrowIfNull(rep);
+        if (rep.TenantId != manager.TenantId || rep.UserId == manager.UserId)
+        {
+            return false;
+        }
+
+        if (rep.ManagerUserId is not null)
+        {
+            return rep.ManagerUserId == manager.UserId;
+        }
+
+        return ManagerOf(rep) is { } named
+            && (string.Equals(named, manager.UserId, StringComparison.OrdinalIgnoreCase)
+                || (manager.Email is not null && string.Equals(named, manager.Email, StringComparison.OrdinalIgnoreCase)));
+    }
+
     /// <summary>Reads the mapping file; every problem is reported with the file and the JSON path.</summary>
     public static ManagerMapping Load(string path)
     {

@@ -14,9 +14,12 @@ public sealed class ReminderOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "SalesCoach:Reminders:SweepInterval must be between 00:00:01 and 01:00:00.")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long a claim holds before another instance may take the work over (an instance that died mid-send).</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "SalesCoach:Reminders:ClaimTimeout must be between 00:00:05 and 01:00:00.")]
-    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claim holds before another instance may take the work over (an instance that died mid-send).
+    /// It must outlast a slow send with its retries (up to 3 waits of at most 30 s, plus the HTTP calls).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:03:00", "01:00:00", ErrorMessage = "SalesCoach:Reminders:ClaimTimeout must be between 00:03:00 and 01:00:00 (longer than a send with its retries).")]
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>When Teams could not be reached, how long until the reminder is tried again.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "SalesCoach:Reminders:RetryDelay must be between 00:00:01 and 01:00:00.")]

@@ -81,6 +81,7 @@ public sealed class ReminderSweeper(
                 sent += await RecordAsync([nudge], result == NotifyResult.Gone ? NotifyResult.Sent : result, rep, now, cancellationToken).ConfigureAwait(false);
                 if (result == NotifyResult.Gone)
                 {
+                    await MarkInactiveAsync(manager, cancellationToken).ConfigureAwait(false);
                     logger.LogWarning("The manager {ManagerId} of {RepId} cannot be reached in Teams (bot removed, blocked, or no chat could be opened); the nudge about deal {DealId} is dropped", manager.UserId, rep.UserId, nudge.Deal.Id);
                 }
             }
@@ -115,14 +116,19 @@ public sealed class ReminderSweeper(
         var stage = model.GetStage(deal.StageId) ?? model.FirstStage;
         var zone = rep?.Zone ?? TimeZoneInfo.Utc;
         var exact = ReminderLadder.NextDue(deal with { Reminder = state with { Claim = null } }, stage, process.Defaults, zone);
-        var sendAt = exact is null ? (DateTimeOffset?)null : (rep?.Hours ?? WorkingHours.Default).NextOpen(exact.Value > now ? exact.Value : now, zone);
+
+        // A nudge goes to the manager: their working hours and time zone decide when, not the rep's.
+        var audience = state.Sent + 1 == Rung.ManagerNudge && rep is not null ? await FindManagerAsync(rep, cancellationToken).ConfigureAwait(false) ?? rep : rep;
+        var audienceZone = audience?.Zone ?? zone;
+        var sendAt = exact is null ? (DateTimeOffset?)null : (audience?.Hours ?? WorkingHours.Default).NextOpen(exact.Value > now ? exact.Value : now, audienceZone);
 
         Deal updated;
         DueReminder? reminder = null;
         if (rep is null || !rep.ConversationActive || rep.ConversationReference is null)
         {
-            // Nobody to tell: park the deal until the rep comes back (their next message unparks it).
-            updated = deal with { Reminder = state with { Claim = null, Parked = true } };
+            // No 1:1 chat to write to yet (first contact was in a channel) or the bot was removed: look again later;
+            // only a 403 parks a deal (RecordAsync), and the rep's return unparks it.
+            updated = deal with { Reminder = state with { Claim = null, Parked = rep is { ConversationActive: false }, DueAt = now + options.Value.RetryDelay } };
         }
         else if (sendAt is null || sendAt > now)
         {
@@ -167,7 +173,8 @@ public sealed class ReminderSweeper(
                 var state = current.Reminder with { Claim = null };
                 state = result switch
                 {
-                    NotifyResult.Sent => state with { Sent = reminder.Rung, LastSentAt = now, SnoozedUntil = null },
+                    // A snooze the rep set while the message was on its way still holds.
+                    NotifyResult.Sent => state with { Sent = reminder.Rung, LastSentAt = now, SnoozedUntil = state.SnoozedUntil > now ? state.SnoozedUntil : null },
                     NotifyResult.Gone => state with { Parked = true },
                     _ => state with { DueAt = now + options.Value.RetryDelay },
                 };
@@ -197,7 +204,8 @@ public sealed class ReminderSweeper(
     {
         if (rep.ManagerUserId is { } named)
         {
-            return await profiles.GetAsync(new OwnerKey(rep.TenantId, named), cancellationToken).ConfigureAwait(false);
+            var chosen = await profiles.GetAsync(new OwnerKey(rep.TenantId, named), cancellationToken).ConfigureAwait(false);
+            return chosen is { ConversationActive: false } ? null : chosen;
         }
 
         if (mapping.ManagerOf(rep) is not { } manager)
@@ -209,7 +217,7 @@ public sealed class ReminderSweeper(
         var known = everyone.FirstOrDefault(p => string.Equals(p.UserId, manager, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Email, manager, StringComparison.OrdinalIgnoreCase));
         if (known is not null)
         {
-            return known;
+            return known.ConversationActive ? known : null;
         }
 
         if (Guid.TryParse(manager, out _))
@@ -230,13 +238,13 @@ public sealed class ReminderSweeper(
         var sent = 0;
         foreach (var manager in await profiles.ListDigestsDueAsync(now, options.Value.BatchSize, cancellationToken).ConfigureAwait(false))
         {
-            var claimed = manager with { NextDigestAt = StalledDeals.NextDigest(now, manager.Zone, options.Value) };
+            var claimed = manager with { NextDigestAt = StalledDeals.NextDigest(now, manager.Zone, options.Value, manager.Hours) };
             if (!await profiles.SaveAsync(claimed, manager.ETag, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
 
-            var (stalled, isTeam) = await StalledDeals.ForAsync(manager, profiles, deals, process, now, cancellationToken).ConfigureAwait(false);
+            var (stalled, isTeam) = await StalledDeals.ForAsync(manager, profiles, deals, mapping, process, now, cancellationToken).ConfigureAwait(false);
             if (!isTeam || !manager.ConversationActive || manager.ConversationReference is null)
             {
                 continue;

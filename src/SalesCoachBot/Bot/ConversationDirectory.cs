@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Users;
 
 namespace SalesCoachBot.Bot;
@@ -14,7 +15,14 @@ public sealed record TurnUser(OwnerKey Key, TimeZoneInfo TimeZone);
 /// Remembers every user who installs or messages the bot: their 1:1 conversation reference (for proactive
 /// reminders) and their time zone. Writes only when something changed, so a chatty rep costs no extra writes.
 /// </summary>
-public sealed class ConversationDirectory(IUserProfileStore profiles, IDealStore deals, DealUpdater updater, TimeProvider time, ILogger<ConversationDirectory> logger)
+public sealed class ConversationDirectory(
+    IUserProfileStore profiles,
+    IDealStore deals,
+    DealUpdater updater,
+    ManagerMapping mapping,
+    Microsoft.Extensions.Options.IOptions<ReminderOptions> reminderOptions,
+    TimeProvider time,
+    ILogger<ConversationDirectory> logger)
 {
     private static readonly TimeSpan _lastSeenResolution = TimeSpan.FromHours(1);
 
@@ -39,9 +47,19 @@ public sealed class ConversationDirectory(IUserProfileStore profiles, IDealStore
 
             if (updated == stored || await profiles.SaveAsync(updated, stored?.ETag, cancellationToken).ConfigureAwait(false))
             {
-                if (stored is { ConversationActive: false } && updated.ConversationActive)
+                // Back after removing the bot, or a first 1:1 chat after meeting the bot in a channel: reminders that
+                // waited for a chat are due again.
+                var reachableNow = updated.ConversationActive && updated.ConversationReference is not null;
+                if (reachableNow && (stored is null || !stored.ConversationActive || stored.ConversationReference is null))
                 {
                     await ResumeRemindersAsync(key, cancellationToken).ConfigureAwait(false);
+                }
+
+                // A manager named in the admin's mapping file starts getting digests from their first contact.
+                if (updated.NextDigestAt is null && reminderOptions.Value.DigestEnabled && mapping.IsManager(updated))
+                {
+                    var first = StalledDeals.NextDigest(time.GetUtcNow(), updated.Zone, reminderOptions.Value, updated.Hours);
+                    await profiles.UpdateAsync(key, p => p is { NextDigestAt: null } ? p with { NextDigestAt = first } : null, cancellationToken).ConfigureAwait(false);
                 }
 
                 return new TurnUser(key, zone);
@@ -78,7 +96,7 @@ public sealed class ConversationDirectory(IUserProfileStore profiles, IDealStore
     /// <summary>A rep who had removed the bot is back: the reminders that waited for them are due again.</summary>
     private async Task ResumeRemindersAsync(OwnerKey key, CancellationToken cancellationToken)
     {
-        var parked = (await deals.ListAsync(key, includeClosed: false, cancellationToken).ConfigureAwait(false)).Where(d => d.Reminder.Parked).ToList();
+        var parked = (await deals.ListAsync(key, includeClosed: false, cancellationToken).ConfigureAwait(false)).Where(d => d.Reminder.Parked || d.Reminder.DueAt is null).ToList();
         foreach (var deal in parked)
         {
             await updater.UpdateAsync(key, deal.Id, activityId: null, d => DealChange.Changed(d with { Reminder = d.Reminder with { Parked = false } }), cancellationToken).ConfigureAwait(false);

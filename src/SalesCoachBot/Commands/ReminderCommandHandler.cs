@@ -15,7 +15,8 @@ public sealed class ReminderCommandHandler(
     IUserProfileStore profiles,
     DealResolver resolver,
     ProactiveNotifier notifier,
-    Microsoft.Extensions.Options.IOptions<ReminderOptions> reminderOptions)
+    Microsoft.Extensions.Options.IOptions<ReminderOptions> reminderOptions,
+    ManagerMapping mapping)
 {
     private static readonly CultureInfo _culture = CardParts.Culture;
 
@@ -111,6 +112,7 @@ public sealed class ReminderCommandHandler(
         }
 
         var saved = await UpdateProfileAsync(context, p => p with { WorkingHours = hours.Describe() }, cancellationToken).ConfigureAwait(false);
+        await RefreshDueTimesAsync(context, cancellationToken).ConfigureAwait(false);
         return BotReply.Plain(saved
             ? $"Got it: I'll only message you {hours.Describe()} ({context.TimeZone.Id}). Reminders that fall outside wait for the next working period."
             : "I couldn't save that just now; please try again.");
@@ -126,6 +128,7 @@ public sealed class ReminderCommandHandler(
         }
 
         var saved = await UpdateProfileAsync(context, p => p with { TimeZoneId = zone.Id }, cancellationToken).ConfigureAwait(false);
+        await RefreshDueTimesAsync(context, cancellationToken).ConfigureAwait(false);
         var local = TimeZoneInfo.ConvertTime(context.Now, zone).ToString("ddd d MMM HH:mm", _culture);
         return BotReply.Plain(saved ? $"Your time zone is now {zone.Id} (it's {local} there). Dates and reminders follow it." : "I couldn't save that just now; please try again.");
     }
@@ -149,7 +152,7 @@ public sealed class ReminderCommandHandler(
         // A manager's first rep starts their digest schedule.
         await profiles.UpdateAsync(
             manager.Key,
-            m => m is { NextDigestAt: null } ? m with { NextDigestAt = StalledDeals.NextDigest(context.Now, m.Zone, reminderOptions.Value) } : null,
+            m => m is { NextDigestAt: null } ? m with { NextDigestAt = StalledDeals.NextDigest(context.Now, m.Zone, reminderOptions.Value, m.Hours) } : null,
             cancellationToken).ConfigureAwait(false);
         return BotReply.Plain(saved
             ? $"Noted: {manager.Name ?? manager.Email} is your manager. They'll hear about a deal only after two reminders to you go unanswered."
@@ -161,7 +164,7 @@ public sealed class ReminderCommandHandler(
         ArgumentNullException.ThrowIfNull(context);
         var me = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false)
             ?? new UserProfile { TenantId = context.Owner.TenantId, UserId = context.Owner.UserId, FirstSeen = context.Now, LastSeen = context.Now };
-        var (rows, isTeam) = await StalledDeals.ForAsync(me, profiles, deals, context.Process, context.Now, cancellationToken).ConfigureAwait(false);
+        var (rows, isTeam) = await StalledDeals.ForAsync(me, profiles, deals, mapping, context.Process, context.Now, cancellationToken).ConfigureAwait(false);
         var title = isTeam ? "Your team's stalled deals" : "Your stalled deals";
         return BotReply.Card(StalledDealsCard.Summary(title, rows), StalledDealsCard.Build(title, rows));
     }
@@ -169,7 +172,8 @@ public sealed class ReminderCommandHandler(
     private async Task<BotReply> PingAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
     {
         var rep = action.Name is null ? null : await profiles.GetAsync(new OwnerKey(context.Owner.TenantId, action.Name), cancellationToken).ConfigureAwait(false);
-        if (rep is null || rep.ManagerUserId != context.Owner.UserId)
+        var me = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        if (rep is null || me is null || !mapping.Manages(me, rep))
         {
             // Only a rep's own manager may ping them about their deals.
             return BotReply.Plain("You can only ping the reps you manage.");
@@ -185,6 +189,18 @@ public sealed class ReminderCommandHandler(
         return BotReply.Plain(result == NotifyResult.Sent
             ? $"Pinged {rep.Name ?? "the rep"} about {deal.Name}."
             : $"I couldn't reach {rep.Name ?? "the rep"} in Teams just now ({result}).");
+    }
+
+    /// <summary>
+    /// New hours or a new time zone: a reminder deferred to the next working period under the old ones is due again
+    /// at its earliest instant, and the next sweep places it in the new working hours.
+    /// </summary>
+    private async Task RefreshDueTimesAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        foreach (var deal in await deals.ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false))
+        {
+            await updater.UpdateAsync(deal.Owner, deal.Id, activityId: null, DealChange.Changed, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private Task<bool> UpdateProfileAsync(CommandContext context, Func<UserProfile, UserProfile> change, CancellationToken cancellationToken) =>

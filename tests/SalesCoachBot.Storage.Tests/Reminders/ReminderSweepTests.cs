@@ -147,6 +147,31 @@ public sealed class ReminderSweepTests : IDisposable
     }
 
     [Fact]
+    public async Task A_nudge_waits_for_the_managers_working_hours_not_the_reps()
+    {
+        var db = Open();
+        await RepAsync(db, "kenji", zone: "Asia/Tokyo");
+        await RepAsync(db, "dana", manager: "kenji");
+        var deal = await DealAsync(db, "dana", "Contoso");
+        var store = new SqliteDealStore(db);
+        var stored = (await store.GetAsync(deal.Owner, deal.Id, CancellationToken.None))!;
+
+        // Both reminders went out; the nudge falls due Wednesday 9 Dec 10:00 UTC: 11:00 in Berlin, 19:00 in Tokyo.
+        var secondSent = new DateTimeOffset(2026, 12, 9, 10, 0, 0, TimeSpan.Zero) - _process.Defaults.EscalationGrace;
+        await store.SaveAsync(stored with { Reminder = new ReminderState { Sent = Rung.SecondReminder, LastSentAt = secondSent, DueAt = secondSent + _process.Defaults.EscalationGrace } }, stored.ETag, CancellationToken.None);
+        var sweeper = Sweeper(db, RecordingNotifier().Object);
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 9, 10, 0, 0, TimeSpan.Zero));
+        await sweeper.SweepAsync(CancellationToken.None);
+        Assert.Empty(_delivered);
+
+        // Thursday 09:00 in Tokyo is Thursday 00:00 UTC.
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.Zero));
+        await sweeper.SweepAsync(CancellationToken.None);
+
+        Assert.Equal([(deal.Id, Rung.ManagerNudge, "kenji")], _delivered.ToList());
+    }
+
+    [Fact]
     public async Task A_reminder_due_at_night_waits_for_the_reps_working_hours()
     {
         var db = Open();

@@ -67,6 +67,41 @@ public sealed class EscalationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_manager_from_the_mapping_file_can_ping_and_sees_the_team()
+    {
+        var morgan = new TestUser(ManagerObjectId, "Morgan Manager");
+        await _app.SayAsync(morgan, "hi");
+        var created = SingleCard(await _app.SayAsync(Dana, "new deal Contoso Ltd 45k"));
+        var dealId = Actions(created).First(a => a.Data["dealId"] is not null).Data["dealId"]!.ToString();
+        _app.Time.Advance(TimeSpan.FromDays(15));
+
+        await _app.ClickAsync(morgan, "pingRep", new JObject { ["verb"] = "pingRep", ["dealId"] = dealId, ["name"] = Dana.Id });
+        var stalled = Text(SingleCard(await _app.SayAsync(morgan, "stalled deals")));
+
+        Assert.Single(CardsContaining("Morgan Manager asked about Contoso Ltd"));
+        Assert.Contains("Your team's stalled deals", stalled, StringComparison.Ordinal);
+        Assert.Contains("Contoso Ltd", stalled, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rep_met_first_in_a_channel_gets_reminders_once_they_open_a_chat()
+    {
+        var channelMessage = _app.Message(Dana, "<at>Sales Coach</at> new deal Contoso Ltd 45k");
+        channelMessage.Conversation.ConversationType = "channel";
+        channelMessage.Conversation.Id = "19:channel@thread.tacv2";
+        channelMessage.Entities = [new Microsoft.Bot.Schema.Mention(new Microsoft.Bot.Schema.ChannelAccount("28:sales-coach", "Sales Coach"), "<at>Sales Coach</at>")];
+        await _app.PostAsync(channelMessage);
+        _app.Time.Advance(TimeSpan.FromDays(14) + TimeSpan.FromHours(1));
+        await Task.Delay(200);
+        Assert.Empty(CardsContaining("Reminder: Contoso Ltd"));
+
+        await _app.SayAsync(Dana, "hi");
+        await WaitForAsync(() => CardsContaining("Reminder: Contoso Ltd needs attention").Count == 1, TimeSpan.FromMinutes(10));
+
+        Assert.All(CardsContaining("Reminder: Contoso Ltd"), a => Assert.Equal(Dana.ConversationId, a.Conversation.Id));
+    }
+
+    [Fact]
     public async Task Only_the_reps_own_manager_can_ping_them()
     {
         var morgan = new TestUser(ManagerObjectId, "Morgan Manager");

@@ -32,6 +32,16 @@ public sealed record DealView(
             deal.IsOpen && deal.NextStep?.Due is { } due && due < today);
     }
 
+    /// <summary>
+    /// Stalled: no progress for longer than the stage allows (the reminder clock restarts with each move, next step
+    /// or close), or the next step's date has passed. A deal long in its stage but with fresh progress is not stalled.
+    /// </summary>
+    public bool IsStalled(DateTimeOffset now)
+    {
+        var clockStart = Deal.Reminder.ClockStart is { } start && start > Deal.StageEnteredAt ? start : Deal.StageEnteredAt;
+        return IsNextStepOverdue || (AllowedTime is { } allowed && now - clockStart > allowed);
+    }
+
     /// <summary>"3 of 14 days", "2 minutes of 30 seconds": time in stage against the allowed time, in the larger sensible unit.</summary>
     public string TimeInStageText()
     {

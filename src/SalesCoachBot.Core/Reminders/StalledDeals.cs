@@ -28,7 +28,7 @@ public static class StalledDeals
             var open = await deals.ListAsync(rep.Key, includeClosed: false, cancellationToken).ConfigureAwait(false);
             rows.AddRange(open
                 .Select(d => DealView.For(d, process, now, today))
-                .Where(v => v.IsOverdue || v.IsNextStepOverdue)
+                .Where(v => v.IsStalled(now))
                 .Select(v => new StalledDeal(rep, v)));
         }
 

@@ -183,6 +183,22 @@ public sealed class ReminderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deal_with_fresh_progress_is_not_listed_as_stalled()
+    {
+        await _app.SayAsync(Morgan, "hi");
+        await _app.SayAsync(Dana, "my manager is Morgan Manager");
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+        await _app.SayAsync(Dana, "new deal Fabrikam 20k");
+        _app.Time.Advance(TimeSpan.FromDays(15));
+        await _app.SayAsync(Dana, "next step for contoso: send pricing");
+
+        var stalled = await SayTextAsync(Morgan, "stalled deals");
+
+        Assert.Contains("Fabrikam", stalled, StringComparison.Ordinal);
+        Assert.DoesNotContain("Contoso", stalled, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_manager_is_explained()
     {
         var text = await SayTextAsync(Dana, "my manager is Nobody Known");

@@ -184,6 +184,15 @@ public static class DealRules
         return DealChange.Changed(Touch(deal with { DoneActions = known }, now, actor));
     }
 
+    /// <summary>Holds the deal's reminders until <paramref name="until"/> (the ladder itself stays where it is).</summary>
+    public static DealChange Snooze(Deal deal, DateTimeOffset until, DateTimeOffset now, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        return deal.IsOpen
+            ? DealChange.Changed(Touch(deal with { Reminder = deal.Reminder with { SnoozedUntil = until } }, now, actor))
+            : DealChange.Refused($"{deal.Name} is already closed; there is nothing to snooze.");
+    }
+
     public static DealChange SetAmount(Deal deal, Money amount, DateTimeOffset now, Actor actor)
     {
         if (RefuseClosed(deal) is { } refusal)

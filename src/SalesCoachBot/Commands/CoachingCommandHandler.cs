@@ -90,7 +90,7 @@ public sealed class CoachingCommandHandler(IDealStore store, DealUpdater updater
                 await ConfirmMoveAsync(deal, model, target, action, context, cancellationToken).ConfigureAwait(false),
             CardVerbs.CloseWon when model.ClosingStage(StageOutcome.Won) is { } won =>
                 await RequestMoveAsync(deal, won, ExitConfirmation.Ask, context, cancellationToken).ConfigureAwait(false),
-            CardVerbs.CloseLost => await CloseAsync(deal, model, won: false, action.Reason, context, cancellationToken).ConfigureAwait(false),
+            CardVerbs.CloseLost => await CloseLostAsync(deal, model, action.Reason, context, cancellationToken).ConfigureAwait(false),
             _ => BotReply.Plain($"That stage is no longer part of the {model.Name} process."),
         };
         return reply with { ReplacesCard = true };
@@ -217,16 +217,17 @@ public sealed class CoachingCommandHandler(IDealStore store, DealUpdater updater
         return Coach(outcome.Deal!, context, $"Saved. Next step: {text}{dueText}.");
     }
 
-    private async Task<BotReply> CloseAsync(Deal deal, SellingModel model, bool won, string? reason, CommandContext context, CancellationToken cancellationToken)
+    // Won goes through RequestMoveAsync (it may skip stages and need their exit criteria); lost never needs a check.
+    private async Task<BotReply> CloseLostAsync(Deal deal, SellingModel model, string? reason, CommandContext context, CancellationToken cancellationToken)
     {
         var outcome = await updater.UpdateAsync(
             deal.Owner,
             deal.Id,
             context.Actor.ActivityId,
-            current => DealRules.Close(current, model, won, string.IsNullOrWhiteSpace(reason) ? null : reason, context.Now, context.Actor),
+            current => DealRules.Close(current, model, won: false, string.IsNullOrWhiteSpace(reason) ? null : reason, context.Now, context.Actor),
             cancellationToken).ConfigureAwait(false);
         return outcome.Status == UpdateStatus.Applied
-            ? PipelineCommandHandler.Show(outcome.Deal!, context, won ? $"Congratulations! {deal.Name} is won." : $"{deal.Name} is closed as lost.")
+            ? PipelineCommandHandler.Show(outcome.Deal!, context, $"{deal.Name} is closed as lost.")
             : Outcome(outcome, context);
     }
 

@@ -60,8 +60,9 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
                 return target is null
                     ? stageReply!
                     : await coaching.RequestMoveAsync(deal, target, move.Confirmation, context, cancellationToken).ConfigureAwait(false);
-            case CloseDeal { Won: true } when model.ClosingStage(StageOutcome.Won) is { } won:
-                return await coaching.RequestMoveAsync(deal, won, ExitConfirmation.Ask, context, cancellationToken).ConfigureAwait(false);
+            case CloseDeal { Won: true }:
+                // The process loader guarantees every model one won stage.
+                return await coaching.RequestMoveAsync(deal, model.ClosingStage(StageOutcome.Won)!, ExitConfirmation.Ask, context, cancellationToken).ConfigureAwait(false);
             case AdvanceDeal advance:
                 var current = model.GetStage(deal.StageId) ?? model.FirstStage;
                 return model.NextOpenStage(current) is { } next
@@ -99,8 +100,6 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
                 return (DealRules.SetAmount(deal, amount.Amount, now, actor), $"{deal.Name} is now {amount.Amount.Format()}.");
             case SetCloseDate close:
                 return (DealRules.SetExpectedClose(deal, close.Date, context.Today, now, actor), $"{deal.Name} is expected to close on {Cards.CardParts.Date(close.Date)}.");
-            case CloseDeal { Won: true }:
-                return (DealRules.Close(deal, model, won: true, null, now, actor), $"Congratulations! {deal.Name} is won.");
             case CloseDeal lost:
                 var reason = lost.Reason is null ? string.Empty : $" Reason: {lost.Reason}.";
                 return (DealRules.Close(deal, model, won: false, lost.Reason, now, actor), $"{deal.Name} is closed as lost.{reason}");

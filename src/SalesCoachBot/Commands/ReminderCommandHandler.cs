@@ -88,11 +88,8 @@ public sealed class ReminderCommandHandler(
             until = context.Now + spec.For!.Value;
         }
 
-        var outcome = await updater.UpdateAsync(deal.Owner, deal.Id, context.Actor.ActivityId, current =>
-            current.IsOpen
-                ? DealChange.Changed(current with { Reminder = current.Reminder with { SnoozedUntil = until }, AppliedActivities = Remember(current, context.Actor.ActivityId) })
-                : DealChange.Refused($"{current.Name} is already closed; there is nothing to snooze."),
-            cancellationToken).ConfigureAwait(false);
+        var outcome = await updater.UpdateAsync(
+            deal.Owner, deal.Id, context.Actor.ActivityId, current => DealRules.Snooze(current, until, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
         var when = TimeZoneInfo.ConvertTime(until, context.TimeZone).ToString("ddd d MMM HH:mm", _culture);
         return outcome.Status switch
         {
@@ -208,7 +205,4 @@ public sealed class ReminderCommandHandler(
             context.Owner,
             current => change(current ?? new UserProfile { TenantId = context.Owner.TenantId, UserId = context.Owner.UserId, FirstSeen = context.Now, LastSeen = context.Now }),
             cancellationToken);
-
-    private static IReadOnlyList<string> Remember(Deal deal, string? activityId) =>
-        activityId is null ? deal.AppliedActivities : [.. deal.AppliedActivities.TakeLast(Deal.RememberedActivities - 1), activityId];
 }

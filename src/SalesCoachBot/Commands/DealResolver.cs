@@ -16,7 +16,9 @@ public sealed class DealResolver(IDealStore store)
         CommandContext context, string phrase, string originalText, string? chosenDealId, bool includeClosed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var deals = await store.ListAsync(context.Owner, includeClosed, cancellationToken).ConfigureAwait(false);
+        // One read serves both the deals a command may act on and the closed ones it must recognise.
+        var all = await store.ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
+        var deals = includeClosed ? all : all.Where(d => d.IsOpen).ToList();
         if (chosenDealId is not null)
         {
             var chosen = deals.FirstOrDefault(d => d.Id == chosenDealId);
@@ -30,7 +32,6 @@ public sealed class DealResolver(IDealStore store)
         {
             // A closed deal is still the rep's: when the name points at it, say it is closed rather than change
             // another deal that only matches loosely.
-            var all = await store.ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
             var overAll = DealNameMatcher.Match(phrase, all, d => d.Name);
             if (overAll.Kind == NameMatchKind.Unique && !overAll.Matches[0].IsOpen)
             {

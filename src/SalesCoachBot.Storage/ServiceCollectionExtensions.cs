@@ -3,24 +3,29 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Users;
+using SalesCoachBot.Storage.Cosmos;
 using SalesCoachBot.Storage.Sqlite;
 
 namespace SalesCoachBot.Storage;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers the store chosen by <c>SalesCoach:Storage:Provider</c> (SQLite by default).</summary>
+    /// <summary>Registers the store chosen by <c>SalesCoach:Storage:Provider</c>: the embedded SQLite file (default) or Azure Cosmos DB.</summary>
     public static IServiceCollection AddSalesCoachStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(o => o.Provider == StorageProvider.Sqlite, "SalesCoach:Storage:Provider 'Cosmos' is not available in this build yet; use 'Sqlite'.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<SqliteStorageOptions>()
             .BindConfiguration(StorageOptions.Section + ":Sqlite")
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<CosmosStorageOptions>()
+            .BindConfiguration(CosmosStorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddMetrics();
 
         services.AddSingleton(sp =>
         {
@@ -29,11 +34,40 @@ public static class ServiceCollectionExtensions
             return new SqliteDatabase(Path.Combine(root, options.Path), options.BusyTimeoutSeconds);
         });
         services.AddSingleton<SqliteDealStore>();
-        services.AddSingleton<IDealStore>(sp => sp.GetRequiredService<SqliteDealStore>());
-        services.AddSingleton<IReminderSchedule>(sp => sp.GetRequiredService<SqliteDealStore>());
-        services.AddSingleton<IUserProfileStore, SqliteUserProfileStore>();
-        services.AddSingleton<IProcessedActivityStore, SqliteProcessedActivityStore>();
-        services.AddSingleton<IStoreHealth, SqliteStoreHealth>();
+        services.AddSingleton<SqliteUserProfileStore>();
+        services.AddSingleton<SqliteProcessedActivityStore>();
+        services.AddSingleton<SqliteStoreHealth>();
+
+        // One CosmosClient for the app, as the SDK asks: it holds the connections and the address caches.
+        services.AddSingleton<CosmosAccount>();
+        services.AddSingleton<CosmosRequestCharges>();
+        services.AddSingleton<CosmosDealStore>();
+        services.AddSingleton<CosmosUserProfileStore>();
+        services.AddSingleton<CosmosProcessedActivityStore>();
+        services.AddSingleton<CosmosStoreHealth>();
+
+        services.AddSingleton<IDealStore>(sp => Pick<IDealStore, SqliteDealStore, CosmosDealStore>(sp));
+        services.AddSingleton<IReminderSchedule>(sp => Pick<IReminderSchedule, SqliteDealStore, CosmosDealStore>(sp));
+        services.AddSingleton<IUserProfileStore>(sp => Pick<IUserProfileStore, SqliteUserProfileStore, CosmosUserProfileStore>(sp));
+        services.AddSingleton<IProcessedActivityStore>(sp => Pick<IProcessedActivityStore, SqliteProcessedActivityStore, CosmosProcessedActivityStore>(sp));
+        services.AddSingleton<IStoreHealth>(sp => Pick<IStoreHealth, SqliteStoreHealth, CosmosStoreHealth>(sp));
         return services;
+    }
+
+    private static TService Pick<TService, TSqlite, TCosmos>(IServiceProvider services)
+        where TSqlite : TService
+        where TCosmos : TService
+        where TService : notnull =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Cosmos
+            ? services.GetRequiredService<TCosmos>()
+            : services.GetRequiredService<TSqlite>();
+
+    /// <summary>Says exactly what is missing from the Cosmos settings, at start-up rather than on the first message.</summary>
+    private sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
+            options.Provider == StorageProvider.Cosmos && options.Cosmos.Problem() is { } problem
+                ? ValidateOptionsResult.Fail(problem)
+                : ValidateOptionsResult.Success;
     }
 }

@@ -1,3 +1,5 @@
+using SalesCoachBot.Storage.Cosmos;
+
 using System.ComponentModel.DataAnnotations;
 
 namespace SalesCoachBot.Storage;
@@ -16,6 +18,8 @@ public sealed class StorageOptions
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     public SqliteStorageOptions Sqlite { get; set; } = new();
+
+    public CosmosStorageOptions Cosmos { get; set; } = new();
 }
 
 public sealed class SqliteStorageOptions

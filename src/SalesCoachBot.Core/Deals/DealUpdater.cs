@@ -21,7 +21,11 @@ public sealed record UpdateOutcome(UpdateStatus Status, Deal? Deal, string? Refu
 /// </summary>
 public sealed class DealUpdater(IDealStore store, Process.SalesProcess process, ILogger<DealUpdater> logger)
 {
-    public const int MaxAttempts = 5;
+    /// <summary>
+    /// A save only loses to another writer's successful save, and each writer succeeds once: with up to ten writers on
+    /// one deal at once (a rep's clicks, a retry, two sweepers) every update lands, however slow the store.
+    /// </summary>
+    public const int MaxAttempts = 10;
 
     public async Task<UpdateOutcome> UpdateAsync(
         OwnerKey owner, string dealId, string? activityId, Func<Deal, DealChange> change, CancellationToken cancellationToken)

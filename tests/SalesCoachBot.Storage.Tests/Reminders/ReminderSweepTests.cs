@@ -7,40 +7,31 @@ using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Process;
 using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Users;
-using SalesCoachBot.Storage.Sqlite;
 
 namespace SalesCoachBot.Storage.Tests.Reminders;
 
-/// <summary>The reminder sweep over the real embedded store, with fake time and a recording notifier.</summary>
-public sealed class ReminderSweepTests : IDisposable
+/// <summary>The stores one app instance uses; several of them over one database are several instances.</summary>
+public sealed record StoreInstance(IDealStore Deals, IReminderSchedule Schedule, IUserProfileStore Users);
+
+/// <summary>
+/// The reminder sweep over a real store, with fake time and a recording notifier. Each store runs the whole suite
+/// by deriving from it; <see cref="Open"/> is one more app instance over the same data.
+/// </summary>
+public abstract class ReminderSweepTests : IAsyncLifetime
 {
     private static readonly SalesProcess _process = ProcessLoader.LoadDefault();
     private static readonly SellingModel _model = _process.FindModel("consultative")!;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "salescoach-sweep", Guid.NewGuid().ToString("N"));
-    private readonly List<SqliteDatabase> _databases = [];
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)); // Wednesday
 
     /// <summary>Every reminder delivered: deal id, rung.</summary>
     private readonly ConcurrentQueue<(string DealId, Rung Rung, string To)> _delivered = new();
 
-    private string DatabasePath => Path.Combine(_folder, "salescoach.db");
+    /// <summary>One more app instance over the test's database.</summary>
+    protected abstract StoreInstance Open();
 
-    public void Dispose()
-    {
-        _databases.ForEach(d => d.Dispose());
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public virtual Task InitializeAsync() => Task.CompletedTask;
 
-    private SqliteDatabase Open()
-    {
-        var database = new SqliteDatabase(DatabasePath);
-        _databases.Add(database);
-        return database;
-    }
+    public abstract Task DisposeAsync();
 
     private Mock<IReminderNotifier> RecordingNotifier(NotifyResult result = NotifyResult.Sent)
     {
@@ -77,12 +68,12 @@ public sealed class ReminderSweepTests : IDisposable
 
     private ManagerMapping _mapping = ManagerMapping.Empty;
 
-    private ReminderSweeper Sweeper(SqliteDatabase database, IReminderNotifier notifier, string instance = "test") =>
-        new(new SqliteDealStore(database), new SqliteDealStore(database), new SqliteUserProfileStore(database), notifier, _mapping, _process, _time,
+    private ReminderSweeper Sweeper(StoreInstance stores, IReminderNotifier notifier, string instance = "test") =>
+        new(stores.Schedule, stores.Deals, stores.Users, notifier, _mapping, _process, _time,
             Options.Create(new ReminderOptions { ClaimTimeout = TimeSpan.FromMinutes(2), RetryDelay = TimeSpan.FromMinutes(5) }), NullLogger<ReminderSweeper>.Instance)
         { Instance = instance };
 
-    private async Task<UserProfile> RepAsync(SqliteDatabase database, string id, string? zone = "Europe/Berlin", string? manager = null)
+    private async Task<UserProfile> RepAsync(StoreInstance database, string id, string? zone = "Europe/Berlin", string? manager = null)
     {
         var profile = new UserProfile
         {
@@ -95,13 +86,13 @@ public sealed class ReminderSweepTests : IDisposable
             FirstSeen = _time.GetUtcNow(),
             LastSeen = _time.GetUtcNow(),
         };
-        await new SqliteUserProfileStore(database).SaveAsync(profile, null, CancellationToken.None);
+        await database.Users.SaveAsync(profile, null, CancellationToken.None);
         return profile;
     }
 
-    private async Task<Deal> DealAsync(SqliteDatabase database, string owner, string name)
+    private async Task<Deal> DealAsync(StoreInstance database, string owner, string name)
     {
-        var updater = new DealUpdater(new SqliteDealStore(database), _process, NullLogger<DealUpdater>.Instance);
+        var updater = new DealUpdater(database.Deals, _process, NullLogger<DealUpdater>.Instance);
         var created = DealRules.Create(new OwnerKey("t1", owner), name, null, _model, _time.GetUtcNow(), new Actor(owner, $"create-{owner}-{name}")).Deal!;
         return (await updater.CreateAsync(created, CancellationToken.None)).Deal!;
     }
@@ -153,7 +144,7 @@ public sealed class ReminderSweepTests : IDisposable
         await RepAsync(db, "kenji", zone: "Asia/Tokyo");
         await RepAsync(db, "dana", manager: "kenji");
         var deal = await DealAsync(db, "dana", "Contoso");
-        var store = new SqliteDealStore(db);
+        var store = db.Deals;
         var stored = (await store.GetAsync(deal.Owner, deal.Id, CancellationToken.None))!;
 
         // Both reminders went out; the nudge falls due Wednesday 9 Dec 10:00 UTC: 11:00 in Berlin, 19:00 in Tokyo.
@@ -216,7 +207,7 @@ public sealed class ReminderSweepTests : IDisposable
         var sweeper = Sweeper(db, RecordingNotifier().Object);
         PassAllowedTime();
         await sweeper.SweepAsync(CancellationToken.None);
-        var updater = new DealUpdater(new SqliteDealStore(db), _process, NullLogger<DealUpdater>.Instance);
+        var updater = new DealUpdater(db.Deals, _process, NullLogger<DealUpdater>.Instance);
         await updater.UpdateAsync(deal.Owner, deal.Id, "progress", d => DealRules.SetNextStep(d, "call the CFO", null, new DateOnly(2026, 12, 9), _time.GetUtcNow(), new Actor("dana", "progress")), CancellationToken.None);
 
         _time.Advance(_process.Defaults.ReminderGrace + TimeSpan.FromHours(1));
@@ -239,10 +230,10 @@ public sealed class ReminderSweepTests : IDisposable
         await Sweeper(db, gone.Object).SweepAsync(CancellationToken.None);
 
         gone.Verify(n => n.RemindRepAsync(It.IsAny<UserProfile>(), It.IsAny<IReadOnlyList<DueReminder>>(), It.IsAny<CancellationToken>()), Times.Once);
-        var stored = await new SqliteDealStore(db).GetAsync(deal.Owner, deal.Id, CancellationToken.None);
+        var stored = await db.Deals.GetAsync(deal.Owner, deal.Id, CancellationToken.None);
         Assert.True(stored!.Reminder.Parked);
         Assert.Equal(Rung.None, stored.Reminder.Sent);
-        Assert.False((await new SqliteUserProfileStore(db).GetAsync(deal.Owner, CancellationToken.None))!.ConversationActive);
+        Assert.False((await db.Users.GetAsync(deal.Owner, CancellationToken.None))!.ConversationActive);
     }
 
     [Fact]
@@ -296,9 +287,9 @@ public sealed class ReminderSweepTests : IDisposable
         var db = Open();
         var options = new ReminderOptions();
         var manager = await RepAsync(db, "morgan", zone: "America/New_York");
-        await new SqliteUserProfileStore(db).SaveAsync(
+        await db.Users.SaveAsync(
             manager with { NextDigestAt = StalledDeals.NextDigest(_time.GetUtcNow(), manager.Zone, options) },
-            (await new SqliteUserProfileStore(db).GetAsync(manager.Key, CancellationToken.None))!.ETag,
+            (await db.Users.GetAsync(manager.Key, CancellationToken.None))!.ETag,
             CancellationToken.None);
         await RepAsync(db, "dana", manager: "morgan");
         await DealAsync(db, "dana", "Contoso");
@@ -329,7 +320,7 @@ public sealed class ReminderSweepTests : IDisposable
 
         _time.Advance(TimeSpan.FromDays(10));
         await DealAsync(db, "dana", "Fresh");
-        var schedule = new SqliteDealStore(db);
+        var schedule = db.Schedule;
 
         Assert.Empty(await schedule.ListDueAsync(_time.GetUtcNow(), 1000, CancellationToken.None));
         _time.Advance(TimeSpan.FromDays(5));

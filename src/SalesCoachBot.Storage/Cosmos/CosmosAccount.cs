@@ -1,0 +1,163 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Storage.Sqlite;
+
+namespace SalesCoachBot.Storage.Cosmos;
+
+/// <summary>
+/// The app's one <see cref="CosmosClient"/> and its containers, created (when allowed) on first use. The container
+/// layout, partition keys and indexing policies are defined here and nowhere else in code; infra/ provisions the same.
+/// </summary>
+public sealed class CosmosAccount : IAsyncDisposable
+{
+    private readonly CosmosStorageOptions _options;
+    private readonly ILogger<CosmosAccount> _logger;
+    private readonly SemaphoreSlim _ensureLock = new(1, 1);
+    private volatile bool _ensured;
+
+    public CosmosAccount(IOptions<StorageOptions> options, ILogger<CosmosAccount> logger, TokenCredential? credential = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value.Cosmos;
+        _logger = logger;
+        Client = CreateClient(_options, credential);
+        var database = Client.GetDatabase(_options.Database);
+        Deals = database.GetContainer(_options.DealsContainer);
+        Users = database.GetContainer(_options.UsersContainer);
+        Schedule = database.GetContainer(_options.ScheduleContainer);
+        Activities = database.GetContainer(_options.ActivitiesContainer);
+    }
+
+    public CosmosClient Client { get; }
+
+    internal Container Deals { get; }
+
+    internal Container Users { get; }
+
+    internal Container Schedule { get; }
+
+    internal Container Activities { get; }
+
+    /// <summary>The containers as infra/ provisions them: partition key path, the paths queries use, time to live.</summary>
+    public static IReadOnlyList<ContainerProperties> Layout(CosmosStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return
+        [
+            Container(options.DealsContainer, "/pk", ["/status/?"]),
+            Container(options.UsersContainer, "/tenantId", []),
+            Container(options.ScheduleContainer, "/id", ["/kind/?", "/dueAt/?"]),
+            Container(options.ActivitiesContainer, "/id", [], (int)SqliteProcessedActivityStore.Retention.TotalSeconds),
+        ];
+    }
+
+    /// <summary>Creates the database and containers when missing (once per process); a failure is retried on the next call.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (_ensured || !_options.CreateIfMissing)
+        {
+            return;
+        }
+
+        await _ensureLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_ensured)
+            {
+                return;
+            }
+
+            var database = (await Client.CreateDatabaseIfNotExistsAsync(_options.Database, cancellationToken: cancellationToken).ConfigureAwait(false)).Database;
+            foreach (var container in Layout(_options))
+            {
+                var response = await database.CreateContainerIfNotExistsAsync(container, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode == System.Net.HttpStatusCode.Created)
+                {
+                    _logger.LogInformation("Created Cosmos DB container {Container} (partition key {PartitionKey}) in {Database}", container.Id, container.PartitionKeyPath, _options.Database);
+                }
+            }
+
+            _ensured = true;
+        }
+        finally
+        {
+            _ensureLock.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        _ensureLock.Dispose();
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private static ContainerProperties Container(string id, string partitionKeyPath, string[] indexedPaths, int? timeToLiveSeconds = null)
+    {
+        var properties = new ContainerProperties(id, partitionKeyPath)
+        {
+            DefaultTimeToLive = timeToLiveSeconds,
+            IndexingPolicy = new IndexingPolicy { Automatic = true, IndexingMode = IndexingMode.Consistent },
+        };
+
+        // Index only what queries filter or sort on; every other write costs fewer RUs.
+        foreach (var path in indexedPaths)
+        {
+            properties.IndexingPolicy.IncludedPaths.Add(new IncludedPath { Path = path });
+        }
+
+        properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = "/*" });
+        return properties;
+    }
+
+    private static CosmosClient CreateClient(CosmosStorageOptions options, TokenCredential? credential)
+    {
+        if (options.Problem() is { } problem)
+        {
+            throw new OptionsValidationException(CosmosStorageOptions.Section, typeof(CosmosStorageOptions), [problem]);
+        }
+
+        var loopback = options.IsLoopback();
+        var clientOptions = new CosmosClientOptions
+        {
+            ApplicationName = "SalesCoachBot",
+            UseSystemTextJsonSerializerWithOptions = StoredJson.Options,
+            // A local test server has no replicas to reach directly; it is also the only place LimitToEndpoint is right.
+            ConnectionMode = loopback || options.ConnectionMode == CosmosConnectionModeOption.Gateway ? ConnectionMode.Gateway : ConnectionMode.Direct,
+            LimitToEndpoint = loopback,
+            MaxRetryAttemptsOnRateLimitedRequests = options.MaxRetryAttemptsOnThrottling,
+            MaxRetryWaitTimeOnRateLimitedRequests = options.MaxRetryWaitOnThrottling,
+            // Writes return only headers (ETag, charge): the store never needs the body it just sent.
+            EnableContentResponseOnWrite = false,
+        };
+
+        if (loopback)
+        {
+            // The local test server's certificate is self-signed. Accepted for a loopback endpoint only, never otherwise.
+            clientOptions.HttpClientFactory = () => new HttpClient(new HttpClientHandler
+            {
+                ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+            });
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return new CosmosClient(options.ConnectionString, clientOptions);
+        }
+
+        var endpoint = options.AccountEndpoint()!.ToString();
+        if (!string.IsNullOrWhiteSpace(options.Key))
+        {
+            return new CosmosClient(endpoint, options.Key, clientOptions);
+        }
+
+        credential ??= new DefaultAzureCredential(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? null : options.ManagedIdentityClientId,
+        });
+        return new CosmosClient(endpoint, credential, clientOptions);
+    }
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// The Cosmos DB the tests talk to: @vercel/cosmosdb-server (in memory, one partition key range) behind a small
+// HTTPS proxy that adds what the .NET SDK needs from a real gateway:
+//  - the query plan: on Linux the SDK asks the gateway for one before a cross-partition query or an aggregate.
+//    With a single partition range a pass-through plan is correct: the server runs the whole query itself.
+//  - 404 for a missing item or container where the server answers 500.
+// Usage: node cosmos-test-server.js [port]   (0 or none: a free port). Prints "cosmos-test-server listening on <port>".
+"use strict";
+const fs = require("fs");
+const http = require("http");
+const https = require("https");
+const path = require("path");
+const { createHttpServer } = require("@vercel/cosmosdb-server");
+
+const pkgDir = path.dirname(require.resolve("@vercel/cosmosdb-server/package.json"));
+const tls = { cert: fs.readFileSync(path.join(pkgDir, "cert.pem")), key: fs.readFileSync(path.join(pkgDir, "key.pem")) };
+const requestedPort = parseInt(process.argv[2] || "0", 10);
+
+const passThroughPlan = JSON.stringify({
+  partitionedQueryExecutionInfoVersion: 2,
+  queryInfo: {
+    distinctType: "None", top: null, offset: null, limit: null,
+    orderBy: [], orderByExpressions: [], groupByExpressions: [], groupByAliases: [],
+    aggregates: [], groupByAliasToAggregateType: {}, rewrittenQuery: "", hasSelectValue: false, dCountInfo: null,
+    hasNonStreamingOrderBy: false,
+  },
+  queryRanges: [{ min: "", max: "FF", isMinInclusive: true, isMaxInclusive: false }],
+});
+
+// Behind the proxy the server speaks plain HTTP with keep-alive: a TLS handshake per request made tests slow.
+const backend = createHttpServer({ keepAlive: true }).listen(0, "127.0.0.1", () => {
+  const backendPort = backend.address().port;
+  const agent = new http.Agent({ keepAlive: true });
+
+  const proxy = https.createServer(tls, (req, res) => {
+    if (String(req.headers["x-ms-cosmos-is-query-plan-request"]).toLowerCase() === "true") {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json", "x-ms-request-charge": "0", "x-ms-activity-id": cryptoId() });
+      res.end(passThroughPlan);
+      return;
+    }
+    const upstream = http.request({
+      host: "127.0.0.1", port: backendPort, method: req.method, path: req.url, headers: req.headers, agent,
+    }, (up) => {
+      const chunks = [];
+      up.on("data", (c) => chunks.push(c));
+      up.on("end", () => {
+        let body = Buffer.concat(chunks);
+        let status = up.statusCode;
+        const headers = { ...up.headers };
+        // The server throws (500) when the collection or partition of an item does not exist; a gateway says 404.
+        if (status === 500 && /\/docs(\/|$)/.test(req.url) && /not ?found|undefined|null/i.test(body.toString())) {
+          status = 404;
+          body = Buffer.from(JSON.stringify({ code: "NotFound", message: "Resource Not Found" }));
+        }
+        // Content is re-sent whole, so the upstream length and connection headers no longer apply.
+        delete headers["content-length"];
+        delete headers["connection"];
+        headers["content-length"] = body.length;
+        res.writeHead(status, headers);
+        res.end(body);
+      });
+    });
+    upstream.on("error", (err) => {
+      res.writeHead(502, { "content-type": "application/json" });
+      res.end(JSON.stringify({ code: "BadGateway", message: String(err) }));
+    });
+    req.pipe(upstream);
+  });
+
+  proxy.listen(requestedPort, "127.0.0.1", () => {
+    console.log(`cosmos-test-server listening on ${proxy.address().port}`);
+  });
+});
+
+function cryptoId() {
+  return require("crypto").randomUUID();
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => process.exit(0));
+}

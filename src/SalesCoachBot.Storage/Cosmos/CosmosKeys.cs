@@ -25,20 +25,22 @@ internal static class CosmosKeys
 
     private static string Join(params string[] parts) => string.Join(Separator, parts.Select(Escape));
 
-    // Cosmos ids may not hold / \ ? #; the separator and the escape character are escaped too, so joins are unambiguous.
+    // Ids travel in request URLs and may not hold / \ ? #: anything beyond a safe set (letters, digits, - _ . : @)
+    // is written as ~ and two hex digits per UTF-8 byte. '~' and the separator are outside the set, so joins stay unambiguous.
     private static string Escape(string part)
     {
         ArgumentException.ThrowIfNullOrEmpty(part);
         var builder = new StringBuilder(part.Length);
-        foreach (var c in part)
+        foreach (var b in Encoding.UTF8.GetBytes(part))
         {
-            if (c is '%' or '/' or '\\' or '?' or '#' or Separator || char.IsControl(c))
+            var c = (char)b;
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '@')
             {
-                builder.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+                builder.Append(c);
             }
             else
             {
-                builder.Append(c);
+                builder.Append('~').Append(b.ToString("X2", CultureInfo.InvariantCulture));
             }
         }
 

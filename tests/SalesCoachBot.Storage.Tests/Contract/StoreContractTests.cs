@@ -125,6 +125,25 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal(2, all.Count);
     }
 
+    [Theory]
+    [InlineData("t|1", "u", "t", "1|u")]
+    [InlineData("t/1", "u?x", "t", "1/u?x")]
+    [InlineData("t%2F1", "u#1", "t/1", "u#1")]
+    [InlineData("t~7C", "u", "t|", "u")]
+    public async Task Ids_with_separators_and_url_characters_never_collide(string tenantA, string userA, string tenantB, string userB)
+    {
+        var a = new OwnerKey(tenantA, userA);
+        var b = new OwnerKey(tenantB, userB);
+        await Deals.SaveAsync(NewDeal(a.TenantId, a.UserId, "d/1?#", "A's deal"), null, CancellationToken.None);
+        await Deals.SaveAsync(NewDeal(b.TenantId, b.UserId, "d/1?#", "B's deal"), null, CancellationToken.None);
+        await Activities.MarkProcessedAsync(a.TenantId, "act/1|x", _now, CancellationToken.None);
+
+        Assert.Equal("A's deal", (await Deals.GetAsync(a, "d/1?#", CancellationToken.None))!.Name);
+        Assert.Equal(["B's deal"], (await Deals.ListAsync(b, includeClosed: true, CancellationToken.None)).Select(d => d.Name));
+        Assert.True(await Activities.IsProcessedAsync(a.TenantId, "act/1|x", CancellationToken.None));
+        Assert.False(await Activities.IsProcessedAsync(b.TenantId, "act/1|x", CancellationToken.None));
+    }
+
     [Fact]
     public async Task Names_with_markup_and_quotes_are_stored_verbatim()
     {

@@ -1,3 +1,4 @@
+using SalesCoachBot.Testing;
 using SalesCoachBot.Storage.Tests.Reminders;
 
 namespace SalesCoachBot.Storage.Tests.Cosmos;
@@ -6,7 +7,7 @@ namespace SalesCoachBot.Storage.Tests.Cosmos;
 [Collection(CosmosServerGroup.Name)]
 public sealed class CosmosReminderSweepTests(CosmosServerFixture server) : ReminderSweepTests
 {
-    private readonly string _database = CosmosStores.NewDatabaseName();
+    private readonly string _database = CosmosServerFixture.NewDatabaseName();
     private readonly List<CosmosStores> _instances = [];
 
     protected override StoreInstance Open()

@@ -1,3 +1,4 @@
+using SalesCoachBot.Testing;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Users;
 using SalesCoachBot.Storage.Tests.Contract;
@@ -17,7 +18,7 @@ public sealed class CosmosStoreTests(CosmosServerFixture server) : StoreContract
 
     public override Task InitializeAsync()
     {
-        _stores = new CosmosStores(server.Server, CosmosStores.NewDatabaseName());
+        _stores = new CosmosStores(server.Server, CosmosServerFixture.NewDatabaseName());
         return Task.CompletedTask;
     }
 

@@ -52,8 +52,6 @@ public sealed class CosmosStores : IAsyncDisposable
 
     public CosmosAccount Account => _services.GetRequiredService<CosmosAccount>();
 
-    public static string NewDatabaseName() => "test-" + Guid.NewGuid().ToString("N")[..12];
-
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     private sealed class TestEnvironment : IHostEnvironment

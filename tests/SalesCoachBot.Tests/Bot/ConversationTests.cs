@@ -5,13 +5,23 @@ using static SalesCoachBot.Tests.Support.CardReader;
 
 namespace SalesCoachBot.Tests.Bot;
 
-/// <summary>Whole conversations through the real host: HTTP in, replies recorded by the stand-in connector.</summary>
-public sealed class ConversationTests : IAsyncLifetime
+/// <summary>
+/// Whole conversations through the real host: HTTP in, replies recorded by the stand-in connector.
+/// On the embedded store here; <see cref="CosmosConversationTests"/> runs the same conversations on Cosmos DB.
+/// </summary>
+public class ConversationTests : IAsyncLifetime
 {
-    private readonly BotApp _app = new();
+    private BotApp _app = null!;
     private static readonly TestUser Dana = TestUser.Dana;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    /// <summary>The host under test, with the store this class runs on.</summary>
+    protected virtual BotApp CreateApp() => new();
+
+    public Task InitializeAsync()
+    {
+        _app = CreateApp();
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 

@@ -37,6 +37,14 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Settings that put the bot on Cosmos DB: the test server, a database of this app's own.</summary>
+    public static Dictionary<string, string?> CosmosSettings(SalesCoachBot.Testing.CosmosTestServer server, string? database = null) => new()
+    {
+        ["SalesCoach:Storage:Provider"] = "Cosmos",
+        ["SalesCoach:Storage:Cosmos:ConnectionString"] = server.ConnectionString,
+        ["SalesCoach:Storage:Cosmos:Database"] = database ?? SalesCoachBot.Testing.CosmosServerFixture.NewDatabaseName(),
+    };
+
     /// <summary>Wednesday 25 November 2026, 09:00 UTC, unless the test says otherwise.</summary>
     public FakeTimeProvider Time { get; }
 

@@ -21,7 +21,7 @@ public sealed class ManifestTemplateTests
     [Fact]
     public void The_validation_catches_a_broken_manifest()
     {
-        // Guards the validator itself: a wrong manifestVersion const and a missing bot id must both be reported.
+        // Guards the validator itself: a colour that is not #RRGGBB and a bot without its id must both be reported.
         var manifest = Template();
         manifest["accentColor"] = "teal";
         manifest["bots"]![0]!.AsObject().Remove("botId");

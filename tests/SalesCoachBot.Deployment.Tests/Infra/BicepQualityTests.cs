@@ -77,6 +77,44 @@ public sealed class BicepQualityTests(InfraFixture infra)
         Assert.DoesNotContain(parameters, p => ((string?)p.Value!["type"])?.StartsWith("secure", StringComparison.OrdinalIgnoreCase) == true);
     }
 
+    [Fact]
+    public void The_compiled_arm_template_itself_has_the_msi_bot_and_no_literal_secret_setting()
+    {
+        // What "az deployment group create" sends is the compiled JSON: check it directly, not only its snapshot
+        // (the container checks read the snapshot, where the loop over the containers is evaluated).
+        var resources = Resources(infra.CompiledTemplate).ToList();
+
+        var bot = resources.Single(r => (string?)r["type"] == "Microsoft.BotService/botServices");
+        Assert.Equal("UserAssignedMSI", (string?)bot["properties"]!["msaAppType"]);
+        var settings = resources.Single(r => (string?)r["type"] == "Microsoft.Web/sites/config")["properties"]!.AsObject();
+        Assert.Contains(settings, s => s.Key == "MicrosoftAppType" && (string?)s.Value == "UserAssignedMSI");
+        Assert.DoesNotContain(settings, s => new[] { "key", "password", "secret", "token" }.Any(w => s.Key.Contains(w, StringComparison.OrdinalIgnoreCase))
+            && !((string)s.Value!).StartsWith('['));
+    }
+
+    /// <summary>Every resource of a compiled template, modules' nested templates included.</summary>
+    private static IEnumerable<JsonObject> Resources(JsonObject template)
+    {
+        // languageVersion 2.0 templates keep resources in an object keyed by symbolic name; older ones in an array.
+        var resources = template["resources"] switch
+        {
+            JsonObject byName => byName.Select(p => p.Value!.AsObject()),
+            JsonArray list => list.Select(r => r!.AsObject()),
+            _ => [],
+        };
+        foreach (var resource in resources)
+        {
+            yield return resource;
+            if (resource["properties"]?["template"] is JsonObject nested)
+            {
+                foreach (var inner in Resources(nested))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
     private static IEnumerable<string> Strings(JsonNode? node) => node switch
     {
         JsonObject o => o.SelectMany(p => Strings(p.Value)),

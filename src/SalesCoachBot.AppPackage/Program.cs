@@ -1,0 +1,3 @@
+using SalesCoachBot.AppPackage;
+
+return AppPackageCommand.Run(args, Console.Out, Console.Error);

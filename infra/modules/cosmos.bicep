@@ -59,7 +59,7 @@ var containers = [
   }
   {
     name: containerNames.schedule
-    partitionKey: '/shard'
+    partitionKey: '/id'
     includedPaths: [{ path: '/kind/?' }, { path: '/dueAt/?' }]
     excludedPaths: [{ path: '/*' }]
     defaultTtl: null
@@ -69,7 +69,7 @@ var containers = [
     partitionKey: '/id'
     includedPaths: []
     excludedPaths: [{ path: '/*' }]
-    defaultTtl: 604800 // answered activity ids are kept for 7 days, then Cosmos deletes them
+    defaultTtl: 86400 // answered activity ids are kept for a day (Teams retries within minutes), then Cosmos deletes them
   }
 ]
 

@@ -11,7 +11,7 @@ public sealed class CosmosTests(InfraFixture infra)
     [Theory]
     [InlineData("deals", "/pk", new[] { "/status/?" }, new[] { "/*", "/\"_etag\"/?" })]
     [InlineData("users", "/tenantId", new string[0], new[] { "/*" })]
-    [InlineData("schedule", "/shard", new[] { "/kind/?", "/dueAt/?" }, new[] { "/*" })]
+    [InlineData("schedule", "/id", new[] { "/kind/?", "/dueAt/?" }, new[] { "/*" })]
     [InlineData("activities", "/id", new string[0], new[] { "/*" })]
     public void Each_container_has_its_partition_key_and_indexes_only_what_the_store_queries(
         string name, string partitionKey, string[] included, string[] excluded)
@@ -27,6 +27,20 @@ public sealed class CosmosTests(InfraFixture infra)
     }
 
     [Fact]
+    public void The_containers_are_exactly_those_the_store_creates_for_itself()
+    {
+        // The store's own layout (used where it may create containers) and infra/ must not drift apart.
+        foreach (var expected in SalesCoachBot.Storage.Cosmos.CosmosAccount.Layout(new SalesCoachBot.Storage.Cosmos.CosmosStorageOptions()))
+        {
+            var resource = Container(expected.Id);
+            Assert.Equal(expected.PartitionKeyPath, (string)resource["partitionKey"]!["paths"]![0]!);
+            Assert.Equal(expected.IndexingPolicy.IncludedPaths.Select(p => p.Path), Paths(resource["indexingPolicy"]!["includedPaths"]));
+            Assert.Contains("/*", Paths(resource["indexingPolicy"]!["excludedPaths"]));
+            Assert.Equal(expected.DefaultTimeToLive, (int?)resource["defaultTtl"]);
+        }
+    }
+
+    [Fact]
     public void The_database_holds_exactly_the_four_containers()
     {
         var names = infra.Default.Resources(Containers).Select(c => (string)c["properties"]!["resource"]!["id"]!).Order();
@@ -36,9 +50,9 @@ public sealed class CosmosTests(InfraFixture infra)
     }
 
     [Fact]
-    public void Answered_activity_ids_expire_after_seven_days_and_nothing_else_expires()
+    public void Answered_activity_ids_expire_after_a_day_and_nothing_else_expires()
     {
-        Assert.Equal(604800, (int)Container("activities")["defaultTtl"]!);
+        Assert.Equal(86400, (int)Container("activities")["defaultTtl"]!);
         Assert.All(["deals", "users", "schedule"], name => Assert.Null(Container(name)["defaultTtl"]));
     }
 

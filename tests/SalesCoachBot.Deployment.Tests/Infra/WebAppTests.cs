@@ -67,16 +67,16 @@ public sealed class WebAppTests(InfraFixture infra)
     [Theory]
     [InlineData("SalesCoach__Storage__Cosmos__DealsContainer", "/pk")]
     [InlineData("SalesCoach__Storage__Cosmos__UsersContainer", "/tenantId")]
-    [InlineData("SalesCoach__Storage__Cosmos__ScheduleContainer", "/shard")]
+    [InlineData("SalesCoach__Storage__Cosmos__ScheduleContainer", "/id")]
     [InlineData("SalesCoach__Storage__Cosmos__ActivitiesContainer", "/id")]
-    public void Each_container_setting_names_the_container_that_was_created(string setting, string partitionKey)
+    public void Each_container_setting_names_a_created_container_with_the_right_partition_key(string setting, string partitionKey)
     {
         // The store finds its containers by these settings: a name that drifted from the created container would
         // fail every request in production.
         var created = infra.Default.Resources("Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers")
-            .Single(c => (string?)c["properties"]!["resource"]!["partitionKey"]!["paths"]![0] == partitionKey);
+            .Single(c => (string?)c["properties"]!["resource"]!["id"] == Settings()[setting]);
 
-        Assert.Equal((string)created["properties"]!["resource"]!["id"]!, Settings()[setting]);
+        Assert.Equal(partitionKey, (string?)created["properties"]!["resource"]!["partitionKey"]!["paths"]![0]);
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public sealed class CosmosAccount : IAsyncDisposable
 
     public CosmosClient Client { get; }
 
+    public string DatabaseName => _options.Database;
+
     internal Container Deals { get; }
 
     internal Container Users { get; }

@@ -17,7 +17,7 @@ public sealed class CosmosStores : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public CosmosStores(CosmosTestServer server, string database, IDictionary<string, string?>? settings = null)
+    public CosmosStores(CosmosTestServer server, string database, IDictionary<string, string?>? settings = null, Azure.Core.TokenCredential? credential = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -35,6 +35,11 @@ public sealed class CosmosStores : IAsyncDisposable
         services.AddSingleton<IHostEnvironment>(new TestEnvironment());
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
         services.AddSalesCoachStorage();
+        if (credential is not null)
+        {
+            services.AddSingleton(credential);
+        }
+
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

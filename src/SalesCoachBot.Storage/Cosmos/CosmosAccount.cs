@@ -90,11 +90,11 @@ public sealed class CosmosAccount : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Client.Dispose();
         _ensureLock.Dispose();
-        await Task.CompletedTask.ConfigureAwait(false);
+        return ValueTask.CompletedTask;
     }
 
     private static ContainerProperties Container(string id, string partitionKeyPath, string[] indexedPaths, int? timeToLiveSeconds = null)

@@ -10,7 +10,6 @@ builder.Services.AddSalesCoachBot();
 
 var app = builder.Build();
 app.MapSalesCoachEndpoints();
-AnonymousModeNotice.Log(app.Configuration, app.Logger, app.Configuration["urls"]);
 await app.RunAsync();
 
 /// <summary>Entry point; public so integration tests can host it.</summary>

@@ -43,6 +43,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
+            // Foreign tenants are refused before anything is read or stored.
+            adapter.Use(sp.GetRequiredService<TenantGuardMiddleware>());
             adapter.Use(sp.GetRequiredService<DuplicateActivityMiddleware>());
             var logger = sp.GetRequiredService<ILogger<CoachActivityHandler>>();
             adapter.OnTurnError = async (turn, exception) =>
@@ -62,6 +64,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
         services.AddSingleton<DuplicateActivityMiddleware>();
+        services.AddSingleton<TenantGuardMiddleware>();
         services.AddSingleton<ConversationDirectory>();
         services.AddTransient<IBot, CoachActivityHandler>();
 

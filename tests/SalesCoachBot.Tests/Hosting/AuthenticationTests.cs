@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Tests.Support;
 using static SalesCoachBot.Tests.Support.CardReader;
 
@@ -104,5 +106,23 @@ public sealed class AuthenticationTests : IAsyncLifetime
 
         Assert.Contains("Created Contoso Ltd", Text(SingleCard(await app.SayAsync(Dana, "new deal Contoso Ltd 45k"))), StringComparison.Ordinal);
         Assert.Equal($"Bearer stand-in-token:managed-identity/{AppId}", Assert.Single(app.Connector.SentAuthorizations));
+    }
+
+    [Fact]
+    public async Task A_single_tenant_bot_ignores_a_user_of_another_tenant()
+    {
+        await using var app = Secured(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["MicrosoftAppPassword"] = "stand-in-secret",
+            ["MicrosoftAppTenantId"] = Dana.TenantId,
+        });
+        var outsider = Dana with { TenantId = "tenant-fabrikam" };
+
+        var (status, _) = await app.PostAsync(app.Message(outsider, "new deal Contoso Ltd 45k"));
+
+        Assert.Equal(200, status);
+        Assert.Empty(app.Connector.Sent);
+        Assert.Empty(await app.Services.GetRequiredService<IDealStore>().ListAsync(new OwnerKey(outsider.TenantId, outsider.Id), true, CancellationToken.None));
     }
 }

@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSalesCoachCore(builder.Environment.ContentRootPath);
 builder.Services.AddSalesCoachStorage();
 builder.Services.AddSalesCoachBot();
+builder.AddSalesCoachTelemetry();
 
 var app = builder.Build();
 app.MapSalesCoachEndpoints();

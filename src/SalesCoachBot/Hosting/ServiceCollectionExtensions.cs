@@ -43,7 +43,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
-            // Foreign tenants are refused before anything is read or stored.
+            // Order matters: measure everything, then refuse foreign tenants before anything is read or stored.
+            adapter.Use(sp.GetRequiredService<TurnTelemetryMiddleware>());
             adapter.Use(sp.GetRequiredService<TenantGuardMiddleware>());
             adapter.Use(sp.GetRequiredService<DuplicateActivityMiddleware>());
             var logger = sp.GetRequiredService<ILogger<CoachActivityHandler>>();
@@ -65,6 +66,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
         services.AddSingleton<DuplicateActivityMiddleware>();
         services.AddSingleton<TenantGuardMiddleware>();
+        services.AddSingleton<TurnTelemetryMiddleware>();
+        services.AddMetrics();
+        services.AddSingleton<SalesCoachTelemetry>();
         services.AddSingleton<ConversationDirectory>();
         services.AddTransient<IBot, CoachActivityHandler>();
 

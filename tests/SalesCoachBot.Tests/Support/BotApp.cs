@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -47,6 +48,16 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     /// <summary>What goes in the Authorization header of each activity posted (none: no header), as Teams would sign it.</summary>
     public Func<Activity, string?>? Authorization { get; set; }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Exporters are chosen while the app is built, before ConfigureAppConfiguration applies, so this goes in as host configuration.
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SalesCoach:Telemetry:ConsoleExporter"] = "false",
+        }));
+        return base.CreateHost(builder);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Tests.Support;
@@ -56,6 +57,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
         Assert.Empty(_app.Connector.Sent);
         Assert.Empty(await DealsOfAsync(Dana));
         Assert.Empty(await DealsOfAsync(DanaAtFabrikam));
+        Assert.Contains(_app.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains($"conversation.tenantId {Dana.TenantId} and channelData.tenant.id {DanaAtFabrikam.TenantId} differ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -88,6 +90,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
         Assert.Equal(200, status);
         Assert.Empty(app.Connector.Sent);
         Assert.Empty(await DealsOfAsync(DanaAtFabrikam, app));
+        Assert.Contains(app.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains($"from tenant {DanaAtFabrikam.TenantId}, which this bot does not serve", StringComparison.Ordinal));
         Assert.Contains("Created Contoso Ltd", Text(SingleCard(await app.SayAsync(Dana, "new deal Contoso Ltd 45k"))), StringComparison.Ordinal);
     }
 }

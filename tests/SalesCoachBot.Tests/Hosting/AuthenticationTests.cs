@@ -2,6 +2,9 @@ using System.Security.Cryptography;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Reminders;
+using SalesCoachBot.Core.Users;
+using SalesCoachBot.Proactive;
 using SalesCoachBot.Tests.Support;
 using static SalesCoachBot.Tests.Support.CardReader;
 
@@ -76,6 +79,20 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task A_token_issued_for_another_service_url_is_refused_and_changes_nothing() =>
         await AssertRefusedAndNothingChangedAsync(_ => "Bearer " + ChannelTokens.Create(AppId, "https://smba.attacker.example.test/teams/"));
+
+    [Fact]
+    public async Task A_reminder_goes_out_with_the_bots_own_token()
+    {
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+        var rep = (await _app.Services.GetRequiredService<IUserProfileStore>().GetAsync(new OwnerKey(Dana.TenantId, Dana.Id), CancellationToken.None))!;
+        var deal = Assert.Single(await _app.Services.GetRequiredService<IDealStore>().ListAsync(rep.Key, false, CancellationToken.None));
+
+        var result = await _app.Services.GetRequiredService<ProactiveNotifier>().RemindRepAsync(rep, [new DueReminder(deal, Rung.FirstReminder, "a test")], CancellationToken.None);
+
+        Assert.Equal(NotifyResult.Sent, result);
+        Assert.Equal(2, _app.Connector.SentAuthorizations.Count);
+        Assert.All(_app.Connector.SentAuthorizations, header => Assert.Equal($"Bearer stand-in-token:botframework.com/{AppId}", header));
+    }
 
     [Fact]
     public async Task A_header_that_is_not_a_token_is_refused_and_changes_nothing() =>

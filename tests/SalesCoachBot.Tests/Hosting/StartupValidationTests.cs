@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SalesCoachBot.Tests.Support;
 using static SalesCoachBot.Tests.Support.CardReader;
 
@@ -54,6 +55,34 @@ public sealed class StartupValidationTests
         };
 
         Assert.Contains("Created Contoso Ltd", Text(SingleCard(await app.SayAsync(TestUser.Dana, "new deal Contoso Ltd 45k"))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_mode_says_so_in_a_warning_at_start_up()
+    {
+        await using var app = new BotApp();
+
+        _ = app.Server;
+
+        Assert.Contains(app.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("running ANONYMOUS (no MicrosoftAppId): Bot Framework authentication is OFF", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_authenticated_bot_says_how_it_authenticates_at_start_up_and_nothing_about_anonymous()
+    {
+        await using var app = new BotApp(settings: new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["MicrosoftAppId"] = "app-id",
+            ["MicrosoftAppPassword"] = "secret",
+            ["MicrosoftAppTenantId"] = "tenant-contoso",
+        });
+
+        _ = app.Server;
+
+        Assert.Contains(app.Logs.Entries, e => e.Message.Contains("running with Bot Framework authentication (SingleTenant, app id app-id, tenant tenant-contoso)", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Message.Contains("ANONYMOUS", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Message.Contains("secret", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -46,6 +47,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
     /// <summary>The host environment: Development unless a test needs to see what Production does.</summary>
     public string EnvironmentName { get; init; } = "Development";
 
+    /// <summary>Everything the app logs at Information and above.</summary>
+    public LogRecorder Logs { get; } = new();
+
     /// <summary>What goes in the Authorization header of each activity posted (none: no header), as Teams would sign it.</summary>
     public Func<Activity, string?>? Authorization { get; set; }
 
@@ -63,6 +67,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

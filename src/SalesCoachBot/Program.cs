@@ -7,10 +7,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSalesCoachCore(builder.Environment.ContentRootPath);
 builder.Services.AddSalesCoachStorage();
 builder.Services.AddSalesCoachBot();
+builder.AddSalesCoachTelemetry();
 
 var app = builder.Build();
 app.MapSalesCoachEndpoints();
-AnonymousModeNotice.Log(app.Configuration, app.Logger, app.Configuration["urls"]);
 await app.RunAsync();
 
 /// <summary>Entry point; public so integration tests can host it.</summary>

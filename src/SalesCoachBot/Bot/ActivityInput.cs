@@ -24,21 +24,23 @@ public static class ActivityInput
     public static string TenantOf(IActivity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var tenant = activity.Conversation?.TenantId;
-        if (string.IsNullOrWhiteSpace(tenant))
-        {
-            try
-            {
-                tenant = activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id;
-            }
-            catch (Newtonsoft.Json.JsonException)
-            {
-                tenant = null;
-            }
-        }
-
-        return string.IsNullOrWhiteSpace(tenant) ? LocalTenant : tenant;
+        var (conversationTenant, channelDataTenant) = TenantsNamedBy(activity);
+        return conversationTenant ?? channelDataTenant ?? LocalTenant;
     }
+
+    /// <summary>
+    /// The tenant as the conversation names it and as the Teams channel data names it (either may be missing).
+    /// Deals are keyed by tenant, so the two must agree: see <see cref="TenantGuardMiddleware"/>.
+    /// </summary>
+    public static (string? Conversation, string? ChannelData) TenantsNamedBy(IActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        // Channel data that is not a Teams object (malformed or from another channel) names no tenant.
+        var channelDataTenant = activity.TryGetChannelData<TeamsChannelData>(out var channelData) ? channelData?.Tenant?.Id : null;
+        return (Blank(activity.Conversation?.TenantId), Blank(channelDataTenant));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     /// <summary>The user's time zone: the activity's localTimezone, else the clientInfo entity, else the stored one, else UTC.</summary>
     public static TimeZoneInfo TimeZoneOf(IActivity activity, string? storedTimeZoneId)

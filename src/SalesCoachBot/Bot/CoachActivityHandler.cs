@@ -25,6 +25,7 @@ public sealed class CoachActivityHandler(ICommandRouter router, ConversationDire
         }
 
         var reply = await router.HandleAsync(ActivityInput.From(turnContext, user.Key, user.TimeZone), cancellationToken).ConfigureAwait(false);
+        turnContext.TurnState[TurnTelemetryMiddleware.CommandKindKey] = reply.CommandKind;
         await turnContext.SendActivityAsync(reply.ToActivity(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -38,6 +39,7 @@ public sealed class CoachActivityHandler(ICommandRouter router, ConversationDire
         }
 
         var reply = await router.HandleAsync(ActivityInput.From(turnContext, user.Key, user.TimeZone), cancellationToken).ConfigureAwait(false);
+        turnContext.TurnState[TurnTelemetryMiddleware.CommandKindKey] = reply.CommandKind;
         if (reply.ReplacesCard)
         {
             // Universal Actions: the clicked card is replaced in place by the answer, so its buttons cannot be used again.
@@ -71,6 +73,7 @@ public sealed class CoachActivityHandler(ICommandRouter router, ConversationDire
         await directory.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var name = membersAdded.FirstOrDefault(m => m.Id != activity.Recipient?.Id)?.Name ?? activity.From?.Name ?? "there";
         var reply = BotReply.Card(WelcomeCard.Summary(name), WelcomeCard.Build(name, process));
+        turnContext.TurnState[TurnTelemetryMiddleware.CommandKindKey] = "Welcome";
         await turnContext.SendActivityAsync(reply.ToActivity(), cancellationToken).ConfigureAwait(false);
     }
 

@@ -101,12 +101,23 @@ public static class CardVerbs
     /// (or on an old copy of the card) gives the same key, so its change is applied once.
     /// </summary>
     public static string? ClickKey(string? activityId, string verb) => activityId is null ? null : $"{activityId}/{verb}";
+
+    /// <summary>The verbs the bot's own cards carry: anything else is a stranger (and never a telemetry tag).</summary>
+    public static bool IsKnown(string? verb) =>
+        verb is PickDeal or CreateDeal or ShowDeal or Say or Coach or SaveNextStep or MoveDeal or ConfirmMove
+            or CloseWon or CloseLost or Tour or Snooze or PingRep;
 }
 
 /// <summary>What the bot answers: a plain-text summary (for clients without cards, and notifications) and cards.</summary>
 /// <param name="ReplacesCard">True when the card answers a click and should replace the card that was clicked.</param>
 public sealed record BotReply(string Text, IReadOnlyList<Cards.Model.AdaptiveCard> Cards, bool ReplacesCard = false)
 {
+    /// <summary>
+    /// What kind of command was answered ("CreateDeal", "card:moveDeal"): a name from the code, never the user's
+    /// text, so telemetry can count turns by kind without carrying personal data.
+    /// </summary>
+    public string? CommandKind { get; init; }
+
     public static BotReply Plain(string text) => new(text, []);
 
     public static BotReply Card(string text, Cards.Model.AdaptiveCard card) => new(text, [card]);

@@ -28,7 +28,8 @@ public sealed class CommandRouter(
         var context = CommandContext.For(input, input.ActivityId, time, process);
         var command = CommandParser.Parse(input.Text, new ParseContext(context.Today, process));
         logger.LogInformation("Message parsed as {Command}", command.GetType().Name);
-        return await DispatchAsync(command, context, input.Text, chosenDealId: null, cancellationToken).ConfigureAwait(false);
+        var reply = await DispatchAsync(command, context, input.Text, chosenDealId: null, cancellationToken).ConfigureAwait(false);
+        return reply with { CommandKind = command.GetType().Name };
     }
 
     private async Task<BotReply> HandleActionAsync(ChatInput input, CardActionData action, CancellationToken cancellationToken)
@@ -40,7 +41,7 @@ public sealed class CommandRouter(
         if (action.ClickKey is { } key && await processed.IsProcessedAsync(input.User.TenantId, key, cancellationToken).ConfigureAwait(false))
         {
             // The same button (or another button of the same card, e.g. a second deal on a "which one?" card) was used before.
-            return new BotReply("Already done: that button was used before.", [], ReplacesCard: true);
+            return new BotReply("Already done: that button was used before.", [], ReplacesCard: true) { CommandKind = "card:repeat" };
         }
 
         var reply = await DispatchActionAsync(input, action, context, cancellationToken).ConfigureAwait(false);
@@ -49,7 +50,7 @@ public sealed class CommandRouter(
             await processed.MarkProcessedAsync(input.User.TenantId, used, context.Now, cancellationToken).ConfigureAwait(false);
         }
 
-        return reply;
+        return reply with { CommandKind = CardVerbs.IsKnown(action.Verb) ? $"card:{action.Verb}" : "card:unknown" };
     }
 
     private async Task<BotReply> DispatchActionAsync(ChatInput input, CardActionData action, CommandContext context, CancellationToken cancellationToken)

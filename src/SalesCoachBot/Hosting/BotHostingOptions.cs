@@ -16,4 +16,16 @@ public sealed class BotHostingOptions
     /// Empty: the address the request came in on.
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// Anonymous mode (no MicrosoftAppId) accepts messages from anyone, so the bot refuses to start with it in the
+    /// Production environment unless this is true (e.g. a demo behind a private network).
+    /// </summary>
+    public bool AllowAnonymousInProduction { get; set; }
+
+    /// <summary>
+    /// Entra tenant ids whose users may use the bot. Empty: every tenant (a SingleTenant bot still serves only
+    /// MicrosoftAppTenantId). Activities from other tenants are ignored and logged.
+    /// </summary>
+    public IList<string> AllowedTenants { get; } = [];
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using SalesCoachBot.Core.Users;
 
 namespace SalesCoachBot.Hosting;
@@ -70,6 +71,13 @@ public static class Endpoints
         {
             // Oversized chunked bodies and broken uploads: the client's fault, answered as such.
             http.Response.StatusCode = ex.StatusCode;
+        }
+        catch (Exception ex) when (ex is SecurityTokenException or SecurityTokenArgumentException && !http.Response.HasStarted)
+        {
+            // The SDK turns most token failures into a 401 itself, but lets a few escape as exceptions (a key it does not
+            // know, a bad signature, a token that is not a JWT): they are the sender's fault too, not a 500.
+            loggers.CreateLogger("SalesCoachBot.Messages").LogWarning("Refused a request with an invalid Bot Framework token: {Reason}", ex.GetType().Name);
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
         }
         catch (Newtonsoft.Json.JsonException ex) when (!http.Response.HasStarted)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 using SalesCoachBot.Bot;
 using SalesCoachBot.Commands;
 
@@ -8,6 +9,9 @@ namespace SalesCoachBot.Hosting;
 
 public static class ServiceCollectionExtensions
 {
+    /// <summary>The HttpClient the Bot Framework credentials use to get tokens for outgoing calls.</summary>
+    public const string BotCredentialsHttpClient = "BotFrameworkCredentials";
+
     /// <summary>The Bot Framework adapter, the activity handler and the command handlers.</summary>
     public static IServiceCollection AddSalesCoachBot(this IServiceCollection services)
     {
@@ -26,17 +30,22 @@ public static class ServiceCollectionExtensions
             options.KnownProxies.Clear();
         });
 
-        // Standard Bot Framework settings (MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId);
-        // with none set, the bot runs anonymous for local use.
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            sp.GetRequiredService<IConfiguration>(),
-            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        // Standard Bot Framework settings (MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId),
+        // checked together at start-up; with none set, the bot runs anonymous for local use (never silently in Production).
+        services.AddOptions<BotAuthenticationOptions>()
+            .BindConfiguration(string.Empty)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
+        services.AddHostedService<AnonymousModeNotice>();
+        services.AddSingleton<BotFrameworkAuthentication, ConfiguredBotAuthentication>();
 
         // CloudAdapter's constructors are ambiguous to DI: build it here.
         services.AddSingleton(sp =>
         {
             var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
+            // Order matters: measure everything, then refuse foreign tenants before anything is read or stored.
+            adapter.Use(sp.GetRequiredService<TurnTelemetryMiddleware>());
+            adapter.Use(sp.GetRequiredService<TenantGuardMiddleware>());
             adapter.Use(sp.GetRequiredService<DuplicateActivityMiddleware>());
             var logger = sp.GetRequiredService<ILogger<CoachActivityHandler>>();
             adapter.OnTurnError = async (turn, exception) =>
@@ -56,6 +65,10 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
         services.AddSingleton<DuplicateActivityMiddleware>();
+        services.AddSingleton<TenantGuardMiddleware>();
+        services.AddSingleton<TurnTelemetryMiddleware>();
+        services.AddMetrics();
+        services.AddSingleton<SalesCoachTelemetry>();
         services.AddSingleton<ConversationDirectory>();
         services.AddTransient<IBot, CoachActivityHandler>();
 

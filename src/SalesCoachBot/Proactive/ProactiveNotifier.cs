@@ -24,6 +24,7 @@ public sealed class ProactiveNotifier(
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<ReminderOptions> options,
     IUserProfileStore profiles,
+    Hosting.SalesCoachTelemetry telemetry,
     ILogger<ProactiveNotifier> logger) : IReminderNotifier
 {
     public const int MaxAttempts = 4;
@@ -37,10 +38,13 @@ public sealed class ProactiveNotifier(
         var reply = reminders.Count == 1
             ? ReminderReply(reminders[0], context)
             : BotReply.Card(ReminderListCard.Summary(reminders, process), ReminderListCard.Build(reminders, process, context.Today));
-        return SendAsync(rep, reply, cancellationToken);
+        return CountedAsync("rep_reminder", SendAsync(rep, reply, cancellationToken));
     }
 
-    public async Task<NotifyResult> NudgeManagerAsync(UserProfile manager, UserProfile rep, DueReminder reminder, CancellationToken cancellationToken)
+    public Task<NotifyResult> NudgeManagerAsync(UserProfile manager, UserProfile rep, DueReminder reminder, CancellationToken cancellationToken) =>
+        CountedAsync("manager_nudge", SendNudgeAsync(manager, rep, reminder, cancellationToken));
+
+    private async Task<NotifyResult> SendNudgeAsync(UserProfile manager, UserProfile rep, DueReminder reminder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(rep);
@@ -123,7 +127,7 @@ public sealed class ProactiveNotifier(
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(stalled);
         const string title = "Weekly digest: your team's stalled deals";
-        return SendAsync(manager, BotReply.Card(StalledDealsCard.Summary(title, stalled), StalledDealsCard.Build(title, stalled)), cancellationToken);
+        return CountedAsync("digest", SendAsync(manager, BotReply.Card(StalledDealsCard.Summary(title, stalled), StalledDealsCard.Build(title, stalled)), cancellationToken));
     }
 
     /// <summary>A manager's "ping" reaches the rep as a message in their chat.</summary>
@@ -132,7 +136,33 @@ public sealed class ProactiveNotifier(
         ArgumentNullException.ThrowIfNull(rep);
         ArgumentNullException.ThrowIfNull(deal);
         var context = ContextFor(rep);
-        return SendAsync(rep, CoachingCommandHandler.Coach(deal, context, headline: null, warnings: [$"{managerName} asked about {deal.Name}: what is the next step?"]), cancellationToken);
+        return CountedAsync("ping", SendAsync(rep, CoachingCommandHandler.Coach(deal, context, headline: null, warnings: [$"{managerName} asked about {deal.Name}: what is the next step?"]), cancellationToken));
+    }
+
+    /// <summary>Counts each proactive message once, by kind: sent, or failed as "gone" (no chat, or 403) or "failed" (retries used up).</summary>
+    private async Task<NotifyResult> CountedAsync(string notification, Task<NotifyResult> sending)
+    {
+        NotifyResult result;
+        try
+        {
+            result = await sending.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            telemetry.NotificationFailed(notification, "error");
+            throw;
+        }
+
+        if (result == NotifyResult.Sent)
+        {
+            telemetry.NotificationSent(notification);
+        }
+        else
+        {
+            telemetry.NotificationFailed(notification, result == NotifyResult.Gone ? "gone" : "failed");
+        }
+
+        return result;
     }
 
     private static BotReply ReminderReply(DueReminder reminder, CommandContext context)

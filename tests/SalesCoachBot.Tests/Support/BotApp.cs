@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -50,10 +52,30 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     public RecordingConnector Connector { get; } = new();
 
+    /// <summary>The host environment: Development unless a test needs to see what Production does.</summary>
+    public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>Everything the app logs at Information and above.</summary>
+    public LogRecorder Logs { get; } = new();
+
+    /// <summary>What goes in the Authorization header of each activity posted (none: no header), as Teams would sign it.</summary>
+    public Func<Activity, string?>? Authorization { get; set; }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Exporters are chosen while the app is built, before ConfigureAppConfiguration applies, so this goes in as host configuration.
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SalesCoach:Telemetry:ConsoleExporter"] = "false",
+        }));
+        return base.CreateHost(builder);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
@@ -94,16 +116,22 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     public async Task<(int Status, JObject? Body)> PostAsync(Activity activity)
     {
-        var response = await PostRawAsync(JsonConvert.SerializeObject(activity));
+        var response = await PostRawAsync(JsonConvert.SerializeObject(activity), authorization: Authorization?.Invoke(activity));
         var body = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, body.Length > 0 && body.TrimStart().StartsWith('{') ? JObject.Parse(body) : null);
     }
 
-    public async Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json")
+    public async Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json", string? authorization = null)
     {
-        using var content = new StringContent(body, Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        return await CreateClient().PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative));
+        request.Content = new StringContent(body, Encoding.UTF8);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        if (authorization is not null)
+        {
+            request.Headers.Authorization = AuthenticationHeaderValue.Parse(authorization);
+        }
+
+        return await CreateClient().SendAsync(request);
     }
 
     private Activity Base(TestUser user, string type, string? id) => new()

@@ -30,12 +30,23 @@ public sealed class RecordingConnector : HttpMessageHandler
 
     private int _refused;
 
+    /// <summary>The Authorization header of each activity the bot sent, in the order of <see cref="Sent"/>.</summary>
+    public ConcurrentQueue<string?> SentAuthorizations { get; } = new();
+
+    /// <summary>Tokens the bot asked for (Entra client credentials or the managed identity endpoint), as "tenant/client id".</summary>
+    public ConcurrentQueue<string> TokenRequests { get; } = new();
+
     /// <summary>Activities sent in reply to one incoming activity, in order.</summary>
     public IReadOnlyList<Activity> RepliesTo(string activityId) =>
         Sent.Where(a => a.ReplyToId == activityId).ToList();
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (await TokenResponseAsync(request, cancellationToken) is { } token)
+        {
+            return token;
+        }
+
         var fullPath = request.RequestUri!.AbsolutePath;
         var start = fullPath.IndexOf("/v3/conversations/", StringComparison.Ordinal);
         var path = start < 0 ? fullPath : fullPath[start..];
@@ -57,6 +68,7 @@ public sealed class RecordingConnector : HttpMessageHandler
             var activity = JsonConvert.DeserializeObject<Activity>(body)!;
             var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
             activity.ReplyToId ??= segments.Length > 4 ? Uri.UnescapeDataString(segments[4]) : null;
+            SentAuthorizations.Enqueue(request.Headers.Authorization?.ToString());
             Sent.Enqueue(activity);
             var id = Interlocked.Increment(ref _nextId);
             return new HttpResponseMessage(HttpStatusCode.OK)
@@ -88,5 +100,48 @@ public sealed class RecordingConnector : HttpMessageHandler
         }
 
         return new HttpResponseMessage(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>
+    /// Stands in for Entra ID (client credentials: POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token) and for
+    /// the managed identity endpoint (GET http://169.254.169.254/metadata/identity/oauth2/token), so outgoing calls get a
+    /// token that names who asked: "stand-in-token:{tenant}/{client id}".
+    /// </summary>
+    private async Task<HttpResponseMessage?> TokenResponseAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var uri = request.RequestUri!;
+        string? asked = null;
+        if (uri.Host == "login.microsoftonline.com" && request.Method == HttpMethod.Post && uri.AbsolutePath.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal))
+        {
+            var form = System.Web.HttpUtility.ParseQueryString(await request.Content!.ReadAsStringAsync(cancellationToken));
+            asked = $"{uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[0]}/{form["client_id"]}";
+        }
+        else if (uri.Host == "169.254.169.254" && uri.AbsolutePath == "/metadata/identity/oauth2/token")
+        {
+            asked = $"managed-identity/{System.Web.HttpUtility.ParseQueryString(uri.Query)["client_id"]}";
+        }
+        else if (uri.Host == "login.microsoftonline.com" && uri.AbsolutePath.EndsWith("/discovery/instance", StringComparison.Ordinal))
+        {
+            const string discovery = """{"tenant_discovery_endpoint":"https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration","api-version":"1.1","metadata":[{"preferred_network":"login.microsoftonline.com","preferred_cache":"login.windows.net","aliases":["login.microsoftonline.com","login.windows.net","login.microsoft.com","sts.windows.net"]}]}""";
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(discovery, Encoding.UTF8, "application/json") };
+        }
+
+        if (asked is null)
+        {
+            return null;
+        }
+
+        TokenRequests.Enqueue(asked);
+        var expiresOn = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        var json = JsonConvert.SerializeObject(new Dictionary<string, object>
+        {
+            ["token_type"] = "Bearer",
+            ["access_token"] = $"stand-in-token:{asked}",
+            ["expires_in"] = 3600,
+            ["ext_expires_in"] = 3600,
+            ["expires_on"] = expiresOn.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["resource"] = "https://api.botframework.com",
+        });
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
     }
 }

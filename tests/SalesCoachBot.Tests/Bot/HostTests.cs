@@ -97,9 +97,9 @@ public sealed class HostTests : IAsyncLifetime
         await File.WriteAllTextAsync(path, "{ \"name\": \"x\", \"defaultModel\": \"nope\", \"models\": [] }");
         await using var app = new BotApp(settings: new Dictionary<string, string?> { ["SalesCoach:Process:Path"] = path });
 
-        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient()).ToString();
 
-        Assert.Contains(path, error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("$.models", error.ToString(), StringComparison.Ordinal);
+        // The whole exception in the failure message: a start-up failure must name the file, not something else.
+        Assert.True(error.Contains(path, StringComparison.Ordinal) && error.Contains("$.models", StringComparison.Ordinal), error);
     }
 }

@@ -19,7 +19,7 @@ public abstract class StoreContractTests : IAsyncLifetime
 
     public abstract Task DisposeAsync();
 
-    protected static Deal NewDeal(string tenant, string owner, string id, string name = "Contoso Ltd") => new()
+    internal static Deal NewDeal(string tenant, string owner, string id, string name = "Contoso Ltd") => new()
     {
         Id = id,
         TenantId = tenant,

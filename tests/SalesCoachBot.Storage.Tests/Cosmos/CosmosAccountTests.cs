@@ -5,8 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Deals;
-using SalesCoachBot.Core.Understanding;
 using SalesCoachBot.Storage.Cosmos;
+using SalesCoachBot.Storage.Tests.Contract;
 using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Storage.Tests.Cosmos;
@@ -35,20 +35,8 @@ public sealed class CosmosAccountTests(CosmosServerFixture cosmos) : IAsyncLifet
         return stores;
     }
 
-    private static Deal NewDeal(string owner, string id, DateTimeOffset? dueAt = null) => new()
-    {
-        Id = id,
-        TenantId = "t1",
-        OwnerId = owner,
-        Name = "Deal " + id,
-        Amount = new Money(1_000, "USD"),
-        ModelId = "consultative",
-        StageId = "prospect",
-        StageEnteredAt = _now,
-        CreatedAt = _now,
-        UpdatedAt = _now,
-        Reminder = new SalesCoachBot.Core.Reminders.ReminderState { DueAt = dueAt },
-    };
+    private static Deal NewDeal(string owner, string id, DateTimeOffset? dueAt = null) =>
+        StoreContractTests.NewDeal("t1", owner, id, "Deal " + id) with { Reminder = new SalesCoachBot.Core.Reminders.ReminderState { DueAt = dueAt } };
 
     [Theory]
     [InlineData(null, null, null, "set SalesCoach:Storage:Cosmos:Endpoint")]

@@ -46,15 +46,17 @@ var containers = [
   {
     name: containerNames.deals
     partitionKey: '/pk' // "<tenantId>|<ownerId>": one rep's deals live together
-    includedPaths: [{ path: '/status/?' }]
+    includedPaths: [{ path: '/pk/?' }, { path: '/status/?' }]
     excludedPaths: [{ path: '/*' }, { path: '/"_etag"/?' }]
+    compositeIndexes: []
     defaultTtl: null
   }
   {
     name: containerNames.users
     partitionKey: '/tenantId'
-    includedPaths: []
+    includedPaths: [{ path: '/tenantId/?' }]
     excludedPaths: [{ path: '/*' }]
+    compositeIndexes: []
     defaultTtl: null
   }
   {
@@ -62,6 +64,8 @@ var containers = [
     partitionKey: '/id'
     includedPaths: [{ path: '/kind/?' }, { path: '/dueAt/?' }]
     excludedPaths: [{ path: '/*' }]
+    // The sweep filters on kind and orders by dueAt: a composite index serves both in one range read.
+    compositeIndexes: [[{ path: '/kind', order: 'ascending' }, { path: '/dueAt', order: 'ascending' }]]
     defaultTtl: null
   }
   {
@@ -69,6 +73,7 @@ var containers = [
     partitionKey: '/id'
     includedPaths: []
     excludedPaths: [{ path: '/*' }]
+    compositeIndexes: []
     defaultTtl: 86400 // answered activity ids are kept for a day (Teams retries within minutes), then Cosmos deletes them
   }
 ]
@@ -129,6 +134,7 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
             automatic: true
             includedPaths: container.includedPaths
             excludedPaths: container.excludedPaths
+            compositeIndexes: container.compositeIndexes
           }
         },
         container.defaultTtl == null ? {} : { defaultTtl: container.defaultTtl }

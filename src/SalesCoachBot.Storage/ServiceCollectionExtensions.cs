@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Deals;
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp =>
         {
@@ -45,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CosmosUserProfileStore>();
         services.AddSingleton<CosmosProcessedActivityStore>();
         services.AddSingleton<CosmosStoreHealth>();
+        services.AddHostedService<CosmosStartup>();
 
         services.AddSingleton<IDealStore>(sp => Pick<IDealStore, SqliteDealStore, CosmosDealStore>(sp));
         services.AddSingleton<IReminderSchedule>(sp => Pick<IReminderSchedule, SqliteDealStore, CosmosDealStore>(sp));

@@ -3,7 +3,8 @@
 // HTTPS proxy that adds what the .NET SDK needs from a real gateway:
 //  - the query plan: on Linux the SDK asks the gateway for one before a cross-partition query or an aggregate.
 //    With a single partition range a pass-through plan is correct: the server runs the whole query itself.
-//  - 404 for a missing item or container where the server answers 500.
+//  - 404 with sub-status 1003 (as the service answers for a missing container or database) where the server
+//    throws (500) because the container of an item does not exist.
 // Usage: node cosmos-test-server.js [port]   (0 or none: a free port). Prints "cosmos-test-server listening on <port>".
 "use strict";
 const fs = require("fs");
@@ -44,14 +45,20 @@ const backend = createHttpServer({ keepAlive: true }).listen(0, "127.0.0.1", () 
     }, (up) => {
       const chunks = [];
       up.on("data", (c) => chunks.push(c));
-      up.on("end", () => {
+      up.on("end", async () => {
         let body = Buffer.concat(chunks);
         let status = up.statusCode;
         const headers = { ...up.headers };
-        // The server throws (500) when the collection or partition of an item does not exist; a gateway says 404.
-        if (status === 500 && /\/docs(\/|$)/.test(req.url) && /not ?found|undefined|null/i.test(body.toString())) {
+        // The server throws (500) for an item whose partition or container does not exist. The service answers
+        // 404 for a missing item, and 404 with sub-status 1003 when the container (or database) is missing.
+        const item = /^(\/dbs\/[^/]+\/colls\/[^/]+)\/docs(\/|$|\?)/.exec(req.url);
+        if (status === 500 && item) {
+          const containerExists = await exists(item[1], req.headers);
           status = 404;
-          body = Buffer.from(JSON.stringify({ code: "NotFound", message: "Resource Not Found" }));
+          if (!containerExists) {
+            headers["x-ms-substatus"] = "1003";
+          }
+          body = Buffer.from(JSON.stringify({ code: "NotFound", message: containerExists ? "Resource Not Found" : "Owner resource does not exist" }));
         }
         // Content is re-sent whole, so the upstream length and connection headers no longer apply.
         delete headers["content-length"];
@@ -72,6 +79,18 @@ const backend = createHttpServer({ keepAlive: true }).listen(0, "127.0.0.1", () 
     console.log(`cosmos-test-server listening on ${proxy.address().port}`);
   });
 });
+
+// Whether a container exists, asked of the server itself (it accepts any authorization).
+function exists(containerPath, headers) {
+  return new Promise((resolve) => {
+    const probe = http.request({
+      host: "127.0.0.1", port: backend.address().port, method: "GET", path: containerPath,
+      headers: { authorization: headers.authorization || "", "x-ms-date": headers["x-ms-date"] || "", "x-ms-version": headers["x-ms-version"] || "" },
+    }, (r) => { r.resume(); resolve(r.statusCode === 200); });
+    probe.on("error", () => resolve(false));
+    probe.end();
+  });
+}
 
 function cryptoId() {
   return require("crypto").randomUUID();

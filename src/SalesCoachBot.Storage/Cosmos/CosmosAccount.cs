@@ -16,13 +16,19 @@ public sealed class CosmosAccount : IAsyncDisposable
     private readonly CosmosStorageOptions _options;
     private readonly ILogger<CosmosAccount> _logger;
     private readonly SemaphoreSlim _ensureLock = new(1, 1);
+    private readonly TimeProvider _time;
     private volatile bool _ensured;
+    private (DateTimeOffset At, Exception Error)? _lastFailure;
 
-    public CosmosAccount(IOptions<StorageOptions> options, ILogger<CosmosAccount> logger, TokenCredential? credential = null)
+    /// <summary>After a failed creation, requests fail fast for this long instead of each queueing behind another try.</summary>
+    public static readonly TimeSpan CreationRetryDelay = TimeSpan.FromSeconds(30);
+
+    public CosmosAccount(IOptions<StorageOptions> options, ILogger<CosmosAccount> logger, TimeProvider time, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value.Cosmos;
         _logger = logger;
+        _time = time;
         Client = CreateClient(_options, credential);
         var database = Client.GetDatabase(_options.Database);
         Deals = database.GetContainer(_options.DealsContainer);
@@ -49,9 +55,9 @@ public sealed class CosmosAccount : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         return
         [
-            Container(options.DealsContainer, "/pk", ["/status/?"]),
-            Container(options.UsersContainer, "/tenantId", []),
-            Container(options.ScheduleContainer, "/id", ["/kind/?", "/dueAt/?"]),
+            Container(options.DealsContainer, "/pk", ["/pk/?", "/status/?"]),
+            Container(options.UsersContainer, "/tenantId", ["/tenantId/?"]),
+            Container(options.ScheduleContainer, "/id", ["/kind/?", "/dueAt/?"], compositeIndex: ["/kind", "/dueAt"]),
             Container(options.ActivitiesContainer, "/id", [], (int)SqliteProcessedActivityStore.Retention.TotalSeconds),
         ];
     }
@@ -72,6 +78,11 @@ public sealed class CosmosAccount : IAsyncDisposable
                 return;
             }
 
+            if (_lastFailure is { } failure && _time.GetUtcNow() - failure.At < CreationRetryDelay)
+            {
+                throw new InvalidOperationException("The Cosmos DB database and containers could not be created a moment ago; trying again shortly.", failure.Error);
+            }
+
             var database = (await Client.CreateDatabaseIfNotExistsAsync(_options.Database, cancellationToken: cancellationToken).ConfigureAwait(false)).Database;
             foreach (var container in Layout(_options))
             {
@@ -83,6 +94,13 @@ public sealed class CosmosAccount : IAsyncDisposable
             }
 
             _ensured = true;
+            _lastFailure = null;
+        }
+        catch (Exception e) when (e is CosmosException or HttpRequestException or Azure.Identity.AuthenticationFailedException)
+        {
+            _lastFailure = (_time.GetUtcNow(), e);
+            _logger.LogError(e, "Could not create the Cosmos DB database {Database} and its containers", _options.Database);
+            throw;
         }
         finally
         {
@@ -97,7 +115,7 @@ public sealed class CosmosAccount : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static ContainerProperties Container(string id, string partitionKeyPath, string[] indexedPaths, int? timeToLiveSeconds = null)
+    private static ContainerProperties Container(string id, string partitionKeyPath, string[] indexedPaths, int? timeToLiveSeconds = null, string[]? compositeIndex = null)
     {
         var properties = new ContainerProperties(id, partitionKeyPath)
         {
@@ -112,6 +130,12 @@ public sealed class CosmosAccount : IAsyncDisposable
         }
 
         properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = "/*" });
+        if (compositeIndex is not null)
+        {
+            // A filter on one path ordered by another is served best by a composite index of the two.
+            properties.IndexingPolicy.CompositeIndexes.Add([.. compositeIndex.Select(p => new CompositePath { Path = p, Order = CompositePathSortOrder.Ascending })]);
+        }
+
         return properties;
     }
 
@@ -134,6 +158,7 @@ public sealed class CosmosAccount : IAsyncDisposable
             MaxRetryWaitTimeOnRateLimitedRequests = options.MaxRetryWaitOnThrottling,
             // Writes return only headers (ETag, charge): the store never needs the body it just sent.
             EnableContentResponseOnWrite = false,
+            ApplicationRegion = string.IsNullOrWhiteSpace(options.ApplicationRegion) ? null : options.ApplicationRegion,
         };
 
         if (loopback)

@@ -16,11 +16,11 @@ public sealed class CosmosDealStore : IDealStore, IReminderSchedule
     private readonly CosmosSchedule _schedule;
     private readonly ILogger<CosmosDealStore> _logger;
 
-    public CosmosDealStore(CosmosAccount account, CosmosRequestCharges charges, ILogger<CosmosDealStore> logger)
+    public CosmosDealStore(CosmosAccount account, CosmosRequestCharges charges, TimeProvider time, ILogger<CosmosDealStore> logger)
     {
         _account = account;
         _charges = charges;
-        _schedule = new CosmosSchedule(account, charges);
+        _schedule = new CosmosSchedule(account, charges, time, logger);
         _logger = logger;
     }
 
@@ -59,11 +59,11 @@ public sealed class CosmosDealStore : IDealStore, IReminderSchedule
         var pk = CosmosKeys.DealPartition(deal.Owner);
         var id = CosmosKeys.DealId(deal.Owner, deal.Id);
 
-        // The schedule entry first: if this instance dies after it, the entry is early and the sweep corrects it;
-        // the other order could leave a due reminder with no entry at all.
+        // The schedule entry first, and only ever earlier: if this write fails or loses a race, the entry is early and
+        // the sweep corrects it; the other order could leave a due reminder with no entry at all.
         if (DueAt(deal) is { } due)
         {
-            await _schedule.SetAsync(ScheduleKind.Deal, pk, id, due, cancellationToken).ConfigureAwait(false);
+            await _schedule.LowerAsync(ScheduleKind.Deal, pk, id, due, cancellationToken).ConfigureAwait(false);
         }
 
         var document = new DealDocument
@@ -83,11 +83,10 @@ public sealed class CosmosDealStore : IDealStore, IReminderSchedule
             _charges.Record(Deals.Id, expectedETag is null ? "create" : "replace", response.RequestCharge);
             return new SaveResult(SaveStatus.Saved, deal with { ETag = response.ETag });
         }
-        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed || CosmosErrors.IsMissingItem(e))
         {
             _charges.Record(Deals.Id, "conflict", e.RequestCharge);
             _logger.LogDebug("Deal {DealId} of {Owner} changed since it was read ({Status})", deal.Id, deal.Owner, e.StatusCode);
-            await ReconcileScheduleAsync(pk, id, cancellationToken).ConfigureAwait(false);
             return SaveResult.Conflict;
         }
     }
@@ -96,21 +95,16 @@ public sealed class CosmosDealStore : IDealStore, IReminderSchedule
     {
         await _account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var entries = await _schedule.ListDueAsync(ScheduleKind.Deal, now, limit, cancellationToken).ConfigureAwait(false);
-        var checkedEntries = await Task.WhenAll(entries.Select(async entry =>
-        {
-            var document = await ReadAsync(entry.TargetPk, entry.TargetId, cancellationToken).ConfigureAwait(false);
-            var due = document is null ? null : DueAt(document.Deal);
-            if (due is { } d && d <= now)
+        return await _schedule.CheckAsync(
+            entries,
+            now,
+            async (entry, ct) =>
             {
-                return document!.Deal;
-            }
-
-            // Early or orphaned: the deal moved on (progress, snooze, close) since the entry was written.
-            await _schedule.RepairAsync(entry, due, cancellationToken).ConfigureAwait(false);
-            return null;
-        })).ConfigureAwait(false);
-
-        return checkedEntries.OfType<Deal>().OrderBy(d => DueAt(d)).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+                // Early or orphaned entries (progress, snooze, close since they were written) are put right by the check.
+                var document = await ReadAsync(entry.TargetPk, entry.TargetId, ct).ConfigureAwait(false);
+                return (document?.Deal, document is null ? null : DueAt(document.Deal));
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static DateTimeOffset? DueAt(Deal deal) => deal.IsOpen ? deal.Reminder.IndexedDueAt : null;
@@ -123,33 +117,10 @@ public sealed class CosmosDealStore : IDealStore, IReminderSchedule
             _charges.Record(Deals.Id, "read", response.RequestCharge);
             return response.Resource with { Deal = response.Resource.Deal with { ETag = response.ETag }, ETag = response.ETag };
         }
-        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (CosmosException e) when (CosmosErrors.IsMissingItem(e))
         {
             _charges.Record(Deals.Id, "read", e.RequestCharge);
             return null;
-        }
-    }
-
-    /// <summary>
-    /// After a lost race this writer's schedule entry may be the last one written; set it from the deal as stored,
-    /// until the deal stays unchanged across the write (a few rounds at most, then the sweep's own check covers it).
-    /// </summary>
-    private async Task ReconcileScheduleAsync(string pk, string id, CancellationToken cancellationToken)
-    {
-        for (var round = 0; round < 3; round++)
-        {
-            var before = await ReadAsync(pk, id, cancellationToken).ConfigureAwait(false);
-            if (before is null || DueAt(before.Deal) is not { } due)
-            {
-                return;
-            }
-
-            await _schedule.SetAsync(ScheduleKind.Deal, pk, id, due, cancellationToken).ConfigureAwait(false);
-            var after = await ReadAsync(pk, id, cancellationToken).ConfigureAwait(false);
-            if (after?.ETag == before.ETag)
-            {
-                return;
-            }
         }
     }
 }

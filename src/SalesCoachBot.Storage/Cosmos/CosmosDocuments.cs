@@ -56,7 +56,7 @@ internal enum ScheduleKind
 
 /// <summary>
 /// One entry of the schedule: "this deal's reminder (or this manager's digest) is due at". Entries may run early,
-/// never late: a writer sets the entry before it saves the document, and the sweep checks the document itself.
+/// never late (see <see cref="CosmosSchedule"/>).
 /// </summary>
 internal sealed record ScheduleEntry
 {
@@ -66,6 +66,9 @@ internal sealed record ScheduleEntry
 
     /// <summary>Unix milliseconds: a number, so the range index compares it directly.</summary>
     public required long DueAt { get; init; }
+
+    /// <summary>When a writer last touched the entry (Unix milliseconds, the app's clock): the sweep waits for it to settle.</summary>
+    public required long TouchedAt { get; init; }
 
     /// <summary>Where the document is: its partition key and id.</summary>
     public required string TargetPk { get; init; }

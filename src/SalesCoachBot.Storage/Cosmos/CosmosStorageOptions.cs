@@ -54,9 +54,12 @@ public sealed class CosmosStorageOptions
     [Range(0, 30, ErrorMessage = "SalesCoach:Storage:Cosmos:MaxRetryAttemptsOnThrottling must be between 0 and 30.")]
     public int MaxRetryAttemptsOnThrottling { get; set; } = 9;
 
-    /// <summary>The longest the SDK spends retrying throttled requests in total.</summary>
+    /// <summary>The longest the SDK spends retrying throttled requests for one operation; short, because a user's turn waits on it (Teams gives a turn about 15 s).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00", ErrorMessage = "SalesCoach:Storage:Cosmos:MaxRetryWaitOnThrottling must be between 00:00:01 and 00:02:00.")]
-    public TimeSpan MaxRetryWaitOnThrottling { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxRetryWaitOnThrottling { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The Azure region the app runs in (e.g. "West Europe"): the SDK reads from the nearest replica and fails over by distance.</summary>
+    public string? ApplicationRegion { get; set; }
 
     /// <summary>The endpoint, from <see cref="Endpoint"/> or the connection string; null when neither names one.</summary>
     public Uri? AccountEndpoint()
@@ -114,6 +117,13 @@ public sealed class CosmosStorageOptions
         if (endpoint.Scheme != Uri.UriSchemeHttps)
         {
             return $"The Cosmos DB endpoint {endpoint} must use https.";
+        }
+
+        // The SDK honours this flag for any endpoint; only the local test server may have a self-signed certificate.
+        if (hasConnectionString && !IsLoopback()
+            && ConnectionString!.Contains("DisableServerCertificateValidation", StringComparison.OrdinalIgnoreCase))
+        {
+            return "SalesCoach:Storage:Cosmos:ConnectionString turns off certificate validation, which is allowed only for a local (loopback) endpoint.";
         }
 
         return null;

@@ -1,6 +1,7 @@
 using System.Net;
 using Azure.Identity;
 using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Users;
 
@@ -16,11 +17,11 @@ public sealed class CosmosUserProfileStore : IUserProfileStore
     private readonly CosmosRequestCharges _charges;
     private readonly CosmosSchedule _schedule;
 
-    public CosmosUserProfileStore(CosmosAccount account, CosmosRequestCharges charges)
+    public CosmosUserProfileStore(CosmosAccount account, CosmosRequestCharges charges, TimeProvider time, ILogger<CosmosUserProfileStore> logger)
     {
         _account = account;
         _charges = charges;
-        _schedule = new CosmosSchedule(account, charges);
+        _schedule = new CosmosSchedule(account, charges, time, logger);
     }
 
     private Container Users => _account.Users;
@@ -51,19 +52,15 @@ public sealed class CosmosUserProfileStore : IUserProfileStore
     {
         await _account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var entries = await _schedule.ListDueAsync(ScheduleKind.Digest, now, limit, cancellationToken).ConfigureAwait(false);
-        var managers = await Task.WhenAll(entries.Select(async entry =>
-        {
-            var profile = await ReadAsync(entry.TargetPk, entry.TargetId, cancellationToken).ConfigureAwait(false);
-            if (profile?.NextDigestAt is { } due && due <= now)
+        return await _schedule.CheckAsync(
+            entries,
+            now,
+            async (entry, ct) =>
             {
-                return profile;
-            }
-
-            await _schedule.RepairAsync(entry, profile?.NextDigestAt, cancellationToken).ConfigureAwait(false);
-            return null;
-        })).ConfigureAwait(false);
-
-        return managers.OfType<UserProfile>().OrderBy(m => m.NextDigestAt).ToList();
+                var profile = await ReadAsync(entry.TargetPk, entry.TargetId, ct).ConfigureAwait(false);
+                return (profile, profile?.NextDigestAt);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> SaveAsync(UserProfile profile, string? expectedETag, CancellationToken cancellationToken)
@@ -73,8 +70,8 @@ public sealed class CosmosUserProfileStore : IUserProfileStore
         var id = CosmosKeys.UserId(profile.Key);
         if (profile.NextDigestAt is { } due)
         {
-            // Before the profile, as with deals: an entry may be early, never missing.
-            await _schedule.SetAsync(ScheduleKind.Digest, profile.TenantId, id, due, cancellationToken).ConfigureAwait(false);
+            // Before the profile and only ever earlier, as with deals: an entry may be early, never missing or late.
+            await _schedule.LowerAsync(ScheduleKind.Digest, profile.TenantId, id, due, cancellationToken).ConfigureAwait(false);
         }
 
         var document = new UserDocument { Id = id, TenantId = profile.TenantId, Profile = profile with { ETag = null } };
@@ -86,14 +83,9 @@ public sealed class CosmosUserProfileStore : IUserProfileStore
             _charges.Record(Users.Id, expectedETag is null ? "create" : "replace", response.RequestCharge);
             return true;
         }
-        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed || CosmosErrors.IsMissingItem(e))
         {
             _charges.Record(Users.Id, "conflict", e.RequestCharge);
-            if (await ReadAsync(profile.TenantId, id, cancellationToken).ConfigureAwait(false) is { NextDigestAt: { } stored })
-            {
-                await _schedule.SetAsync(ScheduleKind.Digest, profile.TenantId, id, stored, cancellationToken).ConfigureAwait(false);
-            }
-
             return false;
         }
     }
@@ -106,7 +98,7 @@ public sealed class CosmosUserProfileStore : IUserProfileStore
             _charges.Record(Users.Id, "read", response.RequestCharge);
             return response.Resource.Profile with { ETag = response.ETag };
         }
-        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (CosmosException e) when (CosmosErrors.IsMissingItem(e))
         {
             _charges.Record(Users.Id, "read", e.RequestCharge);
             return null;
@@ -121,15 +113,17 @@ public sealed class CosmosProcessedActivityStore(CosmosAccount account, CosmosRe
     {
         await account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var id = CosmosKeys.ActivityId(tenantId, activityId);
-        using var response = await account.Activities.ReadItemStreamAsync(id, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
-        charges.Record(account.Activities.Id, "read", response.Headers.RequestCharge);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        try
         {
+            var response = await account.Activities.ReadItemAsync<ProcessedActivityDocument>(id, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+            charges.Record(account.Activities.Id, "read", response.RequestCharge);
+            return true;
+        }
+        catch (CosmosException e) when (CosmosErrors.IsMissingItem(e))
+        {
+            charges.Record(account.Activities.Id, "read", e.RequestCharge);
             return false;
         }
-
-        response.EnsureSuccessStatusCode();
-        return true;
     }
 
     public async Task MarkProcessedAsync(string tenantId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -150,8 +144,17 @@ public sealed class CosmosStoreHealth(CosmosAccount account) : IStoreHealth
         try
         {
             await account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-            using var response = await account.Client.GetDatabase(account.Deals.Database.Id).ReadStreamAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode;
+            // Every container the store uses: a misspelt or deleted one must show here, not as "no such deal".
+            foreach (var container in new[] { account.Deals, account.Users, account.Schedule, account.Activities })
+            {
+                using var response = await container.ReadContainerStreamAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
         catch (CosmosException)
         {

@@ -9,8 +9,8 @@ public sealed class CosmosTests(InfraFixture infra)
     private const string Containers = "Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers";
 
     [Theory]
-    [InlineData("deals", "/pk", new[] { "/status/?" }, new[] { "/*", "/\"_etag\"/?" })]
-    [InlineData("users", "/tenantId", new string[0], new[] { "/*" })]
+    [InlineData("deals", "/pk", new[] { "/pk/?", "/status/?" }, new[] { "/*", "/\"_etag\"/?" })]
+    [InlineData("users", "/tenantId", new[] { "/tenantId/?" }, new[] { "/*" })]
     [InlineData("schedule", "/id", new[] { "/kind/?", "/dueAt/?" }, new[] { "/*" })]
     [InlineData("activities", "/id", new string[0], new[] { "/*" })]
     public void Each_container_has_its_partition_key_and_indexes_only_what_the_store_queries(
@@ -37,6 +37,9 @@ public sealed class CosmosTests(InfraFixture infra)
             Assert.Equal(expected.IndexingPolicy.IncludedPaths.Select(p => p.Path), Paths(resource["indexingPolicy"]!["includedPaths"]));
             Assert.Contains("/*", Paths(resource["indexingPolicy"]!["excludedPaths"]));
             Assert.Equal(expected.DefaultTimeToLive, (int?)resource["defaultTtl"]);
+            Assert.Equal(
+                expected.IndexingPolicy.CompositeIndexes.Select(c => string.Join(",", c.Select(p => $"{p.Path} {p.Order}".ToLowerInvariant()))),
+                (resource["indexingPolicy"]!["compositeIndexes"]?.AsArray() ?? []).Select(c => string.Join(",", c!.AsArray().Select(p => $"{(string)p!["path"]!} {(string)p["order"]!}".ToLowerInvariant()))));
         }
     }
 

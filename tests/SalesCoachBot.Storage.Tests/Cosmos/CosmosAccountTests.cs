@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Azure.Core;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Deals;
@@ -28,9 +29,9 @@ public sealed class CosmosAccountTests(CosmosServerFixture cosmos) : IAsyncLifet
         }
     }
 
-    private CosmosStores Stores(IDictionary<string, string?>? settings = null, string? database = null)
+    private CosmosStores Stores(IDictionary<string, string?>? settings = null, string? database = null, TimeProvider? time = null)
     {
-        var stores = new CosmosStores(cosmos.Server, database ?? CosmosServerFixture.NewDatabaseName(), settings);
+        var stores = new CosmosStores(cosmos.Server, database ?? CosmosServerFixture.NewDatabaseName(), settings, time: time);
         _stores.Add(stores);
         return stores;
     }
@@ -44,6 +45,7 @@ public sealed class CosmosAccountTests(CosmosServerFixture cosmos) : IAsyncLifet
     [InlineData(null, "AccountEndpoint=https://contoso.documents.azure.com:443/;AccountKey=x;", "key", "Key goes with")]
     [InlineData("contoso.documents.azure.com", null, null, "not an absolute https address")]
     [InlineData("http://contoso.documents.azure.com/", null, null, "must use https")]
+    [InlineData(null, "AccountEndpoint=https://contoso.documents.azure.com:443/;AccountKey=x;DisableServerCertificateValidation=True;", null, "only for a local (loopback) endpoint")]
     public void Incomplete_settings_stop_the_start_with_a_message_saying_what_to_set(string? endpoint, string? connectionString, string? key, string expected)
     {
         var options = new CosmosStorageOptions { Endpoint = endpoint, ConnectionString = connectionString, Key = key };
@@ -100,6 +102,37 @@ public sealed class CosmosAccountTests(CosmosServerFixture cosmos) : IAsyncLifet
         var client = Stores().Account.Client;
         Assert.NotNull(client.ClientOptions.HttpClientFactory);
         Assert.Equal(ConnectionMode.Gateway, client.ClientOptions.ConnectionMode);
+        Assert.True(client.ClientOptions.LimitToEndpoint);
+        Assert.Null(new CosmosStorageOptions { ConnectionString = cosmos.Server.ConnectionString + "DisableServerCertificateValidation=True;" }.Problem());
+    }
+
+    [Fact]
+    public async Task A_remote_account_gets_the_platforms_certificate_checks_and_direct_connections()
+    {
+        var options = Options.Create(new StorageOptions { Provider = StorageProvider.Cosmos, Cosmos = new CosmosStorageOptions { Endpoint = "https://contoso.documents.azure.com:443/" } });
+        await using var account = new CosmosAccount(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<CosmosAccount>.Instance, TimeProvider.System, new RecordingCredential());
+
+        Assert.Null(account.Client.ClientOptions.HttpClientFactory);
+        Assert.Equal(ConnectionMode.Direct, account.Client.ClientOptions.ConnectionMode);
+        Assert.False(account.Client.ClientOptions.LimitToEndpoint);
+    }
+
+    [Fact]
+    public async Task A_misnamed_container_is_an_error_and_unhealthy_not_an_empty_pipeline()
+    {
+        var database = CosmosServerFixture.NewDatabaseName();
+        await Stores(database: database).Deals.GetAsync(new OwnerKey("t1", "dana"), "none", CancellationToken.None);
+        var misnamed = Stores(new Dictionary<string, string?>
+        {
+            ["SalesCoach:Storage:Cosmos:CreateIfMissing"] = "false",
+            ["SalesCoach:Storage:Cosmos:DealsContainer"] = "deal",
+        }, database);
+
+        var error = await Assert.ThrowsAsync<CosmosException>(() => misnamed.Deals.GetAsync(new OwnerKey("t1", "dana"), "d1", CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, error.StatusCode);
+        Assert.NotEqual(0, error.SubStatusCode);
+        Assert.False(await misnamed.Health.IsHealthyAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -175,9 +208,46 @@ public sealed class CosmosAccountTests(CosmosServerFixture cosmos) : IAsyncLifet
     }
 
     [Fact]
-    public async Task A_deal_closed_or_moved_on_after_its_entry_was_written_is_not_reminded_and_its_entry_is_put_right()
+    public async Task A_sweep_takes_the_earliest_due_deals_up_to_its_limit()
     {
         var stores = Stores();
+        for (var i = 0; i < 5; i++)
+        {
+            await stores.Deals.SaveAsync(NewDeal("dana", $"d{i}", _now.AddMinutes(-10 * i)), null, CancellationToken.None);
+        }
+
+        var due = await stores.Schedule.ListDueAsync(_now, 2, CancellationToken.None);
+
+        Assert.Equal(["d4", "d3"], due.Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task A_sweep_between_a_writers_schedule_entry_and_its_deal_loses_no_reminder()
+    {
+        // A parked deal comes back due (its rep wrote again): the writer has set the entry but not yet saved the deal
+        // when another instance sweeps. The sweep must leave the entry, so the deal is reminded once it is saved.
+        var time = new FakeTimeProvider(_now);
+        var stores = Stores(time: time);
+        var parked = NewDeal("dana", "parked", _now.AddDays(-1)) with { Reminder = new SalesCoachBot.Core.Reminders.ReminderState { DueAt = _now.AddDays(-1), Parked = true } };
+        var saved = (await stores.Deals.SaveAsync(parked, null, CancellationToken.None)).Saved!;
+        var account = stores.Account;
+        var schedule = new CosmosSchedule(account, stores.Services.GetRequiredService<CosmosRequestCharges>(), time, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var owner = new OwnerKey("t1", "dana");
+
+        await schedule.LowerAsync(ScheduleKind.Deal, "t1|dana", "t1|dana|parked", _now.AddDays(-1), CancellationToken.None);
+        var sweptMeanwhile = await stores.Schedule.ListDueAsync(_now, 10, CancellationToken.None);
+        await stores.Deals.SaveAsync(saved with { Reminder = saved.Reminder with { Parked = false } }, saved.ETag, CancellationToken.None);
+        var sweptAfter = await stores.Schedule.ListDueAsync(_now, 10, CancellationToken.None);
+
+        Assert.Empty(sweptMeanwhile);
+        Assert.Equal(["parked"], sweptAfter.Select(d => d.Id));
+        Assert.NotNull(await stores.Deals.GetAsync(owner, "parked", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_deal_closed_or_moved_on_after_its_entry_was_written_is_not_reminded_and_its_entry_is_put_right_once_settled()
+    {
+        var stores = Stores(time: new FakeTimeProvider(_now));
         var owner = new OwnerKey("t1", "dana");
         var closing = (await stores.Deals.SaveAsync(NewDeal("dana", "closing", _now.AddHours(-1)), null, CancellationToken.None)).Saved!;
         var moving = (await stores.Deals.SaveAsync(NewDeal("dana", "moving", _now.AddHours(-1)), null, CancellationToken.None)).Saved!;
@@ -185,9 +255,11 @@ public sealed class CosmosAccountTests(CosmosServerFixture cosmos) : IAsyncLifet
         await stores.Deals.SaveAsync(moving with { Reminder = moving.Reminder with { DueAt = _now.AddDays(3) } }, moving.ETag, CancellationToken.None);
 
         var due = await stores.Schedule.ListDueAsync(_now, 10, CancellationToken.None);
+        var entriesRightAfter = await CountScheduleEntriesAsync(stores);
         var later = await stores.Schedule.ListDueAsync(_now.AddDays(3), 10, CancellationToken.None);
 
         Assert.Empty(due);
+        Assert.Equal(2, entriesRightAfter);
         Assert.Equal(["moving"], later.Select(d => d.Id));
         Assert.Equal(1, await CountScheduleEntriesAsync(stores));
         Assert.NotNull(await stores.Deals.GetAsync(owner, "closing", CancellationToken.None));

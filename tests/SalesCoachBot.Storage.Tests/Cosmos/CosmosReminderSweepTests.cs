@@ -12,7 +12,7 @@ public sealed class CosmosReminderSweepTests(CosmosServerFixture server) : Remin
 
     protected override StoreInstance Open()
     {
-        var stores = new CosmosStores(server.Server, _database);
+        var stores = new CosmosStores(server.Server, _database, time: Time);
         _instances.Add(stores);
         return new StoreInstance(stores.Deals, stores.Schedule, stores.Users);
     }

@@ -17,7 +17,7 @@ public sealed class CosmosStores : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public CosmosStores(CosmosTestServer server, string database, IDictionary<string, string?>? settings = null, Azure.Core.TokenCredential? credential = null)
+    public CosmosStores(CosmosTestServer server, string database, IDictionary<string, string?>? settings = null, Azure.Core.TokenCredential? credential = null, TimeProvider? time = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -34,6 +34,11 @@ public sealed class CosmosStores : IAsyncDisposable
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
         services.AddSingleton<IHostEnvironment>(new TestEnvironment());
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddSalesCoachStorage();
         if (credential is not null)
         {

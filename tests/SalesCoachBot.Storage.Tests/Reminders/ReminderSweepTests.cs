@@ -26,6 +26,9 @@ public abstract class ReminderSweepTests : IAsyncLifetime
     /// <summary>Every reminder delivered: deal id, rung.</summary>
     private readonly ConcurrentQueue<(string DealId, Rung Rung, string To)> _delivered = new();
 
+    /// <summary>The test's clock, which every instance's store shares.</summary>
+    protected TimeProvider Time => _time;
+
     /// <summary>One more app instance over the test's database.</summary>
     protected abstract StoreInstance Open();
 

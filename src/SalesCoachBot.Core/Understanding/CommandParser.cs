@@ -114,12 +114,23 @@ public static partial class CommandParser
         }
 
         var rest = match.Groups["rest"].Value.Trim(' ', ':', ',');
+
+        // "new deal Contoso 45k closing dec 15" / "… by friday": the expected close date, when a connector says so
+        // (so "new deal Vision 2030" stays a name).
+        DateOnly? expectedClose = null;
+        if (NewDealClosePattern().Match(rest) is { Success: true } close
+            && DateExpressionParser.TryParse(close.Groups["when"].Value, context.Today, out var closeDate))
+        {
+            expectedClose = closeDate;
+            rest = NewDealCloseWordsPattern().Replace(close.Groups["before"].Value, string.Empty).Trim(' ', ':', ',', ';', '-');
+        }
+
         // "new deal 3M": an amount with nothing before it is the name, not an amount.
         var hasAmount = MoneyParser.TryFindTrailing(rest, out var amount, out var withoutAmount) && withoutAmount.Trim().Length > 0;
         var name = (hasAmount ? withoutAmount : rest).Trim(' ', ':', ',', '"', '\'');
         return name.Length == 0
             ? new NotUnderstood(match.Value, "Give the deal a name, for example: new deal Contoso Ltd 45k.")
-            : new CreateDeal(name, hasAmount ? amount : null, modelId);
+            : new CreateDeal(name, hasAmount ? amount : null, modelId) { ExpectedClose = expectedClose };
     }
 
     private static Command? CloseDate(Match match, ParseContext context)
@@ -239,6 +250,13 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();
+
+    // The last connector wins ("Stand By Me Records 20k to close by dec 15"); the date after it must parse.
+    [GeneratedRegex(@"^(?<before>.+)[\s,;-]+(?:(?:closing|closes|close)(?:\s+(?:on|by))?|by|on)\s+(?<when>\S.*)$", Options)]
+    private static partial Regex NewDealClosePattern();
+
+    [GeneratedRegex(@"[\s,;-]+(?:to\s+)?(?:closing|closes|close)$", Options)]
+    private static partial Regex NewDealCloseWordsPattern();
 
     // "the Contoso deal", "my deal Contoso", "deal: Contoso" all mean Contoso.
     [GeneratedRegex(@"^(?:the|my|our)\s+|^(?:deal|opportunity|opp)\s*[:\-]?\s+|\s+(?:deal|opportunity|opp)$", Options)]

@@ -12,7 +12,11 @@ public sealed record ListDeals : Command;
 public sealed record ShowDeal(string DealPhrase) : Command;
 
 /// <param name="ModelId">The selling model named in the message, or null for the process's default.</param>
-public sealed record CreateDeal(string Name, Money? Amount, string? ModelId) : Command;
+public sealed record CreateDeal(string Name, Money? Amount, string? ModelId) : Command
+{
+    /// <summary>"… closing dec 15" / "… by friday" said with the new deal.</summary>
+    public DateOnly? ExpectedClose { get; init; }
+}
 
 /// <summary>How a rep said the stage's exit criteria stand when moving forward.</summary>
 public enum ExitConfirmation

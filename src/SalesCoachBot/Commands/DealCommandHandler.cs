@@ -14,6 +14,11 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
         ArgumentNullException.ThrowIfNull(context);
         var model = context.Process.FindModel(command.ModelId) ?? context.Process.DefaultModel;
         var change = DealRules.Create(context.Owner, command.Name, command.Amount, model, context.Now, context.Actor);
+        if (change.Deal is not null && command.ExpectedClose is { } close)
+        {
+            change = DealRules.SetExpectedClose(change.Deal, close, context.Today, context.Now, context.Actor);
+        }
+
         if (change.Deal is null)
         {
             return BotReply.Plain(change.Refusal!);

@@ -31,6 +31,28 @@ public class CommandParserTests
         Assert.Equal(model, create.ModelId);
     }
 
+    [Theory]
+    [InlineData("new deal Contoso Ltd 45k by friday", "Contoso Ltd", "45000")]
+    [InlineData("new deal Contoso Ltd 45k, closing dec 15", "Contoso Ltd", "45000")]
+    [InlineData("new deal Contoso Ltd closes on dec 15", "Contoso Ltd", null)]
+    [InlineData("new deal Stand By Me Records 20k to close by dec 15", "Stand By Me Records", "20000")]
+    public void A_close_date_said_with_a_new_deal_is_read_and_kept_out_of_the_name(string text, string name, string? amount)
+    {
+        var create = Assert.IsType<CreateDeal>(Parse(text));
+
+        Assert.Equal(name, create.Name);
+        Assert.Equal(amount is null ? null : decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), create.Amount?.Amount);
+        Assert.NotNull(create.ExpectedClose);
+    }
+
+    [Theory]
+    [InlineData("new deal Vision 2030")]
+    [InlineData("new deal Stand By Me Records")]
+    public void A_name_that_merely_looks_like_a_date_is_not_a_close_date(string text)
+    {
+        Assert.Null(Assert.IsType<CreateDeal>(Parse(text)).ExpectedClose);
+    }
+
     [Fact]
     public void An_unknown_selling_model_is_explained_not_guessed()
     {

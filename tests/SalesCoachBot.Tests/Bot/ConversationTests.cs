@@ -129,6 +129,18 @@ public class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_deal_said_with_its_amount_and_close_date_keeps_both()
+    {
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k closing dec 15");
+
+        var shown = await SayAndReadAsync("show contoso");
+
+        Assert.Contains("Contoso Ltd", shown, StringComparison.Ordinal);
+        Assert.Contains("45,000", shown, StringComparison.Ordinal);
+        Assert.Contains("Expected close: Tue 15 Dec 2026", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_rep_changes_the_amount_and_the_expected_close_date()
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");

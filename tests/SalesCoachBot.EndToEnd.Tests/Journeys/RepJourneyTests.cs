@@ -1,3 +1,4 @@
+using System.Globalization;
 using SalesCoachBot.EndToEnd.Tests.Support;
 using Xunit.Abstractions;
 
@@ -32,7 +33,7 @@ public sealed class RepJourneyTests(ChatFixture fixture, ITestOutputHelper outpu
         Assert.False(string.IsNullOrWhiteSpace(picked), "The date picker shows no date.");
         await chat.ClickAsync("Save", $"Moved {deal} to Qualify.");
 
-        var saved = await chat.WaitForCardAsync($"Saved. Next step: {step}, due {due:ddd d MMM}.");
+        var saved = await chat.WaitForCardAsync($"Saved. Next step: {step}, due {due.ToString("ddd d MMM", CultureInfo.InvariantCulture)}.");
         Assert.Contains($"{deal}: Qualify", saved, StringComparison.Ordinal);
         Assert.Equal(cardsBefore, await chat.CountCardsAsync());
         Assert.Equal(0, await chat.CountCardsAsync($"Moved {deal} to Qualify."));

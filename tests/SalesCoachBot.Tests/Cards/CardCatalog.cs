@@ -1,0 +1,98 @@
+using SalesCoachBot.Cards;
+using SalesCoachBot.Cards.Model;
+using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Reminders;
+using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Core.Users;
+using SalesCoachBot.Playbook;
+
+namespace SalesCoachBot.Tests.Cards;
+
+/// <summary>
+/// Every card the bot can send, built from sample data. Shared as source: the card schema tests here and the
+/// Adaptive Cards renderer test in SalesCoachBot.EndToEnd.Tests compile this same file (linked there), so the catalog
+/// has one home and neither test project references the other.
+/// </summary>
+public static class CardCatalog
+{
+    private static readonly SalesProcess _process = ProcessLoader.LoadDefault();
+    private static readonly DateTimeOffset _now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly _today = new(2026, 11, 25);
+    private static readonly TimeZoneInfo _berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    public static SalesProcess Process => _process;
+
+    public static TimeZoneInfo Berlin => _berlin;
+
+    public static Deal Deal(string name, string stage = "proposal", DealStatus status = DealStatus.Open) => new()
+    {
+        Id = "d-" + name.GetHashCode(StringComparison.Ordinal).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+        TenantId = "t",
+        OwnerId = "u",
+        Name = name,
+        Amount = new Money(45_000, "USD"),
+        ModelId = "consultative",
+        StageId = stage,
+        StageEnteredAt = _now.AddDays(-20),
+        CreatedAt = _now.AddDays(-30),
+        UpdatedAt = _now,
+        ExpectedClose = new DateOnly(2026, 12, 15),
+        NextStep = status == DealStatus.Open ? new NextStep("send *pricing*", new DateOnly(2026, 11, 20), _now) : null,
+        Status = status,
+        LostReason = status == DealStatus.Lost ? "went with a competitor" : null,
+        ClosedAt = status == DealStatus.Open ? null : _now,
+        History = [new StageChange(null, "prospect", _now.AddDays(-30), "Dana"), new StageChange("prospect", stage, _now.AddDays(-20), "Dana")],
+    };
+
+    private static UserProfile Rep => new() { TenantId = "t", UserId = "u", Name = "Dana <Rep>", FirstSeen = _now, LastSeen = _now };
+
+    private static SellingModel Consultative => _process.FindModel("consultative")!;
+
+    public static DealView View(Deal deal) => DealView.For(deal, _process, _now, _today);
+
+    public static TheoryData<string, AdaptiveCard> All()
+    {
+        var open = Deal("Contoso Ltd");
+        var markup = Deal("[x](https://evil.example) **<b>Acme</b>**");
+        return new TheoryData<string, AdaptiveCard>
+        {
+            { "welcome", WelcomeCard.Build("Dana", _process) },
+            { "help", HelpCard.Build(_process) },
+            { "not understood", NotUnderstoodCard.Build("flibbertigibbet", null) },
+            { "not understood with hint", NotUnderstoodCard.Build("contoso amount lots", "I couldn't read 'lots' as an amount.") },
+            { "empty message", NotUnderstoodCard.Build(string.Empty, null) },
+            { "notice", NoticeCard.Build("That deal is no longer in your pipeline.") },
+            { "pick deal", PickDealCard.Build("contoso", [open, Deal("Contoso Pharma", "qualify")], "move contoso to discovery", "act-1", _process) },
+            { "deal not found, no deals", DealNotFoundCard.Build("globex", [], "act-1") },
+            { "deal not found", DealNotFoundCard.Build("globex", [open, markup], "act-1") },
+            { "pipeline", PipelineCard.Build([View(open), View(markup), View(Deal("No amount") with { Amount = null, NextStep = null })], _today) },
+            { "empty pipeline", PipelineCard.Build([], _today) },
+            { "deal", DealCard.Build(View(open), null, _process, _berlin) },
+            { "deal with headline", DealCard.Build(View(open), "Moved Contoso Ltd to Proposal.", _process, _berlin) },
+            { "won deal", DealCard.Build(View(Deal("Won Co", "closed-won", DealStatus.Won)), "Congratulations!", _process, _berlin) },
+            { "lost deal", DealCard.Build(View(Deal("Lost Co", "closed-lost", DealStatus.Lost)), "Closed as lost.", _process, _berlin) },
+            { "coaching", CoachingCard.Build(View(open), "Moved Contoso Ltd to Proposal.", ["Skipped: Qualify."], _berlin, _today, "act-1") },
+            { "coaching with errors", CoachingCard.Build(View(markup with { DoneActions = [Consultative.GetStage("proposal")!.Actions[0]] }), null, [], _berlin, _today, "act-1", new CoachingInput("", "2020-01-01", "Say what the next step is.", "In the past.")) },
+            { "coaching at the last open stage", CoachingCard.Build(View(Deal("Late Co", "negotiation")), null, [], _berlin, _today, null) },
+            { "exit check", ExitCheckCard.Build(open, ExitCheck.For(Consultative, Consultative.GetStage("prospect")!, Consultative.GetStage("proposal")!)!, new HashSet<string> { "prospect-0" }, null, "act-1") },
+            { "exit check refused", ExitCheckCard.Build(markup, ExitCheck.For(Consultative, Consultative.GetStage("discovery")!, Consultative.GetStage("proposal")!)!, new HashSet<string>(), "Discovery needs every exit criterion.", "act-1") },
+            { "process map with picture", ProcessMapCard.Build(_process, Consultative, new Uri("https://bot.example/playbook/process-map/consultative.png")) },
+            { "process map with inline picture", ProcessMapCard.Build(_process, _process.FindModel("transactional")!, new Uri(ProcessMapImage.DataUri([137, 80, 78, 71]))) },
+            { "process map without picture", ProcessMapCard.Build(_process, _process.FindModel("enterprise")!, null) },
+            { "stage guide", StageGuideCard.Build(Consultative, Consultative.GetStage("discovery")!, StageTopic.Actions, null) },
+            { "stage guide exit criteria", StageGuideCard.Build(Consultative, Consultative.GetStage("qualify")!, StageTopic.ExitCriteria, "Qualify is a stage of the Consultative process.") },
+            { "stage guide closed stage", StageGuideCard.Build(Consultative, Consultative.GetStage("closed-won")!, StageTopic.Timing, null) },
+            { "tools", ToolsCard.Build("Tools for a demo", Consultative.Stages.SelectMany(st => st.Tools.Select(t => (st, t))).Take(4).ToList()) },
+            { "definition", DefinitionCard.Build("Qualified prospect", "From our glossary", "A prospect that meets our criteria.", ["Also called: SQL"]) },
+            { "tour first", TourCard.Build(Consultative, 0) },
+            { "tour middle", TourCard.Build(Consultative, 2) },
+            { "tour last", TourCard.Build(Consultative, Consultative.Stages.Count - 1) },
+            { "reminder list", ReminderListCard.Build([new DueReminder(open, Rung.FirstReminder, "it has been in Proposal 2 weeks plus 3 days"), new DueReminder(markup, Rung.SecondReminder, "the next step \"call\" was due Fri 20 Nov")], _process, _today) },
+            { "manager nudge", ManagerNudgeCard.Build(View(open), Rep, "it has been in Proposal 2 weeks plus 9 days") },
+            { "stalled deals", StalledDealsCard.Build("Your team's stalled deals", [new StalledDeal(Rep, View(open)), new StalledDeal(Rep with { UserId = "u2", Name = "Sam" }, View(markup))]) },
+            { "no stalled deals", StalledDealsCard.Build("Your stalled deals", []) },
+        };
+    }
+}

@@ -213,8 +213,12 @@ public sealed class ReminderSweeper(
             return null;
         }
 
-        var everyone = await profiles.ListAsync(rep.TenantId, cancellationToken).ConfigureAwait(false);
-        var known = everyone.FirstOrDefault(p => string.Equals(p.UserId, manager, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Email, manager, StringComparison.OrdinalIgnoreCase));
+        // An Entra object id (what the README asks for) is one point read; only an email needs the tenant's profiles.
+        var byId = Guid.TryParse(manager, out var objectId)
+            ? await profiles.GetAsync(new OwnerKey(rep.TenantId, objectId.ToString("D")), cancellationToken).ConfigureAwait(false)
+            : null;
+        var known = byId ?? (await profiles.ListAsync(rep.TenantId, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(p => string.Equals(p.UserId, manager, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Email, manager, StringComparison.OrdinalIgnoreCase));
         if (known is not null)
         {
             return known.ConversationActive ? known : null;

@@ -141,6 +141,28 @@ public abstract class ReminderSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_manager_named_in_the_mapping_file_by_object_id_is_nudged_in_their_own_chat()
+    {
+        const string managerId = "6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b";
+        var db = Open();
+        await RepAsync(db, managerId);
+        await RepAsync(db, "dana");
+        var deal = await DealAsync(db, "dana", "Contoso");
+        // Admins paste ids as they come; Teams gives them in lower case.
+        _mapping = new ManagerMapping([new KeyValuePair<string, string>("dana", managerId.ToUpperInvariant())]);
+        var sweeper = Sweeper(db, RecordingNotifier().Object);
+
+        PassAllowedTime();
+        await sweeper.SweepAsync(CancellationToken.None);
+        _time.Advance(_process.Defaults.ReminderGrace + TimeSpan.FromHours(1));
+        await sweeper.SweepAsync(CancellationToken.None);
+        _time.Advance(_process.Defaults.EscalationGrace + TimeSpan.FromHours(1));
+        await sweeper.SweepAsync(CancellationToken.None);
+
+        Assert.Contains((deal.Id, Rung.ManagerNudge, managerId), _delivered);
+    }
+
+    [Fact]
     public async Task A_nudge_waits_for_the_managers_working_hours_not_the_reps()
     {
         var db = Open();

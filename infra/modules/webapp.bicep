@@ -112,9 +112,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // The data-plane role cannot create databases or containers; this deployment creates them.
     SalesCoach__Storage__Cosmos__CreateIfMissing: 'false'
     SalesCoach__Bot__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
+    // The bot's OpenTelemetry (Azure Monitor distro) exports there. App Service's own agent stays off
+    // (ApplicationInsightsAgent_EXTENSION_VERSION unset): with both, every request would be reported twice.
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
-    // App Service's own Application Insights agent collects requests and dependencies; the bot carries no SDK for it.
-    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
   }
 }
 

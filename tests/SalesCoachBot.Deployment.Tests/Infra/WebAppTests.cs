@@ -60,6 +60,8 @@ public sealed class WebAppTests(InfraFixture infra)
         Assert.Equal("salescoach", settings["SalesCoach__Storage__Cosmos__Database"]);
         Assert.Equal("false", settings["SalesCoach__Storage__Cosmos__CreateIfMissing"]);
         Assert.Equal("Production", settings["ASPNETCORE_ENVIRONMENT"]);
+        // The bot exports its own OpenTelemetry; App Service's agent on top would report every request twice.
+        Assert.False(settings.ContainsKey("ApplicationInsightsAgent_EXTENSION_VERSION"));
         var insights = infra.Default.Id("Microsoft.Insights/components", "-ai-");
         Assert.Equal(Expressions.Reference(insights, "ConnectionString"), Expressions.Normalize(settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]));
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 using SalesCoachBot.Core.Deals;
@@ -29,7 +28,7 @@ public sealed class CosmosDealStore : IDealStore, IReminderSchedule
     public async Task<Deal?> GetAsync(OwnerKey owner, string dealId, CancellationToken cancellationToken)
     {
         await _account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return (await ReadAsync(CosmosKeys.DealPartition(owner), CosmosKeys.DealId(owner, dealId), cancellationToken).ConfigureAwait(false))?.Deal;
+        return await ReadAsync(CosmosKeys.DealPartition(owner), CosmosKeys.DealId(owner, dealId), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Deal>> ListAsync(OwnerKey owner, bool includeClosed, CancellationToken cancellationToken)
@@ -39,16 +38,9 @@ public sealed class CosmosDealStore : IDealStore, IReminderSchedule
         var pk = CosmosKeys.DealPartition(owner);
         var query = new QueryDefinition(includeClosed ? "SELECT * FROM c WHERE c.pk = @pk" : "SELECT * FROM c WHERE c.pk = @pk AND c.status = 'open'")
             .WithParameter("@pk", pk);
-        var deals = new List<Deal>();
-        using var iterator = Deals.GetItemQueryIterator<DealDocument>(
-            query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(pk) });
-        while (iterator.HasMoreResults)
-        {
-            var page = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
-            _charges.Record(Deals.Id, "list", page.RequestCharge);
-            deals.AddRange(page.Select(d => d.Deal with { ETag = d.ETag }));
-        }
-
+        var documents = await CosmosItems.QueryAsync<DealDocument>(
+            Deals, query, new QueryRequestOptions { PartitionKey = new PartitionKey(pk) }, "list", _charges, cancellationToken).ConfigureAwait(false);
+        var deals = documents.Select(d => d.Deal with { ETag = d.ETag });
         return deals.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
     }
 
@@ -75,20 +67,14 @@ public sealed class CosmosDealStore : IDealStore, IReminderSchedule
             Status = deal.Status.ToString().ToLowerInvariant(),
             Deal = deal with { ETag = null },
         };
-        try
+        var etag = await CosmosItems.WriteAsync(Deals, document, id, pk, expectedETag, _charges, cancellationToken).ConfigureAwait(false);
+        if (etag is null)
         {
-            var response = expectedETag is null
-                ? await Deals.CreateItemAsync(document, new PartitionKey(pk), cancellationToken: cancellationToken).ConfigureAwait(false)
-                : await Deals.ReplaceItemAsync(document, id, new PartitionKey(pk), new ItemRequestOptions { IfMatchEtag = expectedETag }, cancellationToken).ConfigureAwait(false);
-            _charges.Record(Deals.Id, expectedETag is null ? "create" : "replace", response.RequestCharge);
-            return new SaveResult(SaveStatus.Saved, deal with { ETag = response.ETag });
-        }
-        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed || CosmosErrors.IsMissingItem(e))
-        {
-            _charges.Record(Deals.Id, "conflict", e.RequestCharge);
-            _logger.LogDebug("Deal {DealId} of {Owner} changed since it was read ({Status})", deal.Id, deal.Owner, e.StatusCode);
+            _logger.LogDebug("Deal {DealId} of {Owner} changed since it was read", deal.Id, deal.Owner);
             return SaveResult.Conflict;
         }
+
+        return new SaveResult(SaveStatus.Saved, deal with { ETag = etag });
     }
 
     public async Task<IReadOnlyList<Deal>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -101,26 +87,16 @@ public sealed class CosmosDealStore : IDealStore, IReminderSchedule
             async (entry, ct) =>
             {
                 // Early or orphaned entries (progress, snooze, close since they were written) are put right by the check.
-                var document = await ReadAsync(entry.TargetPk, entry.TargetId, ct).ConfigureAwait(false);
-                return (document?.Deal, document is null ? null : DueAt(document.Deal));
+                var deal = await ReadAsync(entry.TargetPk, entry.TargetId, ct).ConfigureAwait(false);
+                return (deal, deal is null ? null : DueAt(deal));
             },
             cancellationToken).ConfigureAwait(false);
     }
 
     private static DateTimeOffset? DueAt(Deal deal) => deal.IsOpen ? deal.Reminder.IndexedDueAt : null;
 
-    private async Task<DealDocument?> ReadAsync(string pk, string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await Deals.ReadItemAsync<DealDocument>(id, new PartitionKey(pk), cancellationToken: cancellationToken).ConfigureAwait(false);
-            _charges.Record(Deals.Id, "read", response.RequestCharge);
-            return response.Resource with { Deal = response.Resource.Deal with { ETag = response.ETag }, ETag = response.ETag };
-        }
-        catch (CosmosException e) when (CosmosErrors.IsMissingItem(e))
-        {
-            _charges.Record(Deals.Id, "read", e.RequestCharge);
-            return null;
-        }
-    }
+    private async Task<Deal?> ReadAsync(string pk, string id, CancellationToken cancellationToken) =>
+        await CosmosItems.ReadAsync<DealDocument>(Deals, id, pk, _charges, cancellationToken).ConfigureAwait(false) is var (document, etag)
+            ? document.Deal with { ETag = etag }
+            : null;
 }

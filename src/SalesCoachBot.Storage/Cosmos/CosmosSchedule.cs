@@ -63,7 +63,7 @@ internal sealed class CosmosSchedule(CosmosAccount account, CosmosRequestCharges
 
                 return;
             }
-            catch (CosmosException e) when (CosmosErrors.IsMissingItem(e))
+            catch (CosmosException e) when (CosmosItems.IsMissingItem(e))
             {
                 charges.Record(Name, "lower", e.RequestCharge);
             }
@@ -93,15 +93,9 @@ internal sealed class CosmosSchedule(CosmosAccount account, CosmosRequestCharges
             .WithParameter("@limit", limit)
             .WithParameter("@kind", kind == ScheduleKind.Deal ? "deal" : "digest")
             .WithParameter("@now", now.ToUnixTimeMilliseconds());
-        var entries = new List<ScheduleEntry>();
-        using var iterator = account.Schedule.GetItemQueryIterator<ScheduleEntry>(query, requestOptions: new QueryRequestOptions { MaxItemCount = limit });
-        while (iterator.HasMoreResults && entries.Count < limit)
-        {
-            var page = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
-            charges.Record(Name, "query-due", page.RequestCharge);
-            entries.AddRange(page);
-        }
-
+        // TOP bounds the whole answer, however many pages it comes in.
+        var entries = await CosmosItems.QueryAsync<ScheduleEntry>(
+            account.Schedule, query, new QueryRequestOptions { MaxItemCount = limit }, "query-due", charges, cancellationToken).ConfigureAwait(false);
         return entries.Take(limit).ToList();
     }
 
@@ -171,20 +165,10 @@ internal sealed class CosmosSchedule(CosmosAccount account, CosmosRequestCharges
                 charges.Record(Name, "remove", response.RequestCharge);
             }
         }
-        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.PreconditionFailed || CosmosErrors.IsMissingItem(e))
+        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.PreconditionFailed || CosmosItems.IsMissingItem(e))
         {
             // Someone changed or removed the entry meanwhile: theirs is newer.
             charges.Record(Name, "repair", e.RequestCharge);
         }
     }
-}
-
-/// <summary>Which Cosmos DB answers mean what to the stores.</summary>
-internal static class CosmosErrors
-{
-    /// <summary>
-    /// The item does not exist (404, sub-status 0). A 404 with a sub-status, e.g. 1003 for a missing container or
-    /// database, is a deployment fault and must surface, not read as "no such deal".
-    /// </summary>
-    public static bool IsMissingItem(CosmosException e) => e.StatusCode == HttpStatusCode.NotFound && e.SubStatusCode == 0;
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Azure.Identity;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
@@ -35,17 +34,14 @@ public sealed class CosmosUserProfileStore : IUserProfileStore
     public async Task<IReadOnlyList<UserProfile>> ListAsync(string tenantId, CancellationToken cancellationToken)
     {
         await _account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var users = new List<UserProfile>();
-        using var iterator = Users.GetItemQueryIterator<UserDocument>(
-            new QueryDefinition("SELECT * FROM c WHERE c.tenantId = @tenant").WithParameter("@tenant", tenantId), requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(tenantId) });
-        while (iterator.HasMoreResults)
-        {
-            var page = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
-            _charges.Record(Users.Id, "list", page.RequestCharge);
-            users.AddRange(page.Select(u => u.Profile with { ETag = u.ETag }));
-        }
-
-        return users;
+        var documents = await CosmosItems.QueryAsync<UserDocument>(
+            Users,
+            new QueryDefinition("SELECT * FROM c WHERE c.tenantId = @tenant").WithParameter("@tenant", tenantId),
+            new QueryRequestOptions { PartitionKey = new PartitionKey(tenantId) },
+            "list",
+            _charges,
+            cancellationToken).ConfigureAwait(false);
+        return documents.Select(u => u.Profile with { ETag = u.ETag }).ToList();
     }
 
     public async Task<IReadOnlyList<UserProfile>> ListDigestsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -75,35 +71,13 @@ public sealed class CosmosUserProfileStore : IUserProfileStore
         }
 
         var document = new UserDocument { Id = id, TenantId = profile.TenantId, Profile = profile with { ETag = null } };
-        try
-        {
-            var response = expectedETag is null
-                ? await Users.CreateItemAsync(document, new PartitionKey(profile.TenantId), cancellationToken: cancellationToken).ConfigureAwait(false)
-                : await Users.ReplaceItemAsync(document, id, new PartitionKey(profile.TenantId), new ItemRequestOptions { IfMatchEtag = expectedETag }, cancellationToken).ConfigureAwait(false);
-            _charges.Record(Users.Id, expectedETag is null ? "create" : "replace", response.RequestCharge);
-            return true;
-        }
-        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed || CosmosErrors.IsMissingItem(e))
-        {
-            _charges.Record(Users.Id, "conflict", e.RequestCharge);
-            return false;
-        }
+        return await CosmosItems.WriteAsync(Users, document, id, profile.TenantId, expectedETag, _charges, cancellationToken).ConfigureAwait(false) is not null;
     }
 
-    private async Task<UserProfile?> ReadAsync(string tenantId, string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await Users.ReadItemAsync<UserDocument>(id, new PartitionKey(tenantId), cancellationToken: cancellationToken).ConfigureAwait(false);
-            _charges.Record(Users.Id, "read", response.RequestCharge);
-            return response.Resource.Profile with { ETag = response.ETag };
-        }
-        catch (CosmosException e) when (CosmosErrors.IsMissingItem(e))
-        {
-            _charges.Record(Users.Id, "read", e.RequestCharge);
-            return null;
-        }
-    }
+    private async Task<UserProfile?> ReadAsync(string tenantId, string id, CancellationToken cancellationToken) =>
+        await CosmosItems.ReadAsync<UserDocument>(Users, id, tenantId, _charges, cancellationToken).ConfigureAwait(false) is var (document, etag)
+            ? document.Profile with { ETag = etag }
+            : null;
 }
 
 /// <summary>Answered activity ids, one tiny document each, partitioned by id and expired by the container's time to live.</summary>
@@ -113,17 +87,7 @@ public sealed class CosmosProcessedActivityStore(CosmosAccount account, CosmosRe
     {
         await account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var id = CosmosKeys.ActivityId(tenantId, activityId);
-        try
-        {
-            var response = await account.Activities.ReadItemAsync<ProcessedActivityDocument>(id, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
-            charges.Record(account.Activities.Id, "read", response.RequestCharge);
-            return true;
-        }
-        catch (CosmosException e) when (CosmosErrors.IsMissingItem(e))
-        {
-            charges.Record(account.Activities.Id, "read", e.RequestCharge);
-            return false;
-        }
+        return await CosmosItems.ReadAsync<ProcessedActivityDocument>(account.Activities, id, id, charges, cancellationToken).ConfigureAwait(false) is not null;
     }
 
     public async Task MarkProcessedAsync(string tenantId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -136,7 +100,7 @@ public sealed class CosmosProcessedActivityStore(CosmosAccount account, CosmosRe
     }
 }
 
-/// <summary>/healthz for Cosmos DB: the account answers and the database is there.</summary>
+/// <summary>/healthz for Cosmos DB: the account answers and every container the store uses is there.</summary>
 public sealed class CosmosStoreHealth(CosmosAccount account) : IStoreHealth
 {
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,20 +19,12 @@ public static class ServiceCollectionExtensions
             .BindConfiguration(StorageOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-        services.AddOptions<SqliteStorageOptions>()
-            .BindConfiguration(StorageOptions.Section + ":Sqlite")
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<CosmosStorageOptions>()
-            .BindConfiguration(CosmosStorageOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value;
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value.Sqlite;
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             return new SqliteDatabase(Path.Combine(root, options.Path), options.BusyTimeoutSeconds);
         });
@@ -65,12 +58,24 @@ public static class ServiceCollectionExtensions
             ? services.GetRequiredService<TCosmos>()
             : services.GetRequiredService<TSqlite>();
 
-    /// <summary>Says exactly what is missing from the Cosmos settings, at start-up rather than on the first message.</summary>
+    /// <summary>
+    /// Checks both stores' settings (their annotated ranges) and, with Cosmos chosen, says exactly what is missing,
+    /// at start-up rather than on the first message. One bound object holds them all.
+    /// </summary>
     private sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     {
-        public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
-            options.Provider == StorageProvider.Cosmos && options.Cosmos.Problem() is { } problem
-                ? ValidateOptionsResult.Fail(problem)
-                : ValidateOptionsResult.Success;
+        public ValidateOptionsResult Validate(string? name, StorageOptions options)
+        {
+            var errors = new List<ValidationResult>();
+            Validator.TryValidateObject(options.Sqlite, new ValidationContext(options.Sqlite), errors, validateAllProperties: true);
+            Validator.TryValidateObject(options.Cosmos, new ValidationContext(options.Cosmos), errors, validateAllProperties: true);
+            var failures = errors.Select(e => e.ErrorMessage ?? "Invalid storage setting.").ToList();
+            if (options.Provider == StorageProvider.Cosmos && options.Cosmos.Problem() is { } problem)
+            {
+                failures.Add(problem);
+            }
+
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
     }
 }

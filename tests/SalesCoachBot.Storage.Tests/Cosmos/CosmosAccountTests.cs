@@ -70,6 +70,23 @@ public sealed class CosmosAccountTests(CosmosServerFixture cosmos) : IAsyncLifet
         Assert.Contains("SalesCoach:Storage:Cosmos:Endpoint", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("SalesCoach:Storage:Sqlite:BusyTimeoutSeconds", "0", "BusyTimeoutSeconds must be between 1 and 120")]
+    [InlineData("SalesCoach:Storage:Cosmos:MaxRetryWaitOnThrottling", "00:10:00", "MaxRetryWaitOnThrottling must be between")]
+    [InlineData("SalesCoach:Storage:Cosmos:MaxRetryAttemptsOnThrottling", "99", "MaxRetryAttemptsOnThrottling must be between 0 and 30")]
+    public void A_storage_setting_out_of_range_stops_the_start_naming_it(string key, string value, string expected)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build());
+        services.AddSalesCoachStorage();
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task With_only_an_endpoint_the_store_signs_in_with_a_token_for_the_account()
     {

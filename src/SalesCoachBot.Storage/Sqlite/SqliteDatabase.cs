@@ -115,23 +115,8 @@ public sealed class SqliteDatabase : IDisposable
     // Files created before a column existed get it added; each step is idempotent.
     private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await using var columns = connection.CreateCommand();
-        columns.CommandText = "SELECT count(*) FROM pragma_table_info('deals') WHERE name = 'reminder_due'";
-        if (Convert.ToInt64(await columns.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
-        {
-            await using var add = connection.CreateCommand();
-            add.CommandText = "ALTER TABLE deals ADD COLUMN reminder_due TEXT";
-            await add.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await using var userColumns = connection.CreateCommand();
-        userColumns.CommandText = "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'next_digest_at'";
-        if (Convert.ToInt64(await userColumns.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
-        {
-            await using var add = connection.CreateCommand();
-            add.CommandText = "ALTER TABLE users ADD COLUMN next_digest_at TEXT";
-            await add.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await AddColumnIfMissingAsync(connection, "deals", "reminder_due", cancellationToken).ConfigureAwait(false);
+        await AddColumnIfMissingAsync(connection, "users", "next_digest_at", cancellationToken).ConfigureAwait(false);
 
         await using var index = connection.CreateCommand();
 
@@ -141,5 +126,18 @@ public sealed class SqliteDatabase : IDisposable
             CREATE INDEX IF NOT EXISTS users_by_next_digest ON users (next_digest_at) WHERE next_digest_at IS NOT NULL;
             """;
         await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Table and column names come from MigrateAsync's literals, never from input.
+    private static async Task AddColumnIfMissingAsync(SqliteConnection connection, string table, string column, CancellationToken cancellationToken)
+    {
+        await using var columns = connection.CreateCommand();
+        columns.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        if (Convert.ToInt64(await columns.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            await using var add = connection.CreateCommand();
+            add.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} TEXT";
+            await add.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -24,13 +24,7 @@ public sealed class SqliteDealStore(SqliteDatabase database) : IDealStore, IRemi
         command.CommandText = "SELECT body, etag FROM deals WHERE tenant_id = $tenant AND owner_id = $owner"
             + (includeClosed ? string.Empty : " AND status = 'open'");
         AddOwner(command, owner);
-        var deals = new List<Deal>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            deals.Add(Read(reader));
-        }
-
+        var deals = await ReadDealsAsync(command, cancellationToken).ConfigureAwait(false);
         return deals.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
     }
 
@@ -69,14 +63,7 @@ public sealed class SqliteDealStore(SqliteDatabase database) : IDealStore, IRemi
         command.CommandText = "SELECT body, etag FROM deals WHERE reminder_due IS NOT NULL AND reminder_due <= $now ORDER BY reminder_due LIMIT $limit";
         command.Parameters.AddWithValue("$now", Instant(now));
         command.Parameters.AddWithValue("$limit", limit);
-        var deals = new List<Deal>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            deals.Add(Read(reader));
-        }
-
-        return deals;
+        return await ReadDealsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     // Fixed-width UTC text sorts as time does, so the index orders and compares instants correctly.
@@ -86,6 +73,18 @@ public sealed class SqliteDealStore(SqliteDatabase database) : IDealStore, IRemi
     {
         command.Parameters.AddWithValue("$tenant", owner.TenantId);
         command.Parameters.AddWithValue("$owner", owner.UserId);
+    }
+
+    private static async Task<IReadOnlyList<Deal>> ReadDealsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var deals = new List<Deal>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            deals.Add(Read(reader));
+        }
+
+        return deals;
     }
 
     private static Deal Read(SqliteDataReader reader) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Users;
 
@@ -14,9 +15,7 @@ public sealed class SqliteUserProfileStore(SqliteDatabase database) : IUserProfi
         command.Parameters.AddWithValue("$tenant", user.TenantId);
         command.Parameters.AddWithValue("$user", user.UserId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? StoredJson.Deserialize<UserProfile>(reader.GetString(0)) with { ETag = reader.GetString(1) }
-            : null;
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     }
 
     public async Task<IReadOnlyList<UserProfile>> ListAsync(string tenantId, CancellationToken cancellationToken)
@@ -25,14 +24,7 @@ public sealed class SqliteUserProfileStore(SqliteDatabase database) : IUserProfi
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT body, etag FROM users WHERE tenant_id = $tenant";
         command.Parameters.AddWithValue("$tenant", tenantId);
-        var users = new List<UserProfile>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            users.Add(StoredJson.Deserialize<UserProfile>(reader.GetString(0)) with { ETag = reader.GetString(1) });
-        }
-
-        return users;
+        return await ReadProfilesAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<UserProfile>> ListDigestsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -42,14 +34,7 @@ public sealed class SqliteUserProfileStore(SqliteDatabase database) : IUserProfi
         command.CommandText = "SELECT body, etag FROM users WHERE next_digest_at IS NOT NULL AND next_digest_at <= $now ORDER BY next_digest_at LIMIT $limit";
         command.Parameters.AddWithValue("$now", SqliteDealStore.Instant(now));
         command.Parameters.AddWithValue("$limit", limit);
-        var users = new List<UserProfile>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            users.Add(StoredJson.Deserialize<UserProfile>(reader.GetString(0)) with { ETag = reader.GetString(1) });
-        }
-
-        return users;
+        return await ReadProfilesAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> SaveAsync(UserProfile profile, string? expectedETag, CancellationToken cancellationToken)
@@ -68,6 +53,21 @@ public sealed class SqliteUserProfileStore(SqliteDatabase database) : IUserProfi
         command.Parameters.AddWithValue("$digest", profile.NextDigestAt is { } digest ? SqliteDealStore.Instant(digest) : DBNull.Value);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
+
+    private static async Task<IReadOnlyList<UserProfile>> ReadProfilesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var users = new List<UserProfile>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            users.Add(Read(reader));
+        }
+
+        return users;
+    }
+
+    private static UserProfile Read(SqliteDataReader reader) =>
+        StoredJson.Deserialize<UserProfile>(reader.GetString(0)) with { ETag = reader.GetString(1) };
 }
 
 public sealed class SqliteProcessedActivityStore(SqliteDatabase database) : IProcessedActivityStore

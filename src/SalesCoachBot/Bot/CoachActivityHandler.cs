@@ -35,7 +35,7 @@ public sealed class CoachActivityHandler(ICommandRouter router, ConversationDire
         ArgumentNullException.ThrowIfNull(turnContext);
         if (await directory.RememberAsync(turnContext, cancellationToken).ConfigureAwait(false) is not { } user)
         {
-            return Message(UnknownUser);
+            return ReplyActivity.InvokeMessage(UnknownUser);
         }
 
         var reply = await router.HandleAsync(ActivityInput.From(turnContext, user.Key, user.TimeZone), cancellationToken).ConfigureAwait(false);
@@ -54,7 +54,7 @@ public sealed class CoachActivityHandler(ICommandRouter router, ConversationDire
 
         // The answer goes to the chat as a new message; the clicked card stays as it was, with a short note.
         await turnContext.SendActivityAsync(reply.ToActivity(), cancellationToken).ConfigureAwait(false);
-        return Message(SeeBelow);
+        return ReplyActivity.InvokeMessage(SeeBelow);
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
@@ -79,11 +79,4 @@ public sealed class CoachActivityHandler(ICommandRouter router, ConversationDire
 
     protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
         directory.RememberAsync(turnContext, cancellationToken);
-
-    private static AdaptiveCardInvokeResponse Message(string text) => new()
-    {
-        StatusCode = 200,
-        Type = "application/vnd.microsoft.activity.message",
-        Value = JValue.CreateString(text),
-    };
 }

@@ -25,10 +25,7 @@ public sealed class DuplicateActivityMiddleware(IProcessedActivityStore processe
             if (activity.Type == ActivityTypes.Invoke)
             {
                 // Teams shows an error for an invoke answered without a body; say it was done.
-                var body = new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = "Already done." };
-                await turnContext.SendActivityAsync(
-                    new Activity(ActivityTypesEx.InvokeResponse) { Value = new InvokeResponse { Status = 200, Body = body } },
-                    cancellationToken).ConfigureAwait(false);
+                await turnContext.SendActivityAsync(ReplyActivity.InvokeMessageResponse("Already done."), cancellationToken).ConfigureAwait(false);
             }
 
             return;

@@ -9,6 +9,21 @@ namespace SalesCoachBot.Bot;
 /// <summary>Turns our <see cref="BotReply"/> into a Bot Framework message.</summary>
 public static class ReplyActivity
 {
+    /// <summary>A card action answered with a plain message instead of a refreshed card.</summary>
+    public static AdaptiveCardInvokeResponse InvokeMessage(string text) => new()
+    {
+        StatusCode = 200,
+        Type = "application/vnd.microsoft.activity.message",
+        Value = JValue.CreateString(text),
+    };
+
+    /// <summary>
+    /// The HTTP answer to an invoke that middleware ends before the handler; Teams shows an error for an invoke
+    /// answered without a body.
+    /// </summary>
+    public static Activity InvokeMessageResponse(string text) =>
+        new(ActivityTypesEx.InvokeResponse) { Value = new InvokeResponse { Status = 200, Body = InvokeMessage(text) } };
+
     public static IMessageActivity ToActivity(this BotReply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);

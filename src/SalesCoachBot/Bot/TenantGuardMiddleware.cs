@@ -72,11 +72,8 @@ public sealed class TenantGuardMiddleware(
         turnContext.TurnState[RefusedTurnKey] = true;
         if (turnContext.Activity.Type == ActivityTypes.Invoke)
         {
-            // An invoke is answered in the HTTP response (no message into the chat); without one Teams shows an error.
-            var body = new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = text };
-            await turnContext.SendActivityAsync(
-                new Activity(ActivityTypesEx.InvokeResponse) { Value = new InvokeResponse { Status = 200, Body = body } },
-                cancellationToken).ConfigureAwait(false);
+            // An invoke is answered in the HTTP response (no message into the chat).
+            await turnContext.SendActivityAsync(ReplyActivity.InvokeMessageResponse(text), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -3,8 +3,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Newtonsoft.Json.Linq;
-using SalesCoachBot.Commands;
 using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Conversation;
 
 namespace SalesCoachBot.Bot;
 

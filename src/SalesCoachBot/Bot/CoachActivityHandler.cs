@@ -1,10 +1,10 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
-using SalesCoachBot.Cards;
-using SalesCoachBot.Commands;
 using SalesCoachBot.Core.Process;
+using SalesCoachBot.Conversation;
+using SalesCoachBot.Help;
+using SalesCoachBot.Replies;
 
 namespace SalesCoachBot.Bot;
 

@@ -1,6 +1,5 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Reminders;

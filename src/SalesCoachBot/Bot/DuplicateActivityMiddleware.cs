@@ -1,6 +1,5 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Logging;
 using SalesCoachBot.Core.Users;
 
 namespace SalesCoachBot.Bot;

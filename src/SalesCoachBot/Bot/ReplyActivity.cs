@@ -2,7 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using SalesCoachBot.Cards.Model;
-using SalesCoachBot.Commands;
+using SalesCoachBot.Conversation;
 
 namespace SalesCoachBot.Bot;
 

@@ -1,7 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
-using SalesCoachBot.Hosting;
 
 namespace SalesCoachBot.Bot;
 

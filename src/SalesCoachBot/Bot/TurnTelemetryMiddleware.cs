@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Diagnostics;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using SalesCoachBot.Hosting;
 
 namespace SalesCoachBot.Bot;
 
@@ -12,7 +11,7 @@ namespace SalesCoachBot.Bot;
 /// </summary>
 public sealed class TurnTelemetryMiddleware(SalesCoachTelemetry telemetry, TimeProvider time) : Microsoft.Bot.Builder.IMiddleware
 {
-    /// <summary>The handler puts the answered command's kind (<see cref="Commands.BotReply.CommandKind"/>) in the turn state under this key.</summary>
+    /// <summary>The handler puts the answered command's kind (<see cref="Conversation.BotReply.CommandKind"/>) in the turn state under this key.</summary>
     public const string CommandKindKey = "SalesCoachBot.CommandKind";
 
     private static readonly FrozenSet<string> KnownActivityTypes = new[]

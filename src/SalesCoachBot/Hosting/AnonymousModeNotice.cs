@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SalesCoachBot.Bot;
 
 namespace SalesCoachBot.Hosting;
 

@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using SalesCoachBot.Core.Users;
+using SalesCoachBot.Bot;
 
 namespace SalesCoachBot.Hosting;
 

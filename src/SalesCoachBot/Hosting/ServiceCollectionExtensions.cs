@@ -3,21 +3,27 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Bot;
-using SalesCoachBot.Commands;
+using SalesCoachBot.Coaching;
+using SalesCoachBot.Conversation;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Help;
+using SalesCoachBot.Playbook;
+using SalesCoachBot.Reminders;
+using SalesCoachBot.Replies;
 
 namespace SalesCoachBot.Hosting;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The HttpClient the Bot Framework credentials use to get tokens for outgoing calls.</summary>
-    public const string BotCredentialsHttpClient = "BotFrameworkCredentials";
-
     /// <summary>The Bot Framework adapter, the activity handler and the command handlers.</summary>
     public static IServiceCollection AddSalesCoachBot(this IServiceCollection services)
     {
         services.AddOptions<BotHostingOptions>()
             .BindConfiguration(BotHostingOptions.Section)
             .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<PublicAddressOptions>()
+            .BindConfiguration(PublicAddressOptions.Section)
             .ValidateOnStart();
         services.AddHttpClient();
 
@@ -73,19 +79,26 @@ public static class ServiceCollectionExtensions
         services.AddTransient<IBot, CoachActivityHandler>();
 
         services.AddHttpContextAccessor();
-        services.AddSingleton<Playbook.ProcessMapImage>();
-        services.AddSingleton<Playbook.ProcessMapPictures>();
+        services.AddSingleton<IProactiveSender, ProactiveSender>();
 
+        // The conversation: one router, one table from each command and card verb to the feature that answers it.
         services.AddSingleton<ICommandRouter, CommandRouter>();
+        services.AddSingleton(CommandTable.Build);
+        services.AddSingleton<DealResolver>();
+
+        // The features.
+        services.AddSingleton<HelpCommandHandler>();
+        services.AddSingleton<PipelineCommandHandler>();
+        services.AddSingleton<DealCommandHandler>();
+        services.AddSingleton<DealStageHandler>();
         services.AddSingleton<CoachingCommandHandler>();
+        services.AddSingleton<ProcessMapImage>();
+        services.AddSingleton<ProcessMapPictures>();
         services.AddSingleton<PlaybookCommandHandler>();
         services.AddSingleton<ReminderCommandHandler>();
-        services.AddSingleton<Proactive.ProactiveNotifier>();
-        services.AddSingleton<Core.Reminders.IReminderNotifier>(sp => sp.GetRequiredService<Proactive.ProactiveNotifier>());
-        services.AddHostedService<Proactive.ReminderBackgroundService>();
-        services.AddSingleton<DealResolver>();
-        services.AddSingleton<DealCommandHandler>();
-        services.AddSingleton<PipelineCommandHandler>();
+        services.AddSingleton<ReminderNotifier>();
+        services.AddSingleton<Core.Reminders.IReminderNotifier>(sp => sp.GetRequiredService<ReminderNotifier>());
+        services.AddHostedService<ReminderBackgroundService>();
         return services;
     }
 }

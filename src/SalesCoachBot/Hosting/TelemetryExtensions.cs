@@ -1,8 +1,8 @@
 using Azure.Monitor.OpenTelemetry.AspNetCore;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using SalesCoachBot.Bot;
 
 namespace SalesCoachBot.Hosting;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Process;
-using SalesCoachBot.Hosting;
 
 namespace SalesCoachBot.Playbook;
 
@@ -8,7 +7,7 @@ namespace SalesCoachBot.Playbook;
 /// Where a card finds the picture of a model's flow: a URL this bot serves (the configured public URL, else the host
 /// the request came in on), or, when neither is known, the PNG inline as a data URI.
 /// </summary>
-public sealed class ProcessMapPictures(ProcessMapImage image, IHttpContextAccessor http, IOptions<BotHostingOptions> options)
+public sealed class ProcessMapPictures(ProcessMapImage image, IHttpContextAccessor http, IOptions<PublicAddressOptions> options)
 {
     public const string RouteTemplate = "/playbook/process-map/{modelId}.png";
 

@@ -75,7 +75,7 @@ public sealed class EscalationTests : IAsyncLifetime
         var dealId = Actions(created).First(a => a.Data["dealId"] is not null).Data["dealId"]!.ToString();
         _app.Time.Advance(TimeSpan.FromDays(15));
 
-        await _app.ClickAsync(morgan, "pingRep", new JObject { ["verb"] = "pingRep", ["dealId"] = dealId, ["name"] = Dana.Id });
+        await _app.ClickAsync(morgan, "pingRep", new JObject { ["verb"] = "pingRep", ["dealId"] = dealId, ["repUserId"] = Dana.Id });
         var stalled = Text(SingleCard(await _app.SayAsync(morgan, "stalled deals")));
 
         Assert.Single(CardsContaining("Morgan Manager asked about Contoso Ltd"));
@@ -109,7 +109,7 @@ public sealed class EscalationTests : IAsyncLifetime
         await _app.SayAsync(Dana, "my manager is Morgan Manager");
         var created = SingleCard(await _app.SayAsync(Dana, "new deal Contoso Ltd 45k"));
         var dealId = Actions(created).First(a => a.Data["dealId"] is not null).Data["dealId"]!.ToString();
-        var ping = new JObject { ["verb"] = "pingRep", ["dealId"] = dealId, ["name"] = Dana.Id };
+        var ping = new JObject { ["verb"] = "pingRep", ["dealId"] = dealId, ["repUserId"] = Dana.Id };
 
         await _app.ClickAsync(morgan, "pingRep", ping);
         var (_, stranger) = await _app.ClickAsync(TestUser.Sam, "pingRep", ping);

@@ -1,11 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Users;
-using SalesCoachBot.Proactive;
 using SalesCoachBot.Tests.Support;
+using SalesCoachBot.Bot;
+using SalesCoachBot.Reminders;
 using static SalesCoachBot.Tests.Support.CardReader;
 
 namespace SalesCoachBot.Tests.Bot;
@@ -64,13 +64,13 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Contains(card.Descendants().OfType<Newtonsoft.Json.Linq.JObject>(), o => o["verb"]?.ToString() == "snooze");
     }
 
-    private async Task<(ProactiveNotifier Notifier, UserProfile Rep, DueReminder Reminder)> NotifierAsync()
+    private async Task<(ReminderNotifier Notifier, UserProfile Rep, DueReminder Reminder)> NotifierAsync()
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
         var services = _app.Services;
         var rep = (await services.GetRequiredService<IUserProfileStore>().GetAsync(new OwnerKey(Dana.TenantId, Dana.Id), CancellationToken.None))!;
         var deal = (await services.GetRequiredService<IDealStore>().ListAsync(rep.Key, false, CancellationToken.None)).Single();
-        return (services.GetRequiredService<ProactiveNotifier>(), rep, new DueReminder(deal, Rung.FirstReminder, "a test"));
+        return (services.GetRequiredService<ReminderNotifier>(), rep, new DueReminder(deal, Rung.FirstReminder, "a test"));
     }
 
     [Fact]
@@ -92,13 +92,13 @@ public sealed class ReminderTests : IAsyncLifetime
     public async Task Persistent_server_errors_give_up_for_now_without_losing_the_reminder()
     {
         var (notifier, rep, reminder) = await NotifierAsync();
-        for (var i = 0; i < ProactiveNotifier.MaxAttempts; i++)
+        for (var i = 0; i < ProactiveSender.MaxAttempts; i++)
         {
             _app.Connector.Failures.Enqueue((HttpStatusCode.InternalServerError, null));
         }
 
         Assert.Equal(NotifyResult.Failed, await notifier.RemindRepAsync(rep, [reminder], CancellationToken.None));
-        Assert.Equal(ProactiveNotifier.MaxAttempts, _app.Connector.Refused);
+        Assert.Equal(ProactiveSender.MaxAttempts, _app.Connector.Refused);
     }
 
     [Fact]

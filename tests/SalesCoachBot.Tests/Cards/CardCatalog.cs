@@ -1,4 +1,3 @@
-using SalesCoachBot.Cards;
 using SalesCoachBot.Cards.Model;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Deals;
@@ -6,7 +5,11 @@ using SalesCoachBot.Core.Process;
 using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Understanding;
 using SalesCoachBot.Core.Users;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Help;
 using SalesCoachBot.Playbook;
+using SalesCoachBot.Reminders;
+using SalesCoachBot.Replies;
 
 namespace SalesCoachBot.Tests.Cards;
 

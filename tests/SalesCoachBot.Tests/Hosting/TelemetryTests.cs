@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Users;
-using SalesCoachBot.Hosting;
-using SalesCoachBot.Proactive;
 using SalesCoachBot.Tests.Support;
+using SalesCoachBot.Bot;
+using SalesCoachBot.Reminders;
 
 namespace SalesCoachBot.Tests.Hosting;
 
@@ -28,12 +28,12 @@ public sealed class TelemetryTests : IAsyncLifetime
         await _app.DisposeAsync();
     }
 
-    private async Task<(ProactiveNotifier Notifier, UserProfile Rep, DueReminder Reminder)> DueReminderAsync()
+    private async Task<(ReminderNotifier Notifier, UserProfile Rep, DueReminder Reminder)> DueReminderAsync()
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
         var rep = (await _app.Services.GetRequiredService<IUserProfileStore>().GetAsync(new OwnerKey(Dana.TenantId, Dana.Id), CancellationToken.None))!;
         var deal = Assert.Single(await _app.Services.GetRequiredService<IDealStore>().ListAsync(rep.Key, false, CancellationToken.None));
-        return (_app.Services.GetRequiredService<ProactiveNotifier>(), rep, new DueReminder(deal, Rung.FirstReminder, "a test"));
+        return (_app.Services.GetRequiredService<ReminderNotifier>(), rep, new DueReminder(deal, Rung.FirstReminder, "a test"));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     public async Task A_reminder_that_cannot_be_delivered_is_counted_as_failed_with_the_reason(HttpStatusCode status, string reason)
     {
         var (notifier, rep, reminder) = await DueReminderAsync();
-        for (var i = 0; i < ProactiveNotifier.MaxAttempts; i++)
+        for (var i = 0; i < ProactiveSender.MaxAttempts; i++)
         {
             _app.Connector.Failures.Enqueue((status, null));
         }

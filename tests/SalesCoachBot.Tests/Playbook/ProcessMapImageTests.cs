@@ -1,7 +1,7 @@
 using SalesCoachBot.Core.Process;
-using SalesCoachBot.Playbook;
 using SkiaSharp;
 using Xunit.Abstractions;
+using SalesCoachBot.Playbook;
 
 namespace SalesCoachBot.Tests.Playbook;
 

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Builder.Skills;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+
+namespace SalesCoachBot.Bot;
+
+/// <summary>
+/// The SDK's <see cref="ConfigurationBotFrameworkAuthentication"/>, built on first use rather than when the adapter is.
+/// The adapter is built while hosted services are resolved, before start-up validation runs, and the SDK throws a bare
+/// ArgumentException from its constructor for some bad settings; built later, the settings have already been checked
+/// (<see cref="BotAuthenticationOptionsValidator"/>) and a bad combination stops start-up with our message instead.
+/// </summary>
+public sealed class ConfiguredBotAuthentication(
+    IOptions<BotAuthenticationOptions> settings,
+    IConfiguration configuration,
+    IHttpClientFactory http,
+    ILoggerFactory loggers) : BotFrameworkAuthentication
+{
+    /// <summary>The HttpClient the Bot Framework credentials use to get tokens for outgoing calls.</summary>
+    public const string CredentialsHttpClient = "BotFrameworkCredentials";
+
+    private readonly Lazy<BotFrameworkAuthentication> _sdk = new(() =>
+    {
+        _ = settings.Value;
+
+        // The SDK's credential factory picks the identity by MicrosoftAppType (app password, or the managed identity for
+        // UserAssignedMSI). Given the app's HttpClient, its token requests go through the same pipeline as every other
+        // outgoing call (traced; a stand-in in tests) instead of a private client.
+        var credentials = new ConfigurationServiceClientCredentialFactory(
+            configuration,
+            http.CreateClient(CredentialsHttpClient),
+            loggers.CreateLogger<ConfigurationServiceClientCredentialFactory>());
+        return new ConfigurationBotFrameworkAuthentication(
+            configuration,
+            credentials,
+            httpClientFactory: http,
+            logger: loggers.CreateLogger<ConfigurationBotFrameworkAuthentication>());
+    });
+
+    public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
+        _sdk.Value.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+
+    public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
+        _sdk.Value.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
+
+    public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
+        _sdk.Value.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
+
+    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) => _sdk.Value.CreateConnectorFactory(claimsIdentity);
+
+    public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
+        _sdk.Value.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+
+    public override BotFrameworkClient CreateBotFrameworkClient() => _sdk.Value.CreateBotFrameworkClient();
+
+    public override string GetOriginatingAudience() => _sdk.Value.GetOriginatingAudience();
+}

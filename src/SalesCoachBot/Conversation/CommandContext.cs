@@ -1,0 +1,56 @@
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Process;
+
+namespace SalesCoachBot.Conversation;
+
+/// <summary>Everything a handler needs about the turn, with "now" and "today" fixed once so one turn sees one time.</summary>
+/// <param name="TurnActivityId">The activity being answered; buttons on the cards of the answer derive their click keys from it.</param>
+public sealed record CommandContext(
+    OwnerKey Owner,
+    Actor Actor,
+    DateTimeOffset Now,
+    DateOnly Today,
+    TimeZoneInfo TimeZone,
+    SalesProcess Process,
+    string? TurnActivityId)
+{
+    /// <summary>The message as the user typed it, so a "which one?" card can complete it once a deal is picked.</summary>
+    public string Text { get; init; } = string.Empty;
+
+    /// <summary>The deal the user picked on a "which one?" card: the deal phrase of the command is not matched again.</summary>
+    public string? ChosenDealId { get; init; }
+
+    public static CommandContext For(ChatInput input, string? activityKey, TimeProvider time, SalesProcess process)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow();
+        var local = TimeZoneInfo.ConvertTime(now, input.TimeZone);
+        return new CommandContext(
+            input.User,
+            new Actor(input.UserName, activityKey),
+            now,
+            DateOnly.FromDateTime(local.DateTime),
+            input.TimeZone,
+            process,
+            input.ActivityId)
+        {
+            Text = input.Text,
+        };
+    }
+
+    /// <summary>The context of a proactive message to <paramref name="user"/>: their time zone, no activity to answer.</summary>
+    public static CommandContext Proactive(OwnerKey user, string? userName, TimeZoneInfo zone, TimeProvider time, SalesProcess process)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow();
+        return new CommandContext(
+            user,
+            new Actor(userName ?? "you", null),
+            now,
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime),
+            zone,
+            process,
+            TurnActivityId: $"proactive-{Guid.NewGuid():N}");
+    }
+}

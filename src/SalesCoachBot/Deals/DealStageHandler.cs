@@ -1,0 +1,241 @@
+using SalesCoachBot.Conversation;
+using SalesCoachBot.Core.Coaching;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Replies;
+
+namespace SalesCoachBot.Deals;
+
+/// <summary>
+/// Moves deals through the stages and closes them, said in chat or clicked on a card: checks the exit criteria of the
+/// stages a move leaves, and answers with the new stage's coaching card (or the closed deal's card).
+/// </summary>
+public sealed class DealStageHandler(IDealStore store, DealUpdater updater, DealResolver resolver, ILogger<DealStageHandler> logger)
+{
+    public async Task<BotReply> MoveAsync(MoveDeal command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var resolution = await resolver.ResolveAsync(context, command.DealPhrase, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        if (resolution.Deal is not { } deal)
+        {
+            return resolution.Reply!;
+        }
+
+        var model = context.Process.ModelOrDefault(deal.ModelId);
+        var (target, stageReply) = ResolveStage(model, command.StagePhrase, deal);
+        return target is null
+            ? stageReply!
+            : await RequestMoveAsync(deal, target, command.Confirmation, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>"advance contoso": to the next open stage of the deal's model.</summary>
+    public async Task<BotReply> AdvanceAsync(AdvanceDeal command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var resolution = await resolver.ResolveAsync(context, command.DealPhrase, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        if (resolution.Deal is not { } deal)
+        {
+            return resolution.Reply!;
+        }
+
+        var model = context.Process.ModelOrDefault(deal.ModelId);
+        var current = model.GetStage(deal.StageId) ?? model.FirstStage;
+        return model.NextOpenStage(current) is { } next
+            ? await RequestMoveAsync(deal, next, command.Confirmation, context, cancellationToken).ConfigureAwait(false)
+            : BotReply.Plain($"{deal.Name} is in {current.Name}, the last open stage. Say \"{deal.Name} won\" or \"{deal.Name} lost\" to close it.");
+    }
+
+    /// <summary>"contoso won", "contoso lost to a competitor".</summary>
+    public async Task<BotReply> CloseAsync(CloseDeal command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var resolution = await resolver.ResolveAsync(context, command.DealPhrase, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        if (resolution.Deal is not { } deal)
+        {
+            return resolution.Reply!;
+        }
+
+        var model = context.Process.ModelOrDefault(deal.ModelId);
+        if (command.Won)
+        {
+            // The process loader guarantees every model one won stage.
+            return await RequestMoveAsync(deal, model.ClosingStage(StageOutcome.Won)!, ExitConfirmation.Ask, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        var reason = command.Reason is null ? string.Empty : $" Reason: {command.Reason}.";
+        return await CloseLostAsync(deal, command.Reason, $"{deal.Name} is closed as lost.{reason}", "Already done: that change was applied before.", context, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The coaching card's "move to …" button.</summary>
+    public Task<BotReply> MoveClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken) =>
+        OnClickedDealAsync(action, context, (deal, model) => model.GetStage(action.StageId ?? string.Empty) is { } target
+            ? RequestMoveAsync(deal, target, ExitConfirmation.Ask, context, cancellationToken)
+            : Task.FromResult(StageGone(model)), cancellationToken);
+
+    /// <summary>The exit-check card's "move" button, with the criteria the rep ticked.</summary>
+    public Task<BotReply> ConfirmMoveClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken) =>
+        OnClickedDealAsync(action, context, (deal, model) => model.GetStage(action.StageId ?? string.Empty) is { } target
+            ? ConfirmMoveAsync(deal, model, target, action, context, cancellationToken)
+            : Task.FromResult(StageGone(model)), cancellationToken);
+
+    public Task<BotReply> WonClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken) =>
+        OnClickedDealAsync(action, context, (deal, model) => model.ClosingStage(StageOutcome.Won) is { } won
+            ? RequestMoveAsync(deal, won, ExitConfirmation.Ask, context, cancellationToken)
+            : Task.FromResult(StageGone(model)), cancellationToken);
+
+    /// <summary>The "lost" form: lost never needs an exit check.</summary>
+    public Task<BotReply> LostClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken) =>
+        OnClickedDealAsync(action, context, (deal, _) => CloseLostAsync(
+            deal,
+            string.IsNullOrWhiteSpace(action.Reason) ? null : action.Reason,
+            $"{deal.Name} is closed as lost.",
+            "Already done: that button was used before.",
+            context,
+            cancellationToken), cancellationToken);
+
+    /// <summary>A move asked for by text or by a card's button: checks the exit criteria first when moving forward.</summary>
+    private async Task<BotReply> RequestMoveAsync(Deal deal, Stage target, ExitConfirmation confirmation, CommandContext context, CancellationToken cancellationToken)
+    {
+        var model = context.Process.ModelOrDefault(deal.ModelId);
+        var from = model.GetStage(deal.StageId) ?? model.FirstStage;
+        var check = from.Id == target.Id ? null : ExitCheck.For(model, from, target);
+
+        // "Won" from the last open stage says the deal closed: that is its exit criteria met. Won from earlier still
+        // asks for the criteria of the stages it skips.
+        if (check is not null && target.Outcome == StageOutcome.Won && check.Skipped.Count == 0 && confirmation == ExitConfirmation.Ask)
+        {
+            confirmation = ExitConfirmation.AllMet;
+        }
+
+        if (check is null)
+        {
+            return await ApplyMoveAsync(deal, model, target, [], context, cancellationToken).ConfigureAwait(false);
+        }
+
+        switch (confirmation)
+        {
+            case ExitConfirmation.AllMet:
+                return await ApplyMoveAsync(deal, model, target, [], context, cancellationToken).ConfigureAwait(false);
+            case ExitConfirmation.Anyway when !check.AnyBlocks:
+                return await ApplyMoveAsync(deal, model, target, check.Criteria.Select(c => c.Text).ToList(), context, cancellationToken).ConfigureAwait(false);
+            default:
+                var error = confirmation == ExitConfirmation.Anyway ? BlockedText(check, check.Decide(new HashSet<string>())) : null;
+                return BotReply.Card(
+                    error is null ? ExitCheckCard.Summary(deal, check) : error + "\n" + ExitCheckCard.Summary(deal, check),
+                    ExitCheckCard.Build(deal, check, new HashSet<string>(), error, context.TurnActivityId));
+        }
+    }
+
+    private async Task<BotReply> ConfirmMoveAsync(Deal deal, SellingModel model, Stage target, CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        var from = model.GetStage(deal.StageId) ?? model.FirstStage;
+        var check = ExitCheck.For(model, from, target);
+        if (check is null)
+        {
+            return await ApplyMoveAsync(deal, model, target, [], context, cancellationToken).ConfigureAwait(false);
+        }
+
+        var confirmed = action.TogglesOn(CardVerbs.CriterionInputPrefix);
+        var decision = check.Decide(confirmed);
+        if (decision.Verdict == ExitVerdict.Blocked)
+        {
+            var error = BlockedText(check, decision);
+            return BotReply.Card(error, ExitCheckCard.Build(deal, check, confirmed, error, context.TurnActivityId));
+        }
+
+        return await ApplyMoveAsync(deal, model, target, decision.Unconfirmed.Select(c => c.Text).ToList(), context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<BotReply> ApplyMoveAsync(Deal deal, SellingModel model, Stage target, IReadOnlyList<string> unconfirmed, CommandContext context, CancellationToken cancellationToken)
+    {
+        var outcome = await updater.UpdateAsync(
+            deal.Owner,
+            deal.Id,
+            context.Actor.ActivityId,
+            current => DealRules.MoveTo(current, model, target, context.Now, context.Actor, unconfirmed),
+            cancellationToken).ConfigureAwait(false);
+        if (outcome.Status != UpdateStatus.Applied)
+        {
+            return DealReplies.NotApplied(outcome, context);
+        }
+
+        var moved = outcome.Deal!;
+        var skipped = moved.History[^1].Skipped ?? [];
+        var warnings = new List<string>();
+        if (skipped.Count > 0)
+        {
+            warnings.Add($"Skipped: {string.Join(", ", skipped.Select(id => model.GetStage(id)?.Name ?? id))}.");
+        }
+
+        if (unconfirmed.Count > 0)
+        {
+            warnings.Add($"Not confirmed when it moved on: {string.Join("; ", unconfirmed)}.");
+        }
+
+        logger.LogInformation("Deal {DealId} moved to {Stage} ({Skipped} skipped, {Unconfirmed} criteria unconfirmed)", moved.Id, target.Id, skipped.Count, unconfirmed.Count);
+        return target.IsClosed
+            ? DealReplies.Deal(moved, context, target.Outcome == StageOutcome.Won ? $"Congratulations! {moved.Name} is won." : $"{moved.Name} is closed as lost.")
+            : DealReplies.Coaching(moved, context, $"Moved {moved.Name} to {target.Name}.", warnings);
+    }
+
+    private async Task<BotReply> CloseLostAsync(Deal deal, string? reason, string headline, string alreadyDone, CommandContext context, CancellationToken cancellationToken)
+    {
+        var outcome = await updater.UpdateAsync(
+            deal.Owner,
+            deal.Id,
+            context.Actor.ActivityId,
+            current => DealRules.Close(current, context.Process.ModelOrDefault(current.ModelId), won: false, reason, context.Now, context.Actor),
+            cancellationToken).ConfigureAwait(false);
+        return outcome.Status switch
+        {
+            UpdateStatus.Applied => DealReplies.Deal(outcome.Deal!, context, headline),
+            UpdateStatus.NotFound => BotReply.Plain($"{deal.Name} is no longer in your pipeline."),
+            _ => DealReplies.NotApplied(outcome, context, alreadyDone),
+        };
+    }
+
+    /// <summary>Loads the clicked deal for its owner, refuses a button of an older card, then acts; the answer replaces the card.</summary>
+    private async Task<BotReply> OnClickedDealAsync(
+        CardActionData action, CommandContext context, Func<Deal, SellingModel, Task<BotReply>> act, CancellationToken cancellationToken)
+    {
+        var (deal, notFound) = await ClickedDeal.LoadAsync(store, action, context, cancellationToken).ConfigureAwait(false);
+        if (deal is null)
+        {
+            logger.LogWarning("Card action {Verb} named deal {DealId}, which the user does not own", action.Verb, action.DealId);
+            return notFound!;
+        }
+
+        if (ClickedDeal.StaleCard(deal, action, context) is { } stale)
+        {
+            return stale;
+        }
+
+        var reply = await act(deal, context.Process.ModelOrDefault(deal.ModelId)).ConfigureAwait(false);
+        return reply with { ReplacesCard = true };
+    }
+
+    private static BotReply StageGone(SellingModel model) => BotReply.Plain($"That stage is no longer part of the {model.Name} process.");
+
+    private static (Stage? Stage, BotReply? Reply) ResolveStage(SellingModel model, string phrase, Deal deal)
+    {
+        var stages = model.FindStages(phrase);
+        var names = string.Join(", ", model.Stages.Select(s => s.Name));
+        return stages.Count switch
+        {
+            1 => (stages[0], null),
+            0 => (null, BotReply.Plain($"\"{phrase}\" is not a stage of the {model.Name} process that {deal.Name} follows. Its stages are: {names}.")),
+            _ => (null, BotReply.Plain($"\"{phrase}\" could mean {string.Join(" or ", stages.Select(s => s.Name))}. Say the stage's full name.")),
+        };
+    }
+
+    private static string BlockedText(ExitCheck check, ExitDecision decision)
+    {
+        var stages = string.Join(", ", decision.Blocking.Select(c => c.Stage.Name).Distinct());
+        return $"{stages} needs every exit criterion confirmed before the deal moves to {check.To.Name}. "
+            + $"Not confirmed: {string.Join("; ", decision.Blocking.Select(c => c.Text))}.";
+    }
+}

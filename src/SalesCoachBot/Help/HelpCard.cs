@@ -1,0 +1,54 @@
+using SalesCoachBot.Cards.Model;
+using SalesCoachBot.Core.Process;
+using static SalesCoachBot.Replies.CardParts;
+
+namespace SalesCoachBot.Help;
+
+/// <summary>Everything a rep can say, grouped, with an example for each.</summary>
+public static class HelpCard
+{
+    public const string Summary =
+        "Here's what I can do. Create: new deal Contoso Ltd 45k (or new enterprise deal Fabrikam 250k). "
+        + "Move: move contoso to proposal. Next step: next step for contoso: send pricing by friday. "
+        + "Amount: contoso amount 50k. Close date: contoso closes dec 15. Close: contoso won / contoso lost: went with a competitor. "
+        + "See: my deals, show contoso.";
+
+    public static IReadOnlyList<(string Group, IReadOnlyList<Fact> Examples)> Groups { get; } =
+    [
+        ("Create a deal", [
+            new Fact("Default model", "new deal Contoso Ltd 45k"),
+            new Fact("Other model", "new enterprise deal Fabrikam 250k"),
+        ]),
+        ("Update a deal", [
+            new Fact("Move", "move contoso to proposal · contoso is in negotiation"),
+            new Fact("Advance", "advance contoso"),
+            new Fact("Next step", "next step for contoso: send pricing by friday"),
+            new Fact("Amount", "contoso amount 50k · $50,000 · 1.2m EUR"),
+            new Fact("Close date", "contoso closes dec 15 · in 3 weeks · 2026-12-15"),
+            new Fact("Won", "contoso won"),
+            new Fact("Lost", "contoso lost: went with a competitor"),
+        ]),
+        ("See your pipeline", [
+            new Fact("All open deals", "my deals"),
+            new Fact("One deal", "show contoso"),
+        ]),
+    ];
+
+    public static AdaptiveCard Build(SalesProcess process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var body = new List<CardElement>
+        {
+            Heading("What I can do"),
+            Text("Deal names match loosely: \"contoso\" finds \"Contoso Ltd\". Dates can be \"friday\", \"next tuesday\", \"in 3 days\", \"dec 15\" or \"2026-12-15\", in your time zone.", subtle: true),
+        };
+        foreach (var (group, examples) in Groups)
+        {
+            body.Add(new TextBlock { Text = group, Weight = FontWeight.Bolder, Spacing = Spacing.Medium });
+            body.Add(new FactSet { Facts = examples });
+        }
+
+        body.Add(Text($"Stages of {Escape(process.DefaultModel.Name)} deals: {string.Join(" → ", process.DefaultModel.Stages.Select(s => s.Name))}.", subtle: true));
+        return Card(body, [Say("My deals", "my deals")]);
+    }
+}

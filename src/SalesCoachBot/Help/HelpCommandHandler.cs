@@ -1,0 +1,28 @@
+using SalesCoachBot.Conversation;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Help;
+
+/// <summary>What the bot can do: help, a greeting, and the answer to a message it did not understand.</summary>
+public sealed class HelpCommandHandler
+{
+    public Task<BotReply> HelpAsync(ShowHelp command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Task.FromResult(BotReply.Card(HelpCard.Summary, HelpCard.Build(context.Process)));
+    }
+
+    public Task<BotReply> GreetAsync(Greet command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Task.FromResult(BotReply.Card(WelcomeCard.Summary(context.Actor.UserName), WelcomeCard.Build(context.Actor.UserName, context.Process)));
+    }
+
+    public Task<BotReply> NotUnderstoodAsync(NotUnderstood command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Task.FromResult(BotReply.Card(
+            command.Hint ?? $"Sorry, I didn't understand \"{command.Text}\". Say \"help\" to see what I can do.",
+            NotUnderstoodCard.Build(command.Text, command.Hint)));
+    }
+}

@@ -1,0 +1,73 @@
+using SalesCoachBot.Coaching;
+using SalesCoachBot.Conversation;
+using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Deals;
+using SalesCoachBot.Help;
+using SalesCoachBot.Playbook;
+using SalesCoachBot.Reminders;
+
+namespace SalesCoachBot.Hosting;
+
+/// <summary>
+/// Which feature answers each command and each card button: the whole map of the bot on one page. "Pick a deal" and
+/// "say" are the router's own (they only choose the message to dispatch).
+/// </summary>
+internal static class CommandTable
+{
+    public static DispatchTable Build(IServiceProvider services)
+    {
+        var help = services.GetRequiredService<HelpCommandHandler>();
+        var pipeline = services.GetRequiredService<PipelineCommandHandler>();
+        var deals = services.GetRequiredService<DealCommandHandler>();
+        var stages = services.GetRequiredService<DealStageHandler>();
+        var coaching = services.GetRequiredService<CoachingCommandHandler>();
+        var playbook = services.GetRequiredService<PlaybookCommandHandler>();
+        var reminders = services.GetRequiredService<ReminderCommandHandler>();
+
+        return new DispatchTable()
+            // Help
+            .On<ShowHelp>(help.HelpAsync)
+            .On<Greet>(help.GreetAsync)
+            .On<NotUnderstood>(help.NotUnderstoodAsync)
+
+            // Deals: views, then changes
+            .On<ListDeals>(pipeline.ListAsync)
+            .On<ShowDeal>(pipeline.ShowAsync)
+            .OnVerb(CardVerbs.ShowDeal, pipeline.ShowClickedAsync)
+            .On<CreateDeal>(deals.CreateAsync)
+            .OnVerb(CardVerbs.CreateDeal, deals.CreateClickedAsync)
+            .On<SetNextStep>(deals.SetNextStepAsync)
+            .On<SetAmount>(deals.SetAmountAsync)
+            .On<SetCloseDate>(deals.SetCloseDateAsync)
+            .On<MoveDeal>(stages.MoveAsync)
+            .On<AdvanceDeal>(stages.AdvanceAsync)
+            .On<CloseDeal>(stages.CloseAsync)
+            .OnVerb(CardVerbs.MoveDeal, stages.MoveClickedAsync)
+            .OnVerb(CardVerbs.ConfirmMove, stages.ConfirmMoveClickedAsync)
+            .OnVerb(CardVerbs.CloseWon, stages.WonClickedAsync)
+            .OnVerb(CardVerbs.CloseLost, stages.LostClickedAsync)
+
+            // Coaching
+            .On<CoachDeal>(coaching.CoachAsync)
+            .OnVerb(CardVerbs.Coach, coaching.CoachClickedAsync)
+            .OnVerb(CardVerbs.SaveNextStep, coaching.SaveClickedAsync)
+            .OnUnknownVerb(coaching.RefuseUnknownAsync)
+
+            // Playbook
+            .On<ExplainProcess>(playbook.ExplainProcessAsync)
+            .On<ExplainStage>(playbook.ExplainStageAsync)
+            .On<ExplainTools>(playbook.ExplainToolsAsync)
+            .On<Define>(playbook.DefineAsync)
+            .On<StartTour>(playbook.StartTourAsync)
+            .OnVerb(CardVerbs.Tour, playbook.TourClickedAsync)
+
+            // Reminders
+            .On<SnoozeDeal>(reminders.SnoozeAsync)
+            .OnVerb(CardVerbs.Snooze, reminders.SnoozeClickedAsync)
+            .On<SetWorkingHours>(reminders.SetHoursAsync)
+            .On<SetTimeZone>(reminders.SetTimeZoneAsync)
+            .On<SetManager>(reminders.SetManagerAsync)
+            .On<ShowStalled>(reminders.ShowStalledAsync)
+            .OnVerb(CardVerbs.PingRep, reminders.PingClickedAsync);
+    }
+}

@@ -1,0 +1,204 @@
+using SalesCoachBot.Conversation;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Reminders;
+using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Core.Users;
+using SalesCoachBot.Replies;
+
+namespace SalesCoachBot.Reminders;
+
+/// <summary>Snoozing, working hours, time zone, who manages whom, stalled deals, and a manager's ping.</summary>
+public sealed class ReminderCommandHandler(
+    IDealStore deals,
+    DealUpdater updater,
+    IUserProfileStore profiles,
+    DealResolver resolver,
+    ReminderNotifier notifier,
+    Microsoft.Extensions.Options.IOptions<ReminderOptions> reminderOptions,
+    ManagerMapping mapping)
+{
+    public async Task<BotReply> SnoozeAsync(SnoozeDeal command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var resolution = await resolver.ResolveAsync(context, command.DealPhrase, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        return resolution.Deal is { } deal
+            ? await SnoozeAsync(deal, command.Spec, context, cancellationToken).ConfigureAwait(false)
+            : resolution.Reply!;
+    }
+
+    /// <summary>The reminder card's snooze form: for a while, until the next step is due, or until a date.</summary>
+    public async Task<BotReply> SnoozeClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(context);
+        var (deal, notFound) = await ClickedDeal.LoadAsync(deals, action, context, cancellationToken).ConfigureAwait(false);
+        if (deal is null)
+        {
+            return notFound!;
+        }
+
+        SnoozeSpec? spec = action.SnoozeFor switch
+        {
+            "1d" => new SnoozeSpec(null, TimeSpan.FromDays(1), false),
+            "3d" => new SnoozeSpec(null, TimeSpan.FromDays(3), false),
+            "1w" => new SnoozeSpec(null, TimeSpan.FromDays(7), false),
+            "step" => new SnoozeSpec(null, null, true),
+            _ when UserFormat.ParseInputDate(action.SnoozeUntil) is { } until => new SnoozeSpec(until, null, false),
+            _ => null,
+        };
+        var reply = spec is null
+            ? BotReply.Plain("Pick how long to snooze, or a date.")
+            : await SnoozeAsync(deal, spec, context, cancellationToken).ConfigureAwait(false);
+        return reply with { ReplacesCard = true };
+    }
+
+    private async Task<BotReply> SnoozeAsync(Deal deal, SnoozeSpec spec, CommandContext context, CancellationToken cancellationToken)
+    {
+        var profile = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        var hours = profile?.Hours ?? WorkingHours.Default;
+        DateTimeOffset until;
+        if (spec.UntilNextStep)
+        {
+            if (deal.NextStep?.Due is not { } due)
+            {
+                return BotReply.Plain($"{deal.Name} has no next step with a due date. Say \"next step for {deal.Name}: … by friday\" first, or snooze for a while: \"snooze {deal.Name} 3 days\".");
+            }
+
+            until = WorkingHours.ToInstant(due, hours.Start, context.TimeZone);
+        }
+        else if (spec.Until is { } date)
+        {
+            if (date <= context.Today)
+            {
+                return BotReply.Plain($"{UserFormat.Date(date)} is not in the future; snooze until a later date.");
+            }
+
+            until = WorkingHours.ToInstant(date, hours.Start, context.TimeZone);
+        }
+        else
+        {
+            until = context.Now + spec.For!.Value;
+        }
+
+        var outcome = await updater.UpdateAsync(
+            deal.Owner, deal.Id, context.Actor.ActivityId, current => DealRules.Snooze(current, until, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
+        var when = UserFormat.ShortDateTime(until, context.TimeZone);
+        return outcome.Status switch
+        {
+            UpdateStatus.Applied or UpdateStatus.AlreadyApplied => DealReplies.Deal(outcome.Deal!, context, $"Snoozed {deal.Name}: no reminders before {when}."),
+            UpdateStatus.Refused => BotReply.Plain(outcome.Refusal!),
+            _ => BotReply.Plain("That deal is not in your pipeline."),
+        };
+    }
+
+    public async Task<BotReply> SetHoursAsync(SetWorkingHours command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        if (WorkingHours.TryParse(command.Spec) is not { } hours)
+        {
+            return BotReply.Plain($"I couldn't read \"{command.Spec}\" as working hours. Try \"my hours 8-17 mon-fri\" or \"my hours 09:30-18:00 weekdays\".");
+        }
+
+        var saved = await UpdateProfileAsync(context, p => p with { WorkingHours = hours.Describe() }, cancellationToken).ConfigureAwait(false);
+        await RefreshDueTimesAsync(context, cancellationToken).ConfigureAwait(false);
+        return BotReply.Plain(saved
+            ? $"Got it: I'll only message you {hours.Describe()} ({context.TimeZone.Id}). Reminders that fall outside wait for the next working period."
+            : "I couldn't save that just now; please try again.");
+    }
+
+    public async Task<BotReply> SetTimeZoneAsync(SetTimeZone command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(command.TimeZoneId, out var zone))
+        {
+            return BotReply.Plain($"I don't know the time zone \"{command.TimeZoneId}\". Use an IANA name such as Europe/Berlin, America/New_York or Asia/Singapore.");
+        }
+
+        var saved = await UpdateProfileAsync(context, p => p with { TimeZoneId = zone.Id }, cancellationToken).ConfigureAwait(false);
+        await RefreshDueTimesAsync(context, cancellationToken).ConfigureAwait(false);
+        var local = UserFormat.ShortDateTime(context.Now, zone);
+        return BotReply.Plain(saved ? $"Your time zone is now {zone.Id} (it's {local} there). Dates and reminders follow it." : "I couldn't save that just now; please try again.");
+    }
+
+    public async Task<BotReply> SetManagerAsync(SetManager command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var everyone = await profiles.ListAsync(context.Owner.TenantId, cancellationToken).ConfigureAwait(false);
+        var matches = ManagerDirectory.Find(command.Who, everyone.Where(p => p.UserId != context.Owner.UserId));
+        if (matches.Count != 1)
+        {
+            return BotReply.Plain(matches.Count == 0
+                ? $"I don't know \"{command.Who}\" yet: your manager needs to say hi to me in Teams once. Then say \"my manager is {command.Who}\" again."
+                : $"\"{command.Who}\" could be {string.Join(" or ", matches.Select(m => m.Name ?? m.Email))}. Say their email to be sure.");
+        }
+
+        var manager = matches[0];
+        var saved = await UpdateProfileAsync(context, p => p with { ManagerUserId = manager.UserId }, cancellationToken).ConfigureAwait(false);
+
+        // A manager's first rep starts their digest schedule.
+        await profiles.UpdateAsync(
+            manager.Key,
+            m => m is { NextDigestAt: null } ? m with { NextDigestAt = StalledDeals.NextDigest(context.Now, m.Zone, reminderOptions.Value, m.Hours) } : null,
+            cancellationToken).ConfigureAwait(false);
+        return BotReply.Plain(saved
+            ? $"Noted: {manager.Name ?? manager.Email} is your manager. They'll hear about a deal only after two reminders to you go unanswered."
+            : "I couldn't save that just now; please try again.");
+    }
+
+    public async Task<BotReply> ShowStalledAsync(ShowStalled command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var me = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false)
+            ?? new UserProfile { TenantId = context.Owner.TenantId, UserId = context.Owner.UserId, FirstSeen = context.Now, LastSeen = context.Now };
+        var (rows, isTeam) = await StalledDeals.ForAsync(me, profiles, deals, mapping, context.Process, context.Now, cancellationToken).ConfigureAwait(false);
+        var title = isTeam ? "Your team's stalled deals" : "Your stalled deals";
+        return BotReply.Card(StalledDealsCard.Summary(title, rows), StalledDealsCard.Build(title, rows));
+    }
+
+    /// <summary>The manager's "ping" button on a nudge: the rep gets the deal's coaching card with the question.</summary>
+    public async Task<BotReply> PingClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(context);
+        var rep = action.RepUserId is null ? null : await profiles.GetAsync(new OwnerKey(context.Owner.TenantId, action.RepUserId), cancellationToken).ConfigureAwait(false);
+        var me = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        if (rep is null || me is null || !mapping.Manages(me, rep))
+        {
+            // Only a rep's own manager may ping them about their deals.
+            return BotReply.Plain("You can only ping the reps you manage.");
+        }
+
+        var deal = action.DealId is null ? null : await deals.GetAsync(rep.Key, action.DealId, cancellationToken).ConfigureAwait(false);
+        if (deal is null)
+        {
+            return BotReply.Plain("That deal is no longer in their pipeline.");
+        }
+
+        var result = await notifier.PingRepAsync(rep, context.Actor.UserName, deal, cancellationToken).ConfigureAwait(false);
+        return BotReply.Plain(result == NotifyResult.Sent
+            ? $"Pinged {rep.Name ?? "the rep"} about {deal.Name}."
+            : $"I couldn't reach {rep.Name ?? "the rep"} in Teams just now ({result}).");
+    }
+
+    /// <summary>
+    /// New hours or a new time zone: a reminder deferred to the next working period under the old ones is due again
+    /// at its earliest instant, and the next sweep places it in the new working hours.
+    /// </summary>
+    private async Task RefreshDueTimesAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        foreach (var deal in await deals.ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false))
+        {
+            await updater.UpdateAsync(deal.Owner, deal.Id, activityId: null, DealChange.Changed, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task<bool> UpdateProfileAsync(CommandContext context, Func<UserProfile, UserProfile> change, CancellationToken cancellationToken) =>
+        profiles.UpdateAsync(
+            context.Owner,
+            current => change(current ?? new UserProfile { TenantId = context.Owner.TenantId, UserId = context.Owner.UserId, FirstSeen = context.Now, LastSeen = context.Now }),
+            cancellationToken);
+}

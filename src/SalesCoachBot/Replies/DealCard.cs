@@ -1,0 +1,95 @@
+using SalesCoachBot.Cards.Model;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Process;
+using static SalesCoachBot.Replies.CardParts;
+using static SalesCoachBot.Replies.UserFormat;
+
+namespace SalesCoachBot.Replies;
+
+/// <summary>One deal: where it stands, its next step, and its stage history.</summary>
+public static class DealCard
+{
+    public static string Summary(DealView view, string? headline)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var deal = view.Deal;
+        var parts = new List<string>
+        {
+            $"{deal.Name}: {view.Stage.Name} ({view.Model.Name})",
+            deal.IsOpen ? $"{view.TimeInStageText()} in stage{(view.IsOverdue ? ", over the allowed time" : string.Empty)}" : deal.Status.ToString().ToLowerInvariant(),
+        };
+        if (deal.Amount is { } amount)
+        {
+            parts.Add(amount.Format());
+        }
+
+        if (deal.NextStep is { } step)
+        {
+            parts.Add($"next: {step.Text}{(step.Due is { } due ? $" by {Date(due)}" : string.Empty)}");
+        }
+
+        var summary = string.Join(", ", parts) + ".";
+        return headline is null ? summary : $"{headline} {summary}";
+    }
+
+    public static AdaptiveCard Build(DealView view, string? headline, SalesProcess process, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(process);
+        var deal = view.Deal;
+        var body = new List<CardElement>();
+        if (headline is not null)
+        {
+            body.Add(Banner(Escape(headline), deal.Status == DealStatus.Lost ? ContainerStyle.Attention : ContainerStyle.Good));
+        }
+
+        body.Add(Heading(Escape(deal.Name)));
+        var facts = new List<Fact>
+        {
+            new("Stage", $"{view.Stage.Name} ({view.Model.Name})"),
+        };
+        if (deal.IsOpen)
+        {
+            facts.Add(new Fact("Time in stage", view.TimeInStageText() + (view.IsOverdue ? " ⚠ over the allowed time" : string.Empty)));
+        }
+        else
+        {
+            facts.Add(new Fact("Closed", $"{deal.Status} on {DateTime(deal.ClosedAt ?? deal.UpdatedAt, zone)}"));
+        }
+
+        facts.Add(new Fact("Amount", deal.Amount?.Format() ?? "not set"));
+        facts.Add(new Fact("Expected close", deal.ExpectedClose is { } close ? Date(close) : "not set"));
+        if (deal.IsOpen)
+        {
+            facts.Add(new Fact(
+                "Next step",
+                deal.NextStep is { } step
+                    ? Escape(step.Text) + (step.Due is { } due ? $" (due {Date(due)}{(view.IsNextStepOverdue ? ", overdue" : string.Empty)})" : string.Empty)
+                    : "none yet: say \"next step for " + Escape(deal.Name) + ": …\""));
+        }
+
+        if (deal.LostReason is { } reason)
+        {
+            facts.Add(new Fact("Reason lost", Escape(reason)));
+        }
+
+        body.Add(new FactSet { Facts = facts });
+        if (deal.IsOpen)
+        {
+            body.Add(Text($"Objective: {view.Stage.Objective}", subtle: true));
+        }
+
+        body.Add(new TextBlock { Text = "Stage history", Weight = FontWeight.Bolder, Spacing = Spacing.Medium });
+        body.Add(new FactSet { Facts = deal.History.Select(h => HistoryFact(h, view.Model, zone)).Reverse().ToList() });
+        return Card(body, [Say("My deals", "my deals")]);
+    }
+
+    private static Fact HistoryFact(StageChange change, SellingModel model, TimeZoneInfo zone)
+    {
+        string Name(string id) => model.GetStage(id)?.Name ?? id;
+        var what = change.FromStageId is null ? $"Created in {Name(change.ToStageId)}" : $"{Name(change.FromStageId)} → {Name(change.ToStageId)}";
+        var skipped = change.Skipped is { Count: > 0 } ? $"; skipped {string.Join(", ", change.Skipped.Select(Name))}" : string.Empty;
+        var unconfirmed = change.Unconfirmed is { Count: > 0 } u ? $"; {u.Count} exit criteri{(u.Count == 1 ? "on" : "a")} not confirmed" : string.Empty;
+        return new Fact(DateTime(change.At, zone), $"{what} (by {Escape(change.By)}){skipped}{unconfirmed}");
+    }
+}

@@ -1,0 +1,40 @@
+using SalesCoachBot.Conversation;
+using SalesCoachBot.Core.Deals;
+
+namespace SalesCoachBot.Replies;
+
+/// <summary>
+/// The replies every feature shows about one deal: its card, and its coaching card. One builder, so a deal looks the
+/// same whether the rep asked for it, changed it, was reminded about it or was pinged by their manager.
+/// </summary>
+public static class DealReplies
+{
+    /// <summary>The deal's card: what it is, where it stands, its history.</summary>
+    public static BotReply Deal(Deal deal, CommandContext context, string? headline)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var view = DealView.For(deal, context.Process, context.Now, context.Today);
+        return BotReply.Card(DealCard.Summary(view, headline), DealCard.Build(view, headline, context.Process, context.TimeZone));
+    }
+
+    /// <summary>The coaching card of the deal's current stage: what to do now, the next step, the exit criteria.</summary>
+    public static BotReply Coaching(Deal deal, CommandContext context, string? headline, IReadOnlyList<string>? warnings = null, CoachingInput? input = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var view = DealView.For(deal, context.Process, context.Now, context.Today);
+        var summary = CoachingCard.Summary(view, headline) + (warnings is { Count: > 0 } ? "\n" + string.Join("\n", warnings) : string.Empty);
+        return BotReply.Card(summary, CoachingCard.Build(view, headline, warnings ?? [], context.TimeZone, context.Today, context.TurnActivityId, input));
+    }
+
+    /// <summary>What a change that was not applied says: already done, refused (and why), or the deal is gone.</summary>
+    public static BotReply NotApplied(UpdateOutcome outcome, CommandContext context, string alreadyDone = "Already done: that button was used before.")
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Status switch
+        {
+            UpdateStatus.AlreadyApplied => Deal(outcome.Deal!, context, alreadyDone),
+            UpdateStatus.Refused => BotReply.Plain(outcome.Refusal!),
+            _ => BotReply.Plain("That deal is not in your pipeline."),
+        };
+    }
+}

@@ -1,7 +1,19 @@
 namespace SalesCoachBot.Core.Understanding;
 
-/// <summary>What a rep asked for, parsed from free text. Deals are still phrases here; handlers resolve them against the rep's deals.</summary>
+/// <summary>
+/// What a rep asked for, parsed from free text. Deals are still phrases here; handlers resolve them against the rep's deals.
+/// A deal phrase that is empty (<see cref="DealPhrases.Context"/>) means "it": the deal the rep last dealt with in this chat.
+/// </summary>
 public abstract record Command;
+
+/// <summary>How a command names its deal.</summary>
+public static class DealPhrases
+{
+    /// <summary>"it", "that deal", "this one", or no deal named at all: the deal the rep last dealt with.</summary>
+    public const string Context = "";
+
+    public static bool IsContext(string phrase) => phrase.Length == 0;
+}
 
 public sealed record ShowHelp : Command;
 
@@ -16,6 +28,17 @@ public sealed record CreateDeal(string Name, Money? Amount, string? ModelId) : C
 {
     /// <summary>"… closing dec 15" / "… by friday" said with the new deal.</summary>
     public DateOnly? ExpectedClose { get; init; }
+
+    /// <summary>"… in discovery": the stage the deal starts in, when not the model's first.</summary>
+    public string? StagePhrase { get; init; }
+
+    /// <summary>"… small business": the customer type, as said.</summary>
+    public string? CustomerTypePhrase { get; init; }
+
+    /// <summary>"…, next step demo friday".</summary>
+    public string? NextStepText { get; init; }
+
+    public DateOnly? NextStepDue { get; init; }
 }
 
 /// <summary>How a rep said the stage's exit criteria stand when moving forward.</summary>
@@ -31,7 +54,19 @@ public enum ExitConfirmation
     Anyway,
 }
 
-public sealed record MoveDeal(string DealPhrase, string StagePhrase, ExitConfirmation Confirmation = ExitConfirmation.Ask) : Command;
+public sealed record MoveDeal(string DealPhrase, string StagePhrase, ExitConfirmation Confirmation = ExitConfirmation.Ask) : Command
+{
+    /// <summary>Other facts said in the same breath ("moved contoso to proposal at 50k, closing march 3").</summary>
+    public DealFields Also { get; init; } = DealFields.None;
+}
+
+/// <summary>Fields of a deal said together in one message; each is null when not said.</summary>
+public sealed record DealFields(Money? Amount = null, DateOnly? ExpectedClose = null, string? ModelPhrase = null, string? CustomerTypePhrase = null, string? NextStepText = null, DateOnly? NextStepDue = null)
+{
+    public static DealFields None { get; } = new();
+
+    public bool IsEmpty => this == None;
+}
 
 /// <summary>"advance contoso": to the next open stage of the deal's model.</summary>
 public sealed record AdvanceDeal(string DealPhrase, ExitConfirmation Confirmation = ExitConfirmation.Ask) : Command;
@@ -71,7 +106,82 @@ public sealed record SetAmount(string DealPhrase, Money Amount) : Command;
 
 public sealed record SetCloseDate(string DealPhrase, DateOnly Date) : Command;
 
-public sealed record CloseDeal(string DealPhrase, bool Won, string? Reason) : Command;
+public sealed record CloseDeal(string DealPhrase, bool Won, string? Reason) : Command
+{
+    /// <summary>"signed contoso at 48k": the final amount said with the win.</summary>
+    public Money? Amount { get; init; }
+}
+
+/// <summary>"reopen contoso": a closed deal is open again, in the stage it closed from.</summary>
+public sealed record ReopenDeal(string DealPhrase) : Command;
+
+/// <summary>"undo": the rep's last change, whatever it was.</summary>
+public sealed record Undo : Command;
+
+/// <summary>"rename contoso to Contoso Pharma".</summary>
+public sealed record RenameDeal(string DealPhrase, string NewName) : Command;
+
+/// <summary>"delete contoso": asks first; a soft delete that undo restores.</summary>
+public sealed record DeleteDeal(string DealPhrase) : Command;
+
+/// <summary>"contoso is enterprise", "change contoso to transactional".</summary>
+public sealed record ChangeModel(string DealPhrase, string ModelPhrase) : Command;
+
+/// <summary>"tailspin is a small business".</summary>
+public sealed record SetCustomerType(string DealPhrase, string CustomerTypePhrase) : Command;
+
+/// <summary>"push fabrikam out two weeks", "slipped a month", "pull contoso in a week": the close date moves (back when negative).</summary>
+public sealed record ShiftCloseDate(string DealPhrase, int Days, int Months = 0) : Command;
+
+/// <summary>"fabrikam: 30k, closes march 3": several fields of one deal at once, all applied or none.</summary>
+public sealed record UpdateDeal(string DealPhrase, DealFields Fields) : Command;
+
+public enum ActivityKind
+{
+    Call,
+    Meeting,
+    Email,
+    Demo,
+    ProposalSent,
+    Other,
+}
+
+/// <summary>"called contoso", "demo with fabrikam yesterday", "log a call with tailspin: they want a discount".</summary>
+public sealed record LogActivity(string DealPhrase, ActivityKind Kind, DateOnly Date, string? Note) : Command;
+
+/// <summary>"remind me about tailspin tomorrow": a reminder on that date. Not a snooze.</summary>
+public sealed record RemindMe(string DealPhrase, DateOnly Date, string? Note) : Command;
+
+/// <summary>What a question about results asks for.</summary>
+public enum InsightKind
+{
+    Forecast,
+    Stats,
+    AtRisk,
+    Due,
+    TeamPipeline,
+    TeamForecast,
+    TeamStats,
+    RepStats,
+}
+
+/// <summary>A calendar period a question is about, in the asker's time zone.</summary>
+public enum PeriodKind
+{
+    ThisWeek,
+    LastWeek,
+    ThisMonth,
+    LastMonth,
+    ThisQuarter,
+    LastQuarter,
+    NextQuarter,
+    ThisYear,
+    LastYear,
+}
+
+/// <summary>"what's my forecast this quarter", "how is Dana doing?", "team pipeline", "what's due this week".</summary>
+/// <param name="RepPhrase">The rep a manager asks about, for <see cref="InsightKind.RepStats"/>.</param>
+public sealed record AskInsight(InsightKind Kind, PeriodKind? Period, string? RepPhrase) : Command;
 
 /// <param name="Hint">What was almost understood and how to say it, when the message came close to a command.</param>
 public sealed record NotUnderstood(string Text, string? Hint) : Command;

@@ -58,6 +58,12 @@ public sealed record Deal
 
     public IReadOnlyList<string> AppliedActivities { get; init; } = [];
 
+    /// <summary>The customer type from the process file (<c>customerTypes[].id</c>), when the rep said it.</summary>
+    public string? CustomerTypeId { get; init; }
+
+    /// <summary>What the rep did on the deal (calls, meetings, emails, demos, proposals), newest last.</summary>
+    public IReadOnlyList<DealActivity> Activities { get; init; } = [];
+
     /// <summary>Where the deal is on the reminder ladder; kept in step by <see cref="Reminders.ReminderLadder.AfterChange"/>.</summary>
     public Reminders.ReminderState Reminder { get; init; } = new();
 
@@ -85,6 +91,9 @@ public sealed record StageChange(
     IReadOnlyList<string>? Skipped = null,
     IReadOnlyList<string>? Unconfirmed = null)
 {
+    /// <summary>Criteria of <see cref="Unconfirmed"/> the rep ticked after the move ("confirm later"), with when.</summary>
+    public IReadOnlyList<LateConfirmation>? ConfirmedLater { get; init; }
+
     // Records with list members compare lists by reference; history entries are compared by content in tests and stores.
     public bool Equals(StageChange? other) =>
         other is not null
@@ -93,7 +102,15 @@ public sealed record StageChange(
         && At == other.At
         && By == other.By
         && (Skipped ?? []).SequenceEqual(other.Skipped ?? [])
-        && (Unconfirmed ?? []).SequenceEqual(other.Unconfirmed ?? []);
+        && (Unconfirmed ?? []).SequenceEqual(other.Unconfirmed ?? [])
+        && (ConfirmedLater ?? []).SequenceEqual(other.ConfirmedLater ?? []);
 
     public override int GetHashCode() => HashCode.Combine(FromStageId, ToStageId, At, By);
 }
+
+/// <summary>An exit criterion confirmed after the deal had already moved on.</summary>
+public sealed record LateConfirmation(string Criterion, DateTimeOffset At);
+
+/// <summary>Something the rep did on a deal: a call, a meeting, an email, a demo, a proposal sent.</summary>
+/// <param name="Kind">The kind, as the parser names it (<see cref="Understanding.ActivityKind"/>).</param>
+public sealed record DealActivity(Understanding.ActivityKind Kind, DateOnly Date, string? Note, DateTimeOffset LoggedAt, string By);

@@ -17,7 +17,7 @@ public sealed record DealChange(Deal? Deal, string? Refusal)
 public sealed record Actor(string UserName, string? ActivityId);
 
 /// <summary>Pure rules for creating and changing deals. No I/O, no clock: "now" is passed in.</summary>
-public static class DealRules
+public static partial class DealRules
 {
     public const int MaxNameLength = 120;
     public const int MaxNextStepLength = 500;

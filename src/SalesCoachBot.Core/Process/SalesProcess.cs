@@ -23,6 +23,28 @@ public sealed record SalesProcess(
         return Models.FirstOrDefault(m => m.Keys.Contains(key));
     }
 
+    /// <summary>
+    /// A customer type by id or name, also by the start of its name or its id's words ("small business", "smb",
+    /// "existing customer", "mid market"); null when none or several fit.
+    /// </summary>
+    public CustomerType? FindCustomerType(string? phrase)
+    {
+        if (string.IsNullOrWhiteSpace(phrase))
+        {
+            return null;
+        }
+
+        var key = Vocabulary.Key(phrase);
+        var exact = CustomerTypes.Where(c => Vocabulary.Key(c.Id) == key || Vocabulary.Key(c.Name) == key || Vocabulary.Key(c.Id.Replace('-', ' ')) == key).ToList();
+        if (exact.Count == 1)
+        {
+            return exact[0];
+        }
+
+        var loose = CustomerTypes.Where(c => Vocabulary.Key(c.Name).StartsWith(key, StringComparison.Ordinal) || key.StartsWith(Vocabulary.Key(c.Name), StringComparison.Ordinal)).ToList();
+        return loose.Count == 1 ? loose[0] : null;
+    }
+
     /// <summary>The model a deal was created with; falls back to the default when a replaced process dropped it.</summary>
     public SellingModel ModelOrDefault(string? modelId) => FindModel(modelId) ?? DefaultModel;
 }

@@ -66,10 +66,12 @@ public static class ReminderLadder
     {
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(process);
+        // A logged call or meeting is the rep acting on the deal: the reminder ladder starts again, like a new next step.
         var progressed = before is null
             || before.StageId != after.StageId
             || before.Status != after.Status
-            || before.NextStep != after.NextStep;
+            || before.NextStep != after.NextStep
+            || before.Activities.Count != after.Activities.Count;
         var state = progressed
             ? new ReminderState { ClockStart = after.UpdatedAt > after.StageEnteredAt ? after.UpdatedAt : after.StageEnteredAt, Parked = after.Reminder.Parked }
             : after.Reminder;

@@ -32,6 +32,11 @@ public sealed record UserProfile
     /// <summary>False once Teams said the bot may no longer post in that conversation (403).</summary>
     public bool ConversationActive { get; init; } = true;
 
+    /// <summary>The deal the user last dealt with in chat, and when: what "it" and "that deal" mean.</summary>
+    public string? LastDealId { get; init; }
+
+    public DateTimeOffset? LastDealAt { get; init; }
+
     public required DateTimeOffset FirstSeen { get; init; }
 
     public required DateTimeOffset LastSeen { get; init; }

@@ -34,6 +34,35 @@ public sealed class CoachingCommandHandler(IDealStore store, DealUpdater updater
         return deal is null ? notFound! : await SaveAsync(deal, action, context, cancellationToken).ConfigureAwait(false) with { ReplacesCard = true };
     }
 
+    /// <summary>
+    /// The coaching card's "confirm ticked": exit criteria the deal moved on without, confirmed now. Recorded in the
+    /// stage history (as confirmed later), so the manager and the process report see both facts.
+    /// </summary>
+    public async Task<BotReply> ConfirmLaterClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        var (deal, notFound) = await LoadAsync(action, context, cancellationToken).ConfigureAwait(false);
+        if (deal is null)
+        {
+            return notFound!;
+        }
+
+        var pending = DealRules.StillUnconfirmed(deal);
+        var ticked = action.TogglesOn(CardVerbs.LaterInputPrefix)
+            .Select(i => int.TryParse(i, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < pending.Count ? pending[index] : null)
+            .OfType<string>()
+            .ToList();
+        if (ticked.Count == 0)
+        {
+            return DealReplies.Coaching(deal, context, headline: null, ["Tick the criteria that are true now, then confirm."]) with { ReplacesCard = true };
+        }
+
+        var outcome = await updater.UpdateAsync(deal.Owner, deal.Id, context.Actor.ActivityId, current => DealRules.ConfirmLater(current, ticked, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
+        var reply = outcome.Status == UpdateStatus.Applied
+            ? DealReplies.Coaching(outcome.Deal!, context, $"Confirmed: {string.Join("; ", ticked)}.")
+            : DealReplies.NotApplied(outcome, context);
+        return reply with { ReplacesCard = true };
+    }
+
     /// <summary>A button this bot does not know: the clicked deal's coaching card comes back with the refusal on top, or a notice.</summary>
     public async Task<BotReply> RefuseUnknownAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
     {

@@ -16,10 +16,12 @@ public static class CardVerbs
     public const string Tour = "tour";
     public const string Snooze = "snooze";
     public const string PingRep = "pingRep";
+    public const string ConfirmLater = "confirmLater";
 
     /// <summary>Input ids on cards: toggles carry these prefixes so their values can be told apart in the merged data.</summary>
     public const string CriterionInputPrefix = "criterion-";
     public const string DoneInputPrefix = "done-";
+    public const string LaterInputPrefix = "later-";
 
     /// <summary>
     /// The key of a click: the activity that produced the card, and the verb. The same button clicked twice
@@ -30,5 +32,5 @@ public static class CardVerbs
     /// <summary>The verbs the bot's own cards carry: anything else is a stranger (and never a telemetry tag).</summary>
     public static bool IsKnown(string? verb) =>
         verb is PickDeal or CreateDeal or ShowDeal or Say or Coach or SaveNextStep or MoveDeal or ConfirmMove
-            or CloseWon or CloseLost or Tour or Snooze or PingRep;
+            or CloseWon or CloseLost or Tour or Snooze or PingRep or ConfirmLater;
 }

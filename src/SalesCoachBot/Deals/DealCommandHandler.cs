@@ -20,6 +20,20 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
             change = DealRules.SetExpectedClose(change.Deal, close, context.Today, context.Now, context.Actor);
         }
 
+        // "new deal Fabrikam 40k in discovery, small business, next step demo friday": every field said, or none.
+        if (change.Deal is not null && command.StagePhrase is { } stagePhrase)
+        {
+            change = model.FindStages(stagePhrase) is [{ IsClosed: false } start]
+                ? DealChange.Changed(change.Deal with { StageId = start.Id, History = [new StageChange(null, start.Id, context.Now, context.Actor.UserName)] })
+                : DealChange.Refused($"\"{stagePhrase}\" is not an open stage of the {model.Name} process. Its stages are: {string.Join(", ", model.OpenStages.Select(s => s.Name))}.");
+        }
+
+        if (change.Deal is not null && (command.CustomerTypePhrase ?? command.NextStepText) is not null)
+        {
+            var (withFields, _) = ApplyFields(change.Deal, new DealFields(CustomerTypePhrase: command.CustomerTypePhrase, NextStepText: command.NextStepText, NextStepDue: command.NextStepDue), context);
+            change = withFields;
+        }
+
         if (change.Deal is null)
         {
             return BotReply.Plain(change.Refusal!);
@@ -28,6 +42,7 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
         var outcome = await updater.CreateAsync(change.Deal, cancellationToken).ConfigureAwait(false);
         var deal = outcome.Deal ?? change.Deal;
         logger.LogInformation("Deal {DealId} created in model {Model} ({Status})", deal.Id, model.Id, outcome.Status);
+        await resolver.RememberAsync(context, deal, cancellationToken).ConfigureAwait(false);
         var stage = model.GetStage(deal.StageId) ?? model.FirstStage;
 
         // A deal entering a stage gets that stage's coaching card.
@@ -70,6 +85,101 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
         return ChangeAsync(command.DealPhrase, context, (deal, _) =>
             (DealRules.SetExpectedClose(deal, command.Date, context.Today, context.Now, context.Actor), $"{deal.Name} is expected to close on {UserFormat.Date(command.Date)}."), cancellationToken);
     }
+
+    /// <summary>"push fabrikam out two weeks": the expected close date moves; a deal without one is asked for it.</summary>
+    public Task<BotReply> ShiftCloseDateAsync(ShiftCloseDate command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return ChangeAsync(command.DealPhrase, context, (deal, _) =>
+        {
+            if (deal.ExpectedClose is not { } close)
+            {
+                return (DealChange.Refused($"{deal.Name} has no expected close date yet. Say \"{deal.Name} closes …\" first."), string.Empty);
+            }
+
+            var moved = close.AddMonths(command.Months).AddDays(command.Days);
+            return (DealRules.SetExpectedClose(deal, moved, context.Today, context.Now, context.Actor), $"{deal.Name} is now expected to close on {UserFormat.Date(moved)} (was {UserFormat.Date(close)}).");
+        }, cancellationToken);
+    }
+
+    /// <summary>"fabrikam: 30k, closes march 3": every field said is applied, or none, with the reason.</summary>
+    public Task<BotReply> UpdateAsync(UpdateDeal command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return ChangeAsync(command.DealPhrase, context, (deal, model) => ApplyFields(deal, command.Fields, context), cancellationToken);
+    }
+
+    /// <summary>"called contoso", "demo with fabrikam yesterday": recorded on the deal, and it counts as progress.</summary>
+    public Task<BotReply> LogActivityAsync(LogActivity command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return ChangeAsync(command.DealPhrase, context, (deal, _) =>
+            (DealRules.LogActivity(deal, command.Kind, command.Date, command.Note, context.Today, context.Now, context.Actor),
+             $"Logged {ActivityText(command.Kind)} with {deal.Name} on {UserFormat.Date(command.Date)}{(command.Note is null ? "." : $": {command.Note}")}"),
+            cancellationToken);
+    }
+
+    /// <summary>Several fields at once: each rule applies to the result of the one before; the first refusal stops them all.</summary>
+    internal static (DealChange Change, string Headline) ApplyFields(Deal deal, DealFields fields, CommandContext context)
+    {
+        var changes = new List<string>();
+        var current = deal;
+        DealChange Step(DealChange change, string said)
+        {
+            if (change.Deal is { } next)
+            {
+                current = next;
+                changes.Add(said);
+            }
+
+            return change;
+        }
+
+        var model = context.Process.ModelOrDefault(deal.ModelId);
+        var steps = new List<Func<DealChange?>>
+        {
+            () => fields.Amount is { } amount ? Step(DealRules.SetAmount(current, amount, context.Now, context.Actor), $"amount {UserFormat.Money(amount)}") : null,
+            () => fields.ExpectedClose is { } close ? Step(DealRules.SetExpectedClose(current, close, context.Today, context.Now, context.Actor), $"closing {UserFormat.Date(close)}") : null,
+            () => fields.NextStepText is { } step ? Step(DealRules.SetNextStep(current, step, fields.NextStepDue, context.Today, context.Now, context.Actor), $"next step {step}") : null,
+            () => fields.CustomerTypePhrase is { } typePhrase
+                ? context.Process.FindCustomerType(typePhrase) is { } type
+                    ? Step(DealRules.SetCustomerType(current, type, context.Now, context.Actor), type.Name)
+                    : DealChange.Refused(UnknownCustomerType(typePhrase, context))
+                : null,
+            () => fields.ModelPhrase is { } modelPhrase
+                ? context.Process.FindModel(modelPhrase) is { } to
+                    ? Step(DealRules.ChangeModel(current, context.Process.ModelOrDefault(current.ModelId), to, context.Now, context.Actor), $"{to.Name} process")
+                    : DealChange.Refused(UnknownModel(modelPhrase, context))
+                : null,
+        };
+        foreach (var step in steps)
+        {
+            if (step() is { Deal: null } refused)
+            {
+                return (DealChange.Refused($"Nothing was changed: {refused.Refusal}"), string.Empty);
+            }
+        }
+
+        return changes.Count == 0
+            ? (DealChange.Refused("Say what to change, for example: fabrikam 30k, closes march 3."), string.Empty)
+            : (DealChange.Changed(current), $"{deal.Name}: {string.Join(", ", changes)}.");
+    }
+
+    internal static string UnknownModel(string phrase, CommandContext context) =>
+        $"I don't know a \"{phrase}\" selling model. The models are: {string.Join(", ", context.Process.Models.Select(m => m.Name))}.";
+
+    internal static string UnknownCustomerType(string phrase, CommandContext context) =>
+        $"I don't know the customer type \"{phrase}\". The types are: {string.Join(", ", context.Process.CustomerTypes.Select(c => c.Name))}.";
+
+    private static string ActivityText(ActivityKind kind) => kind switch
+    {
+        ActivityKind.Call => "a call",
+        ActivityKind.Meeting => "a meeting",
+        ActivityKind.Email => "an email",
+        ActivityKind.Demo => "a demo",
+        ActivityKind.ProposalSent => "a proposal sent",
+        _ => "an activity",
+    };
 
     /// <summary>Resolves the deal the rep named, applies one pure change to it, and answers with the changed deal's card.</summary>
     private async Task<BotReply> ChangeAsync(

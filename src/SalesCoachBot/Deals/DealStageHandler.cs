@@ -97,37 +97,40 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
             context,
             cancellationToken), cancellationToken);
 
-    /// <summary>A move asked for by text or by a card's button: checks the exit criteria first when moving forward.</summary>
+    /// <summary>
+    /// A move the rep reports is a fact, applied in this turn: the coaching of the new stage follows, with the exit
+    /// criteria not confirmed on the way to tick later. Only where a stage being left or skipped blocks on unmet criteria
+    /// (<c>blockOnUnmetCriteria</c>) does the check card ask first, and then only ticking every blocking criterion moves
+    /// the deal: no wording ("confirmed", "anyway") skips it. A win or a loss always applies at once.
+    /// </summary>
     private async Task<BotReply> RequestMoveAsync(Deal deal, Stage target, ExitConfirmation confirmation, CommandContext context, CancellationToken cancellationToken)
     {
         var model = context.Process.ModelOrDefault(deal.ModelId);
         var from = model.GetStage(deal.StageId) ?? model.FirstStage;
         var check = from.Id == target.Id ? null : ExitCheck.For(model, from, target);
-
-        // "Won" from the last open stage says the deal closed: that is its exit criteria met. Won from earlier still
-        // asks for the criteria of the stages it skips.
-        if (check is not null && target.Outcome == StageOutcome.Won && check.Skipped.Count == 0 && confirmation == ExitConfirmation.Ask)
-        {
-            confirmation = ExitConfirmation.AllMet;
-        }
-
         if (check is null)
         {
             return await ApplyMoveAsync(deal, model, target, [], context, cancellationToken).ConfigureAwait(false);
         }
 
-        switch (confirmation)
+        if (target.IsClosed)
         {
-            case ExitConfirmation.AllMet:
-                return await ApplyMoveAsync(deal, model, target, [], context, cancellationToken).ConfigureAwait(false);
-            case ExitConfirmation.Anyway when !check.AnyBlocks:
-                return await ApplyMoveAsync(deal, model, target, check.Criteria.Select(c => c.Text).ToList(), context, cancellationToken).ConfigureAwait(false);
-            default:
-                var error = confirmation == ExitConfirmation.Anyway ? BlockedText(check, check.Decide(new HashSet<string>())) : null;
-                return BotReply.Card(
-                    error is null ? ExitCheckCard.Summary(deal, check) : error + "\n" + ExitCheckCard.Summary(deal, check),
-                    ExitCheckCard.Build(deal, check, new HashSet<string>(), error, context.TurnActivityId));
+            // The customer signed (or said no): that is recorded whatever the checklist says. Won from the last open
+            // stage says its criteria were met; stages jumped over keep their criteria as unconfirmed, for the manager.
+            var unconfirmed = confirmation == ExitConfirmation.AllMet || check.Skipped.Count == 0 ? [] : check.Criteria.Select(c => c.Text).ToList();
+            return await ApplyMoveAsync(deal, model, target, unconfirmed, context, cancellationToken).ConfigureAwait(false);
         }
+
+        if (check.AnyBlocks)
+        {
+            var error = confirmation == ExitConfirmation.Ask ? null : BlockedText(check, check.Decide(new HashSet<string>()));
+            return BotReply.Card(
+                error is null ? ExitCheckCard.Summary(deal, check) : error + "\n" + ExitCheckCard.Summary(deal, check),
+                ExitCheckCard.Build(deal, check, new HashSet<string>(), error, context.TurnActivityId));
+        }
+
+        var notConfirmed = confirmation == ExitConfirmation.AllMet ? [] : check.Criteria.Select(c => c.Text).ToList();
+        return await ApplyMoveAsync(deal, model, target, notConfirmed, context, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<BotReply> ConfirmMoveAsync(Deal deal, SellingModel model, Stage target, CardActionData action, CommandContext context, CancellationToken cancellationToken)
@@ -171,10 +174,6 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
             warnings.Add($"Skipped: {string.Join(", ", skipped.Select(id => model.GetStage(id)?.Name ?? id))}.");
         }
 
-        if (unconfirmed.Count > 0)
-        {
-            warnings.Add($"Not confirmed when it moved on: {string.Join("; ", unconfirmed)}.");
-        }
 
         logger.LogInformation("Deal {DealId} moved to {Stage} ({Skipped} skipped, {Unconfirmed} criteria unconfirmed)", moved.Id, target.Id, skipped.Count, unconfirmed.Count);
         return target.IsClosed

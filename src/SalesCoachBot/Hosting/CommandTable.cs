@@ -3,6 +3,7 @@ using SalesCoachBot.Conversation;
 using SalesCoachBot.Core.Understanding;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Help;
+using SalesCoachBot.Insights;
 using SalesCoachBot.Playbook;
 using SalesCoachBot.Reminders;
 
@@ -20,9 +21,11 @@ internal static class CommandTable
         var pipeline = services.GetRequiredService<PipelineCommandHandler>();
         var deals = services.GetRequiredService<DealCommandHandler>();
         var stages = services.GetRequiredService<DealStageHandler>();
+        var corrections = services.GetRequiredService<DealCorrectionHandler>();
         var coaching = services.GetRequiredService<CoachingCommandHandler>();
         var playbook = services.GetRequiredService<PlaybookCommandHandler>();
         var reminders = services.GetRequiredService<ReminderCommandHandler>();
+        var insights = services.GetRequiredService<InsightCommandHandler>();
 
         return new DispatchTable()
             // Help
@@ -39,6 +42,15 @@ internal static class CommandTable
             .On<SetNextStep>(deals.SetNextStepAsync)
             .On<SetAmount>(deals.SetAmountAsync)
             .On<SetCloseDate>(deals.SetCloseDateAsync)
+            .On<ShiftCloseDate>(deals.ShiftCloseDateAsync)
+            .On<UpdateDeal>(deals.UpdateAsync)
+            .On<LogActivity>(deals.LogActivityAsync)
+            .On<ReopenDeal>(corrections.ReopenAsync)
+            .On<RenameDeal>(corrections.RenameAsync)
+            .On<ChangeModel>(corrections.ChangeModelAsync)
+            .On<SetCustomerType>(corrections.SetCustomerTypeAsync)
+            .On<Undo>(corrections.UndoAsync)
+            .On<DeleteDeal>(corrections.DeleteAsync)
             .On<MoveDeal>(stages.MoveAsync)
             .On<AdvanceDeal>(stages.AdvanceAsync)
             .On<CloseDeal>(stages.CloseAsync)
@@ -51,6 +63,7 @@ internal static class CommandTable
             .On<CoachDeal>(coaching.CoachAsync)
             .OnVerb(CardVerbs.Coach, coaching.CoachClickedAsync)
             .OnVerb(CardVerbs.SaveNextStep, coaching.SaveClickedAsync)
+            .OnVerb(CardVerbs.ConfirmLater, coaching.ConfirmLaterClickedAsync)
             .OnUnknownVerb(coaching.RefuseUnknownAsync)
 
             // Playbook
@@ -63,11 +76,15 @@ internal static class CommandTable
 
             // Reminders
             .On<SnoozeDeal>(reminders.SnoozeAsync)
+            .On<RemindMe>(reminders.RemindAsync)
             .OnVerb(CardVerbs.Snooze, reminders.SnoozeClickedAsync)
             .On<SetWorkingHours>(reminders.SetHoursAsync)
             .On<SetTimeZone>(reminders.SetTimeZoneAsync)
             .On<SetManager>(reminders.SetManagerAsync)
             .On<ShowStalled>(reminders.ShowStalledAsync)
-            .OnVerb(CardVerbs.PingRep, reminders.PingClickedAsync);
+            .OnVerb(CardVerbs.PingRep, reminders.PingClickedAsync)
+
+            // Insights
+            .On<AskInsight>(insights.AskAsync);
     }
 }

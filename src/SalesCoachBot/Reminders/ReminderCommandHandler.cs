@@ -92,6 +92,29 @@ public sealed class ReminderCommandHandler(
         };
     }
 
+    /// <summary>
+    /// "remind me about tailspin tomorrow": the deal's next step becomes a follow-up due that day, so the reminder ladder
+    /// brings it back then (the opposite of a snooze). An existing next step is replaced, and the reply says so.
+    /// </summary>
+    public async Task<BotReply> RemindAsync(RemindMe command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var resolution = await resolver.ResolveAsync(context, command.DealPhrase, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        if (resolution.Deal is not { } deal)
+        {
+            return resolution.Reply!;
+        }
+
+        var text = command.Note ?? $"Follow up on {deal.Name}";
+        var replaced = deal.NextStep is { } old && old.Text != text ? $" (it replaces \"{old.Text}\")" : string.Empty;
+        var outcome = await updater.UpdateAsync(
+            deal.Owner, deal.Id, context.Actor.ActivityId, current => DealRules.SetNextStep(current, text, command.Date, context.Today, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
+        return outcome.Status == UpdateStatus.Applied
+            ? DealReplies.Deal(outcome.Deal!, context, $"I'll remind you about {deal.Name} on {UserFormat.Date(command.Date)}: {text}{replaced}.")
+            : DealReplies.NotApplied(outcome, context, "Already done: that change was applied before.");
+    }
+
     public async Task<BotReply> SetHoursAsync(SetWorkingHours command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);

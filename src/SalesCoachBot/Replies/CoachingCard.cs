@@ -30,6 +30,11 @@ public static class CoachingCard
         lines.Add($"{view.Deal.Name} is in {stage.Name}. Objective: {stage.Objective}");
         lines.Add("Do now: " + string.Join("; ", stage.Actions));
         lines.Add("Exit criteria: " + string.Join("; ", stage.ExitCriteria));
+        if (DealRules.StillUnconfirmed(view.Deal) is { Count: > 0 } notConfirmed)
+        {
+            lines.Add("Not confirmed when it moved on: " + string.Join("; ", notConfirmed));
+        }
+
         return string.Join("\n", lines);
     }
 
@@ -64,6 +69,25 @@ public static class CoachingCard
 
         body.Add(Section("Exit criteria" + (stage.BlockOnUnmetCriteria ? " (all required to move on)" : string.Empty)));
         body.Add(Text(Bullets(stage.ExitCriteria)));
+
+        var notConfirmed = DealRules.StillUnconfirmed(deal);
+        if (notConfirmed.Count > 0)
+        {
+            // The deal moved on without these; ticking them later is recorded in the stage history.
+            body.Add(Section("Not confirmed when it moved on: tick what is true now"));
+            body.AddRange(notConfirmed.Select((criterion, i) => (CardElement)new ToggleInput(CardVerbs.LaterInputPrefix + i)
+            {
+                Title = criterion,
+                Value = "false",
+                ValueOn = "true",
+                ValueOff = "false",
+                Wrap = true,
+            }));
+            body.Add(new ActionSet
+            {
+                Actions = [Execute("Confirm ticked", new CardActionData { Verb = CardVerbs.ConfirmLater, DealId = deal.Id, FromStageId = deal.StageId, ClickKey = CardVerbs.ClickKey(activityId, CardVerbs.ConfirmLater) })],
+            });
+        }
 
         body.Add(Section("Do now"));
         body.AddRange(stage.Actions.Select((action, i) => (CardElement)new ToggleInput(CardVerbs.DoneInputPrefix + i)

@@ -78,6 +78,13 @@ public static class DealCard
         {
             body.Add(Text($"Objective: {view.Stage.Objective}", subtle: true));
         }
+        else if (view.Stage.Actions.Count + view.Stage.FollowUps.Count > 0)
+        {
+            // A closed deal still has work: the handover after a win, the lessons after a loss.
+            body.Add(new TextBlock { Text = "What to do now", Weight = FontWeight.Bolder, Spacing = Spacing.Medium });
+            body.Add(Text(view.Stage.Objective, subtle: true));
+            body.Add(Text(string.Join("\n", view.Stage.Actions.Concat(view.Stage.FollowUps).Select(a => "- " + a))));
+        }
 
         body.Add(new TextBlock { Text = "Stage history", Weight = FontWeight.Bolder, Spacing = Spacing.Medium });
         body.Add(new FactSet { Facts = deal.History.Select(h => HistoryFact(h, view.Model, zone)).Reverse().ToList() });

@@ -1,14 +1,18 @@
 using SalesCoachBot.Conversation;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Core.Users;
 
 namespace SalesCoachBot.Replies;
 
 /// <summary>A deal phrase resolved against the rep's own deals: the deal, or the reply that asks which / offers to create.</summary>
 public sealed record DealResolution(Deal? Deal, BotReply? Reply);
 
-/// <summary>Finds the deal a rep means. Only ever looks at that rep's deals.</summary>
-public sealed class DealResolver(IDealStore store)
+/// <summary>
+/// Finds the deal a rep means. Only ever looks at that rep's deals. "It" (an empty phrase) is the deal the rep last dealt
+/// with, for <see cref="ContextLifetime"/>; after that, or with none, the rep is asked, never guessed for.
+/// </summary>
+public sealed class DealResolver(IDealStore store, IUserProfileStore profiles)
 {
     /// <summary>
     /// The deal <paramref name="phrase"/> names among the rep's deals. A deal already picked on a choice card
@@ -16,10 +20,54 @@ public sealed class DealResolver(IDealStore store)
     /// </summary>
     public async Task<DealResolution> ResolveAsync(CommandContext context, string phrase, bool includeClosed, CancellationToken cancellationToken)
     {
+        var resolution = await FindAsync(context, phrase, includeClosed, cancellationToken).ConfigureAwait(false);
+        if (resolution.Deal is { } deal)
+        {
+            await RememberAsync(context, deal, cancellationToken).ConfigureAwait(false);
+        }
+
+        return resolution;
+    }
+
+    /// <summary>How long "it" keeps meaning the deal last dealt with: about one sitting of chat.</summary>
+    public static readonly TimeSpan ContextLifetime = TimeSpan.FromHours(2);
+
+    /// <summary>A deal just created or changed by a button is what "it" means next.</summary>
+    public async Task RememberAsync(CommandContext context, Deal deal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(deal);
+        await profiles.UpdateAsync(
+            context.Owner,
+            p => p is null || (p.LastDealId == deal.Id && p.LastDealAt is { } at && context.Now - at < TimeSpan.FromMinutes(5))
+                ? null
+                : p with { LastDealId = deal.Id, LastDealAt = context.Now },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DealResolution> FindAsync(CommandContext context, string phrase, bool includeClosed, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(context);
         // One read serves both the deals a command may act on and the closed ones it must recognise.
         var all = await store.ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
         var deals = includeClosed ? all : all.Where(d => d.IsOpen).ToList();
+        if (DealPhrases.IsContext(phrase) && context.ChosenDealId is null)
+        {
+            var profile = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+            var last = profile is { LastDealId: { } id, LastDealAt: { } at } && context.Now - at < ContextLifetime ? deals.FirstOrDefault(d => d.Id == id) : null;
+            if (last is not null)
+            {
+                return new DealResolution(last, null);
+            }
+
+            var recent = deals.OrderByDescending(d => d.UpdatedAt).Take(5).ToList();
+            return new DealResolution(null, recent.Count == 0
+                ? BotReply.Plain("Which deal do you mean? You have none yet: say \"new deal Contoso 45k\" to add one.")
+                : BotReply.Card(
+                    $"Which deal do you mean? Say its name, or pick one: {string.Join(", ", recent.Select(d => d.Name))}.",
+                    PickDealCard.Build("it", recent, context.Text, context.TurnActivityId, context.Process)));
+        }
+
         if (context.ChosenDealId is { } chosenDealId)
         {
             var chosen = deals.FirstOrDefault(d => d.Id == chosenDealId);

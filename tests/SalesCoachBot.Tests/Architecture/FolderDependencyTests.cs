@@ -20,8 +20,9 @@ public sealed partial class FolderDependencyTests
         ["Coaching"] = ["Cards", "Conversation", "Replies"],
         ["Playbook"] = ["Cards", "Conversation", "Replies"],
         ["Reminders"] = ["Cards", "Conversation", "Replies"],
+        ["Insights"] = ["Cards", "Conversation", "Replies"],
         ["Bot"] = ["Cards", "Conversation", "Replies", "Help"],
-        ["Hosting"] = ["Cards", "Conversation", "Replies", "Help", "Deals", "Coaching", "Playbook", "Reminders", "Bot"],
+        ["Hosting"] = ["Cards", "Conversation", "Replies", "Help", "Deals", "Coaching", "Playbook", "Reminders", "Insights", "Bot"],
     };
 
     [Fact]

@@ -125,35 +125,35 @@ public sealed class CoachingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Moving_forward_from_the_card_asks_for_the_exit_criteria_then_moves()
+    public async Task Moving_forward_from_the_card_moves_at_once_and_the_criteria_can_be_ticked_later()
     {
         var move = Button(await CreateContosoAsync(), "moveDeal");
 
-        var check = Updated(await _app.ClickAsync(Dana, move.Verb, move.Data));
-        var criteria = check.Descendants().OfType<JObject>().Where(o => o["id"]?.ToString().StartsWith("criterion-", StringComparison.Ordinal) == true).ToList();
-        Assert.Equal(_consultative.FirstStage.ExitCriteria.Count, criteria.Count);
-        var confirm = Button(check, "confirmMove");
-        var all = criteria.Select(c => (c["id"]!.ToString(), "true")).ToArray();
-
-        var moved = Updated(await _app.ClickAsync(Dana, confirm.Verb, With(confirm.Data, all)));
+        var moved = Updated(await _app.ClickAsync(Dana, move.Verb, move.Data));
 
         Assert.Contains("Moved Contoso Ltd to Qualify.", Text(moved), StringComparison.Ordinal);
         Assert.Contains("Contoso Ltd: Qualify", Text(moved), StringComparison.Ordinal);
+        var later = moved.Descendants().OfType<JObject>().Where(o => o["id"]?.ToString().StartsWith("later-", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(_consultative.FirstStage.ExitCriteria.Count, later.Count);
     }
 
     [Fact]
-    public async Task Unmet_criteria_of_a_warning_stage_move_the_deal_with_a_warning_on_record()
+    public async Task A_move_past_a_warning_stage_is_applied_at_once_and_a_criterion_ticked_later_is_recorded()
     {
         await CreateContosoAsync();
-        var check = SingleCard(await _app.SayAsync(Dana, "move contoso to qualify"));
-        var confirm = Button(check, "confirmMove");
-
-        var moved = Updated(await _app.ClickAsync(Dana, confirm.Verb, With(confirm.Data, ("criterion-prospect-0", "true"))));
-
+        var moved = SingleCard(await _app.SayAsync(Dana, "move contoso to qualify"));
         var unmet = _consultative.FirstStage.ExitCriteria[1];
         Assert.Contains("Not confirmed when it moved on:", Text(moved), StringComparison.Ordinal);
-        Assert.Contains(unmet, Text(moved), StringComparison.Ordinal);
-        Assert.DoesNotContain(_consultative.FirstStage.ExitCriteria[0] + ";", Text(moved), StringComparison.Ordinal);
+        var toTick = moved.Descendants().OfType<JObject>().Where(o => o["id"]?.ToString().StartsWith("later-", StringComparison.Ordinal) == true).Select(o => o["title"]!.ToString());
+        Assert.Contains(unmet, toTick);
+        var confirm = Button(moved, "confirmLater");
+
+        var ticked = Updated(await _app.ClickAsync(Dana, confirm.Verb, With(confirm.Data, ("later-0", "true"))));
+
+        Assert.Contains($"Confirmed: {_consultative.FirstStage.ExitCriteria[0]}.", Text(ticked), StringComparison.Ordinal);
+        var later = ticked.Descendants().OfType<JObject>().Where(o => o["id"]?.ToString().StartsWith("later-", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(_consultative.FirstStage.ExitCriteria.Count - 1, later.Count);
+        Assert.Contains($"{_consultative.FirstStage.ExitCriteria.Count - 1} exit criteria not confirmed", Text(SingleCard(await _app.SayAsync(Dana, "show contoso"))), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -211,8 +211,7 @@ public sealed class CoachingTests : IAsyncLifetime
     public async Task Won_and_lost_from_the_card_close_the_deal()
     {
         await _app.SayAsync(Dana, "new deal Fabrikam 20k");
-        await CreateContosoAsync();
-        var card = SingleCard(await _app.SayAsync(Dana, "move contoso to negotiation, confirmed"));
+        var card = await CreateContosoAsync();
 
         var won = Updated(await _app.ClickAsync(Dana, "closeWon", Button(card, "closeWon").Data));
         var fabrikam = SingleCard(await _app.SayAsync(Dana, "what now for fabrikam"));
@@ -224,29 +223,34 @@ public sealed class CoachingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Won_from_an_early_stage_asks_for_the_criteria_of_the_stages_it_skips()
+    public async Task Won_from_an_early_stage_is_applied_at_once_with_the_skipped_criteria_on_record()
     {
         await CreateContosoAsync();
+        var wonStage = _consultative.ClosingStage(StageOutcome.Won)!;
 
-        var check = SingleCard(await _app.SayAsync(Dana, "contoso won"));
+        var won = Text(SingleCard(await _app.SayAsync(Dana, "contoso won")));
 
-        Assert.Contains("Move Contoso Ltd to Closed Won?", Text(check), StringComparison.Ordinal);
-        Assert.Contains("This skips Qualify, Discovery, Proposal, Negotiation", Text(check), StringComparison.Ordinal);
-        Assert.Contains("Stage: Prospect", Text(SingleCard(await _app.SayAsync(Dana, "show contoso"))), StringComparison.Ordinal);
+        Assert.Contains("Congratulations! Contoso Ltd is won.", won, StringComparison.Ordinal);
+        Assert.Contains(wonStage.Actions[0], won, StringComparison.Ordinal);
+        Assert.Contains(wonStage.FollowUps[0], won, StringComparison.Ordinal);
+        var shown = Text(SingleCard(await _app.SayAsync(Dana, "show contoso")));
+        Assert.Contains("Stage: Closed Won", shown, StringComparison.Ordinal);
+        Assert.Contains("exit criteria not confirmed", shown, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_button_of_an_older_card_is_refused_once_the_deal_has_moved_on()
     {
         await CreateContosoAsync();
-        var oldCheck = SingleCard(await _app.SayAsync(Dana, "move contoso to qualify"));
         await _app.SayAsync(Dana, "move contoso to discovery, confirmed");
+        var oldCheck = SingleCard(await _app.SayAsync(Dana, "move contoso to proposal"));
+        await _app.SayAsync(Dana, "move contoso to qualify");
         var confirm = Button(oldCheck, "confirmMove");
 
-        var card = Updated(await _app.ClickAsync(Dana, confirm.Verb, With(confirm.Data, ("criterion-prospect-0", "true"))));
+        var card = Updated(await _app.ClickAsync(Dana, confirm.Verb, With(confirm.Data, ("criterion-discovery-0", "true"))));
 
-        Assert.Contains("That card was for Prospect; Contoso Ltd is now in Discovery. Here is its current card.", Text(card), StringComparison.Ordinal);
-        Assert.Contains("Stage: Discovery", Text(SingleCard(await _app.SayAsync(Dana, "show contoso"))), StringComparison.Ordinal);
+        Assert.Contains("That card was for Discovery; Contoso Ltd is now in Qualify. Here is its current card.", Text(card), StringComparison.Ordinal);
+        Assert.Contains("Stage: Qualify", Text(SingleCard(await _app.SayAsync(Dana, "show contoso"))), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,21 +75,33 @@ public class ConversationTests : IAsyncLifetime
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
 
-        var text = await SayAndReadAsync("move contoso to proposal, confirmed");
+        var text = await SayAndReadAsync("move contoso to discovery, confirmed");
 
-        Assert.Contains("Moved Contoso Ltd to Proposal.", text, StringComparison.Ordinal);
-        Assert.Contains("Skipped: Qualify, Discovery.", text, StringComparison.Ordinal);
-        Assert.Contains("Stage: Proposal (Consultative)", await SayAndReadAsync("show contoso"), StringComparison.Ordinal);
+        Assert.Contains("Moved Contoso Ltd to Discovery.", text, StringComparison.Ordinal);
+        Assert.Contains("Skipped: Qualify.", text, StringComparison.Ordinal);
+        Assert.Contains("Stage: Discovery (Consultative)", await SayAndReadAsync("show contoso"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Saying_where_a_deal_is_asks_for_the_exit_criteria_first()
+    public async Task Saying_where_a_deal_is_moves_it_at_once_with_the_criteria_to_tick_later()
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
 
         var text = await SayAndReadAsync("contoso is in qualify");
 
-        Assert.Contains("Move Contoso Ltd to Qualify?", text, StringComparison.Ordinal);
+        Assert.Contains("Moved Contoso Ltd to Qualify.", text, StringComparison.Ordinal);
+        Assert.Contains("Not confirmed when it moved on", text, StringComparison.Ordinal);
+        Assert.Contains("Stage: Qualify", await SayAndReadAsync("show contoso"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_move_past_a_blocking_stage_asks_first_whatever_the_wording()
+    {
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+
+        var text = await SayAndReadAsync("move contoso to proposal, confirmed");
+
+        Assert.Contains("Discovery needs every exit criterion confirmed before the deal moves to Proposal.", text, StringComparison.Ordinal);
         Assert.Contains("Stage: Prospect", await SayAndReadAsync("show contoso"), StringComparison.Ordinal);
     }
 

@@ -1,0 +1,118 @@
+using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Deals;
+
+/// <summary>Rules for fixing a deal (reopen, rename, another selling model or customer type) and for what the rep did on it.</summary>
+public static partial class DealRules
+{
+    /// <summary>How many activities a deal keeps; the oldest go first.</summary>
+    public const int MaxActivities = 200;
+
+    /// <summary>A closed deal is open again, in the open stage it closed from (or the model's first).</summary>
+    public static DealChange Reopen(Deal deal, SellingModel model, DateTimeOffset now, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (deal.IsOpen)
+        {
+            return DealChange.Refused($"{deal.Name} is already open.");
+        }
+
+        var back = deal.History.LastOrDefault(h => h.FromStageId is not null && model.GetStage(h.FromStageId) is { IsClosed: false })?.FromStageId;
+        var stage = (back is null ? null : model.GetStage(back)) ?? model.FirstStage;
+        var reopened = deal with
+        {
+            Status = DealStatus.Open,
+            ClosedAt = null,
+            LostReason = null,
+            StageId = stage.Id,
+            StageEnteredAt = now,
+            History = [.. deal.History, new StageChange(deal.StageId, stage.Id, now, actor.UserName)],
+        };
+        return DealChange.Changed(Touch(reopened, now, actor));
+    }
+
+    public static DealChange Rename(Deal deal, string newName, DateTimeOffset now, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(actor);
+        var clean = CleanText(newName);
+        if (clean.Length == 0)
+        {
+            return DealChange.Refused("Say the new name, for example: rename Contoso to Contoso Ltd.");
+        }
+
+        if (clean.Length > MaxNameLength)
+        {
+            return DealChange.Refused($"That name is {clean.Length} characters long; keep a deal name under {MaxNameLength}.");
+        }
+
+        return clean == deal.Name ? DealChange.Refused($"{deal.Name} already has that name.") : DealChange.Changed(Touch(deal with { Name = clean }, now, actor));
+    }
+
+    /// <summary>
+    /// The deal follows another selling model. An open deal goes to the stage at the same place in the new model's open
+    /// stages (the second open stage to the second), or the last open one when the new model is shorter.
+    /// </summary>
+    public static DealChange ChangeModel(Deal deal, SellingModel from, SellingModel to, DateTimeOffset now, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (from.Id == to.Id)
+        {
+            return DealChange.Refused($"{deal.Name} already follows the {to.Name} process.");
+        }
+
+        Stage target;
+        if (from.GetStage(deal.StageId) is { IsClosed: true } closed)
+        {
+            target = to.ClosingStage(closed.Outcome) ?? to.FirstStage;
+        }
+        else
+        {
+            var position = Math.Max(0, from.OpenStages.ToList().FindIndex(s => s.Id == deal.StageId));
+            target = to.OpenStages[Math.Min(position, to.OpenStages.Count - 1)];
+        }
+
+        var changed = deal with
+        {
+            ModelId = to.Id,
+            StageId = target.Id,
+            DoneActions = [],
+            History = [.. deal.History, new StageChange(deal.StageId, target.Id, now, actor.UserName)],
+        };
+        return DealChange.Changed(Touch(changed, now, actor));
+    }
+
+    public static DealChange SetCustomerType(Deal deal, CustomerType type, DateTimeOffset now, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(actor);
+        return DealChange.Changed(Touch(deal with { CustomerTypeId = type.Id }, now, actor));
+    }
+
+    /// <summary>A call, meeting, email, demo or proposal: recorded with its date and note. It counts as progress for reminders.</summary>
+    public static DealChange LogActivity(Deal deal, ActivityKind kind, DateOnly date, string? note, DateOnly today, DateTimeOffset now, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (date > today)
+        {
+            return DealChange.Refused($"{Day(date)} is in the future; log what was done, or set it as the next step.");
+        }
+
+        var cleanNote = note is null ? null : NullIfEmpty(CleanText(note));
+        if (cleanNote is { Length: > MaxNextStepLength })
+        {
+            return DealChange.Refused($"Keep the note under {MaxNextStepLength} characters.");
+        }
+
+        var activity = new DealActivity(kind, date, cleanNote, now, actor.UserName);
+        return DealChange.Changed(Touch(deal with { Activities = [.. deal.Activities.TakeLast(MaxActivities - 1), activity] }, now, actor));
+    }
+}

@@ -11,7 +11,7 @@ public sealed class ChannelAndBadInputTests(ChatFixture fixture, ITestOutputHelp
     public async Task In_a_team_channel_an_at_mention_gets_cards()
     {
         var deal = Unique.Name("Northwind");
-        await using var chat = await ChatPage.OpenAsync(fixture.Driver, fixture.Playground, output, "team-channel");
+        await using var chat = await ChatPage.OpenAsync(fixture.Browser, fixture.Playground, output, "team-channel");
         await chat.OpenConversationAsync(Playground.ChannelName);
 
         await chat.PostAsync(Playground.BotName, $"new deal {deal} 30k");
@@ -28,7 +28,7 @@ public sealed class ChannelAndBadInputTests(ChatFixture fixture, ITestOutputHelp
     {
         var gibberish = $"flibbertigibbet {Unique.Name("wug")}";
         var unknown = Unique.Name("Globex");
-        await using var chat = await ChatPage.OpenAsync(fixture.Driver, fixture.Playground, output, "bad-input");
+        await using var chat = await ChatPage.OpenAsync(fixture.Browser, fixture.Playground, output, "bad-input");
         await chat.WaitForCardAsync("I'm Sales Coach");
 
         await chat.SayAsync(gibberish);

@@ -10,7 +10,7 @@ public sealed class NewHireJourneyTests(ChatFixture fixture, ITestOutputHelper o
     [Fact]
     public async Task A_new_hire_sees_the_process_map_asks_about_a_stage_and_walks_the_tour()
     {
-        await using var chat = await ChatPage.OpenAsync(fixture.Driver, fixture.Playground, output, "new-hire-journey");
+        await using var chat = await ChatPage.OpenAsync(fixture.Browser, fixture.Playground, output, "new-hire-journey");
         await chat.WaitForCardAsync("I'm Sales Coach");
 
         await chat.SayAsync("how does our sales process work?");

@@ -18,12 +18,12 @@ public sealed class ReminderJourneyTests(ReminderFixture fixture, ITestOutputHel
     {
         var snoozed = Unique.Name("Alpine");
         var stalled = Unique.Name("Boreal");
-        await using var manager = await ChatPage.OpenAsync(fixture.Driver, fixture.ManagerPlayground, output, "reminders-manager");
+        await using var manager = await ChatPage.OpenAsync(fixture.Browser, fixture.ManagerPlayground, output, "reminders-manager");
         await manager.WaitForCardAsync("I'm Sales Coach");
         await manager.SayAsync("my hours 0-24 every day");
         await manager.WaitForTextAsync("Got it: I'll only message you");
 
-        await using var rep = await ChatPage.OpenAsync(fixture.Driver, fixture.RepPlayground, output, "reminders-rep");
+        await using var rep = await ChatPage.OpenAsync(fixture.Browser, fixture.RepPlayground, output, "reminders-rep");
         await rep.WaitForCardAsync("I'm Sales Coach");
         await rep.SayAsync("my hours 0-24 every day");
         await rep.WaitForTextAsync("Got it: I'll only message you");

@@ -14,7 +14,7 @@ public sealed class RepJourneyTests(ChatFixture fixture, ITestOutputHelper outpu
         var deal = Unique.Name("Fabrikam");
         var step = $"book the discovery call with {deal}";
         var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3);
-        await using var chat = await ChatPage.OpenAsync(fixture.Driver, fixture.Playground, output, "rep-journey");
+        await using var chat = await ChatPage.OpenAsync(fixture.Browser, fixture.Playground, output, "rep-journey");
 
         await chat.WaitForCardAsync($"Hi {ChatFixture.Rep.Name}, I'm Sales Coach", "new deal Contoso Ltd 45k");
 

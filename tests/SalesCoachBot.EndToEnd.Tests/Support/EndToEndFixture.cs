@@ -1,7 +1,7 @@
 namespace SalesCoachBot.EndToEnd.Tests.Support;
 
 /// <summary>
-/// What a collection of end-to-end tests shares: the bot on Kestrel, one Playground per person, and the browser driver.
+/// What a collection of end-to-end tests shares: the bot on Kestrel, one Playground per person, and headless Chromium.
 /// Started once for the collection, stopped at its end also when a test or the start-up failed.
 /// </summary>
 public abstract class EndToEndFixture : IAsyncLifetime
@@ -11,7 +11,7 @@ public abstract class EndToEndFixture : IAsyncLifetime
 
     public BotHost Bot { get; private set; } = null!;
 
-    public BrowserDriver Driver { get; private set; } = null!;
+    public Chromium Browser { get; private set; } = null!;
 
     public IReadOnlyList<Playground> Playgrounds => _playgrounds;
 
@@ -25,7 +25,8 @@ public abstract class EndToEndFixture : IAsyncLifetime
     {
         try
         {
-            _ = Chromium.Path;
+            // Missing Chromium fails at once, before the bot and Playgrounds are started for nothing.
+            _ = Chromium.ExecutablePath;
             Bot = new BotHost(BotSettings);
             Bot.StartServer();
             foreach (var person in People)
@@ -33,7 +34,7 @@ public abstract class EndToEndFixture : IAsyncLifetime
                 _playgrounds.Add(await Playground.StartAsync(Bot.MessagesEndpoint, person, TenantId));
             }
 
-            Driver = await BrowserDriver.StartAsync();
+            Browser = await Chromium.LaunchAsync();
         }
         catch
         {
@@ -44,9 +45,9 @@ public abstract class EndToEndFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Driver is not null)
+        if (Browser is not null)
         {
-            await Driver.DisposeAsync();
+            await Browser.DisposeAsync();
         }
 
         foreach (var playground in _playgrounds)

@@ -31,6 +31,9 @@ public static class ServiceCollectionExtensions
             .BindConfiguration(Reminders.ReminderOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<Reminders.ManagerLookup>();
+        services.AddSingleton<Reminders.ReminderClaims>();
+        services.AddSingleton<Reminders.DigestSender>();
         services.AddSingleton<Reminders.ReminderSweeper>();
         services.AddOptions<Reminders.ManagerMappingOptions>()
             .BindConfiguration(Reminders.ManagerMappingOptions.Section)

@@ -30,4 +30,8 @@ public static class UserProfileUpdates
 
         return false;
     }
+
+    /// <summary>Teams refused the bot in this user's chat (403): stop writing there until they come back.</summary>
+    public static Task<bool> MarkUnreachableAsync(this IUserProfileStore store, OwnerKey user, CancellationToken cancellationToken) =>
+        store.UpdateAsync(user, current => current is { ConversationActive: true } ? current with { ConversationActive = false } : null, cancellationToken);
 }

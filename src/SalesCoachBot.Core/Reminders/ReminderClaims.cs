@@ -69,15 +69,14 @@ public sealed class ReminderClaims(IDealStore deals, ManagerLookup managers, Sal
             reminder = new DueReminder(updated, rung, Reason(deal, stage, now, zone));
         }
 
-        var saved = await deals.SaveAsync(updated, deal.ETag, cancellationToken).ConfigureAwait(false);
-        if (saved.Status != SaveStatus.Saved)
+        if (await deals.TrySaveAsync(updated, deal.ETag, cancellationToken).ConfigureAwait(false) is not { } saved)
         {
             return new ClaimResult(ClaimOutcome.Skipped);
         }
 
         return reminder is null
             ? new ClaimResult(ClaimOutcome.Deferred)
-            : new ClaimResult(ClaimOutcome.Claimed, reminder with { Deal = saved.Saved! });
+            : new ClaimResult(ClaimOutcome.Claimed, reminder with { Deal = saved });
     }
 
     /// <summary>
@@ -92,20 +91,15 @@ public sealed class ReminderClaims(IDealStore deals, ManagerLookup managers, Sal
         var recorded = 0;
         foreach (var reminder in claimed)
         {
-            for (var attempt = 0; attempt < DealUpdater.MaxAttempts; attempt++)
-            {
-                var current = attempt == 0 ? reminder.Deal : await deals.GetAsync(reminder.Deal.Owner, reminder.Deal.Id, cancellationToken).ConfigureAwait(false);
-                if (Recorded(current, reminder.Rung, result, instance, now) is not { } next)
-                {
-                    break;
-                }
-
-                if ((await deals.SaveAsync(next, current!.ETag, cancellationToken).ConfigureAwait(false)).Status == SaveStatus.Saved)
-                {
-                    recorded += result == NotifyResult.Sent ? 1 : 0;
-                    break;
-                }
-            }
+            var deal = reminder.Deal;
+            var update = await OptimisticUpdate.ApplyAsync(
+                ct => deals.GetAsync(deal.Owner, deal.Id, ct),
+                current => Recorded(current, reminder.Rung, result, instance, now),
+                deals.TrySaveAsync,
+                DealUpdater.MaxAttempts,
+                cancellationToken,
+                alreadyRead: deal).ConfigureAwait(false);
+            recorded += update.Status == OptimisticUpdateStatus.Saved && result == NotifyResult.Sent ? 1 : 0;
         }
 
         return recorded;

@@ -14,21 +14,19 @@ public static class UserProfileUpdates
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
-        {
-            var current = await store.GetAsync(user, cancellationToken).ConfigureAwait(false);
-            if (change(current) is not { } updated)
-            {
-                return true;
-            }
+        var update = await OptimisticUpdate.ApplyAsync(
+            ct => store.GetAsync(user, ct), change, store.TrySaveAsync, MaxAttempts, cancellationToken).ConfigureAwait(false);
+        return update.Status != OptimisticUpdateStatus.GaveUp;
+    }
 
-            if (await store.SaveAsync(updated, current?.ETag, cancellationToken).ConfigureAwait(false))
-            {
-                return true;
-            }
-        }
-
-        return false;
+    /// <summary>
+    /// <see cref="IUserProfileStore.SaveAsync"/> in the shape <see cref="OptimisticUpdate"/> takes: the profile as
+    /// written, or null when another writer got there first.
+    /// </summary>
+    public static async Task<UserProfile?> TrySaveAsync(this IUserProfileStore store, UserProfile profile, string? expectedETag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return await store.SaveAsync(profile, expectedETag, cancellationToken).ConfigureAwait(false) ? profile : null;
     }
 
     /// <summary>Teams refused the bot in this user's chat (403): stop writing there until they come back.</summary>

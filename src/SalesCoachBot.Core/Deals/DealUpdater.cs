@@ -12,7 +12,8 @@ public enum UpdateStatus
     NotFound,
 }
 
-public sealed record UpdateOutcome(UpdateStatus Status, Deal? Deal, string? Refusal = null);
+/// <param name="Refusal">Why the rules refused the change (<see cref="UpdateStatus.Refused"/> only); the host words it.</param>
+public sealed record UpdateOutcome(UpdateStatus Status, Deal? Deal, Refusal? Refusal = null);
 
 /// <summary>
 /// Every change to a stored deal goes through here: read, apply a pure change, save with the version read,
@@ -33,7 +34,7 @@ public sealed class DealUpdater(IDealStore store, Process.SalesProcess process, 
         ArgumentNullException.ThrowIfNull(change);
 
         // Why the last attempt wrote nothing, when it was the rules that said no.
-        string? refusal = null;
+        Refusal? refusal = null;
         var update = await OptimisticUpdate.ApplyAsync<Deal>(
             ct => store.GetAsync(owner, dealId, ct),
             current =>

@@ -234,7 +234,7 @@ public sealed class CoachingCommandHandler(IDealStore store, DealUpdater updater
     private static BotReply Outcome(UpdateOutcome outcome, CommandContext context) => outcome.Status switch
     {
         UpdateStatus.AlreadyApplied => PipelineCommandHandler.Show(outcome.Deal!, context, "Already done: that button was used before."),
-        UpdateStatus.Refused => BotReply.Plain(outcome.Refusal!),
+        UpdateStatus.Refused => BotReply.Plain(Replies.CoreText.Refusal(outcome.Refusal!)),
         _ => BotReply.Plain("That deal is not in your pipeline."),
     };
 

@@ -21,7 +21,7 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
 
         if (change.Deal is null)
         {
-            return BotReply.Plain(change.Refusal!);
+            return BotReply.Plain(Replies.CoreText.Refusal(change.Refusal!));
         }
 
         var outcome = await updater.CreateAsync(change.Deal, cancellationToken).ConfigureAwait(false);
@@ -87,7 +87,7 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
         {
             UpdateStatus.Applied => PipelineCommandHandler.Show(outcome.Deal!, context, headline),
             UpdateStatus.AlreadyApplied => PipelineCommandHandler.Show(outcome.Deal!, context, "Already done: that change was applied before."),
-            UpdateStatus.Refused => BotReply.Plain(outcome.Refusal!),
+            UpdateStatus.Refused => BotReply.Plain(Replies.CoreText.Refusal(outcome.Refusal!)),
             _ => BotReply.Plain($"{deal.Name} is no longer in your pipeline."),
         };
     }

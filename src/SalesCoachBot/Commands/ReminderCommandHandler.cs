@@ -94,7 +94,7 @@ public sealed class ReminderCommandHandler(
         return outcome.Status switch
         {
             UpdateStatus.Applied or UpdateStatus.AlreadyApplied => PipelineCommandHandler.Show(outcome.Deal!, context, $"Snoozed {deal.Name}: no reminders before {when}."),
-            UpdateStatus.Refused => BotReply.Plain(outcome.Refusal!),
+            UpdateStatus.Refused => BotReply.Plain(Replies.CoreText.Refusal(outcome.Refusal!)),
             _ => BotReply.Plain("That deal is not in your pipeline."),
         };
     }

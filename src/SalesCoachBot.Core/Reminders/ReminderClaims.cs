@@ -66,7 +66,7 @@ public sealed class ReminderClaims(IDealStore deals, ManagerLookup managers, Sal
         {
             var rung = state.Sent + 1;
             updated = deal with { Reminder = state with { Claim = new ReminderClaim(instance, now + options.Value.ClaimTimeout, rung) } };
-            reminder = new DueReminder(updated, rung, Reason(deal, stage, now, zone));
+            reminder = new DueReminder(updated, rung, ReminderReason.For(deal, stage, now, zone));
         }
 
         if (await deals.TrySaveAsync(updated, deal.ETag, cancellationToken).ConfigureAwait(false) is not { } saved)
@@ -129,27 +129,4 @@ public sealed class ReminderClaims(IDealStore deals, ManagerLookup managers, Sal
 
         return next;
     }
-
-    private static string Reason(Deal deal, Stage stage, DateTimeOffset now, TimeZoneInfo zone)
-    {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        if (deal.NextStep?.Due is { } due && due < today)
-        {
-            return $"the next step \"{deal.NextStep.Text}\" was due {due.ToString("ddd d MMM", System.Globalization.CultureInfo.GetCultureInfo("en-US"))}";
-        }
-
-        if (stage.AllowedTime is { } allowed && now - deal.StageEnteredAt > allowed)
-        {
-            var over = now - deal.StageEnteredAt - allowed;
-            return $"it has been in {stage.Name} {IsoDuration.Describe(allowed)} plus {Over(over)}";
-        }
-
-        return $"it is due for a follow-up in {stage.Name}";
-    }
-
-    private static string Over(TimeSpan over) =>
-        over.TotalDays >= 1 ? $"{(int)over.TotalDays} day{((int)over.TotalDays == 1 ? "" : "s")}"
-        : over.TotalHours >= 1 ? $"{(int)over.TotalHours} hour{((int)over.TotalHours == 1 ? "" : "s")}"
-        : over.TotalMinutes >= 1 ? $"{(int)over.TotalMinutes} minute{((int)over.TotalMinutes == 1 ? "" : "s")}"
-        : $"{Math.Max(1, (int)over.TotalSeconds)} seconds";
 }

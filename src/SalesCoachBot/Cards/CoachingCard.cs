@@ -166,7 +166,7 @@ public static class CoachingCard
     {
         if (view.AllowedTime is not { } allowed)
         {
-            return view.TimeInStageText();
+            return Replies.CoreText.TimeInStage(view);
         }
 
         var runsOut = TimeZoneInfo.ConvertTime(view.Deal.StageEnteredAt + allowed, zone);
@@ -174,8 +174,8 @@ public static class CoachingCard
             ? runsOut.ToString("ddd d MMM HH:mm", Culture)
             : runsOut.ToString("ddd d MMM yyyy", Culture);
         return view.IsOverdue
-            ? $"{view.TimeInStageText()}: over the allowed time since {when}"
-            : $"{view.TimeInStageText()}; allowed time runs out {when}";
+            ? $"{Replies.CoreText.TimeInStage(view)}: over the allowed time since {when}"
+            : $"{Replies.CoreText.TimeInStage(view)}; allowed time runs out {when}";
     }
 
     internal static TextBlock Section(string title) =>

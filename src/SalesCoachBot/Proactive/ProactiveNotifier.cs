@@ -61,7 +61,7 @@ public sealed class ProactiveNotifier(
 
         var context = ContextFor(manager);
         var view = DealView.For(reminder.Deal, process, context.Now, context.Today);
-        var reply = BotReply.Card(ManagerNudgeCard.Summary(view, rep, reminder.Reason), ManagerNudgeCard.Build(view, rep, reminder.Reason));
+        var reply = BotReply.Card(ManagerNudgeCard.Summary(view, rep, Replies.CoreText.Reason(reminder.Reason)), ManagerNudgeCard.Build(view, rep, Replies.CoreText.Reason(reminder.Reason)));
         return await SendAsync(manager, reply, cancellationToken).ConfigureAwait(false);
     }
 
@@ -168,8 +168,8 @@ public sealed class ProactiveNotifier(
     private static BotReply ReminderReply(DueReminder reminder, CommandContext context)
     {
         var warning = reminder.Rung == Rung.SecondReminder
-            ? $"Second reminder: {reminder.Deal.Name} needs attention: {reminder.Reason}. Your manager hears about it next."
-            : $"Reminder: {reminder.Deal.Name} needs attention: {reminder.Reason}.";
+            ? $"Second reminder: {reminder.Deal.Name} needs attention: {Replies.CoreText.Reason(reminder.Reason)}. Your manager hears about it next."
+            : $"Reminder: {reminder.Deal.Name} needs attention: {Replies.CoreText.Reason(reminder.Reason)}.";
         return CoachingCommandHandler.Coach(reminder.Deal, context, headline: null, warnings: [warning]);
     }
 

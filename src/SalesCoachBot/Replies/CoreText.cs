@@ -1,14 +1,19 @@
 using System.Globalization;
 using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Reminders;
 
 namespace SalesCoachBot.Replies;
 
 /// <summary>
-/// The words for what the domain reports as data: why a change was refused. The domain speaks no language; every
-/// sentence a rep reads about it is written here.
+/// The words for what the domain reports as data: why a change was refused, why a reminder is due, how long a deal
+/// has been in its stage. The domain speaks no language; every sentence a rep reads about it is written here.
 /// </summary>
 public static class CoreText
 {
+    // Dates are read in English whatever the server's locale.
+    private static readonly CultureInfo _english = CultureInfo.GetCultureInfo("en-US");
+
     public static string Refusal(Refusal refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);
@@ -36,5 +41,66 @@ public static class CoreText
 #pragma warning restore CS8524
     }
 
+    /// <summary>Why a reminder is due, as the end of "Contoso needs attention: …" (so it starts in lower case).</summary>
+    public static string Reason(ReminderReason reason) => reason switch
+    {
+        NextStepOverdue step => $"the next step \"{step.Step}\" was due {step.Due.ToString("ddd d MMM", _english)}",
+        OverAllowedTime over => $"it has been in {over.StageName} {IsoDuration.Describe(over.Allowed)} plus {Overrun(over.Over)}",
+        FollowUpDue followUp => $"it is due for a follow-up in {followUp.StageName}",
+        null => throw new ArgumentNullException(nameof(reason)),
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.GetType().Name, "A reminder reason without words."),
+    };
+
+    /// <summary>The same reason as a sentence of its own.</summary>
+    public static string CapitalizedReason(ReminderReason reason)
+    {
+        var text = Reason(reason);
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    /// <summary>"3 days of 2 weeks", "2 minutes of 30 seconds": time in stage against the allowed time, in the larger sensible unit.</summary>
+    public static string TimeInStage(DealView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (view.AllowedTime is not { } allowed)
+        {
+            return InUnitOf(view.TimeInStage, view.TimeInStage);
+        }
+
+        return $"{InUnitOf(view.TimeInStage, allowed)} of {IsoDuration.Describe(allowed)}";
+    }
+
     private static string Day(DateOnly? date) => date?.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    /// <summary>Whole units of <paramref name="value"/>, in the largest unit <paramref name="scale"/> fills.</summary>
+    private static string InUnitOf(TimeSpan value, TimeSpan scale)
+    {
+        if (scale >= TimeSpan.FromDays(1))
+        {
+            var days = (int)value.TotalDays;
+            return days == 1 ? "1 day" : $"{days} days";
+        }
+
+        if (scale >= TimeSpan.FromHours(1))
+        {
+            var hours = (int)value.TotalHours;
+            return hours == 1 ? "1 hour" : $"{hours} hours";
+        }
+
+        if (scale >= TimeSpan.FromMinutes(1))
+        {
+            var minutes = (int)value.TotalMinutes;
+            return minutes == 1 ? "1 minute" : $"{minutes} minutes";
+        }
+
+        var seconds = (int)value.TotalSeconds;
+        return seconds == 1 ? "1 second" : $"{seconds} seconds";
+    }
+
+    /// <summary>How far past the allowed time, in its largest whole unit; never "0 seconds".</summary>
+    private static string Overrun(TimeSpan over) =>
+        over.TotalDays >= 1 ? $"{(int)over.TotalDays} day{((int)over.TotalDays == 1 ? "" : "s")}"
+        : over.TotalHours >= 1 ? $"{(int)over.TotalHours} hour{((int)over.TotalHours == 1 ? "" : "s")}"
+        : over.TotalMinutes >= 1 ? $"{(int)over.TotalMinutes} minute{((int)over.TotalMinutes == 1 ? "" : "s")}"
+        : $"{Math.Max(1, (int)over.TotalSeconds)} seconds";
 }

@@ -171,7 +171,8 @@ public class DealRulesTests
 
         var view = DealView.For(deal, _process, _time.GetUtcNow(), new DateOnly(2026, 12, 31));
 
-        Assert.Equal($"{(int)allowed.TotalDays + 1} days of {IsoDuration.Describe(allowed)}", view.TimeInStageText());
+        Assert.Equal(allowed + TimeSpan.FromDays(1), view.TimeInStage);
+        Assert.Equal(allowed, view.AllowedTime);
         Assert.True(view.IsOverdue);
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Understanding;
 using SalesCoachBot.Replies;
 
 namespace SalesCoachBot.Tests.Replies;
 
-/// <summary>What a rep reads about the domain's answers: the rules refuse in data, the host says it.</summary>
+/// <summary>What a rep reads about the domain's answers: the rules refuse and the ladder explains in data, the host says it.</summary>
 public class CoreTextTests
 {
     private static readonly SalesProcess _process = ProcessLoader.LoadDefault();
@@ -90,5 +91,40 @@ public class CoreTextTests
         {
             Assert.False(string.IsNullOrWhiteSpace(CoreText.Refusal(new Refusal(code) { DealName = "Contoso", Date = new DateOnly(2026, 11, 24) })), code.ToString());
         }
+    }
+
+    [Fact]
+    public void Reminder_reasons_read_as_the_end_of_a_sentence()
+    {
+        Assert.Equal("it has been in Proposal 2 weeks plus 3 days", CoreText.Reason(new OverAllowedTime("Proposal", TimeSpan.FromDays(14), TimeSpan.FromDays(3))));
+        Assert.Equal("it has been in Prospect 1 week plus 1 hour", CoreText.Reason(new OverAllowedTime("Prospect", TimeSpan.FromDays(7), TimeSpan.FromMinutes(90))));
+        Assert.Equal("the next step \"call\" was due Fri 20 Nov", CoreText.Reason(new NextStepOverdue("call", new DateOnly(2026, 11, 20))));
+        Assert.Equal("it is due for a follow-up in Proposal", CoreText.Reason(new FollowUpDue("Proposal")));
+        Assert.Equal("It is due for a follow-up in Proposal", CoreText.CapitalizedReason(new FollowUpDue("Proposal")));
+    }
+
+    [Fact]
+    public void Time_in_stage_is_read_against_the_stage_allowed_time()
+    {
+        var deal = NewDeal();
+        var allowed = _consultative.FirstStage.AllowedTime!.Value;
+        _time.Advance(allowed + TimeSpan.FromDays(1));
+
+        var view = DealView.For(deal, _process, _time.GetUtcNow(), new DateOnly(2026, 12, 31));
+
+        Assert.Equal($"{(int)allowed.TotalDays + 1} days of {IsoDuration.Describe(allowed)}", CoreText.TimeInStage(view));
+    }
+
+    [Fact]
+    public void Time_in_stage_uses_the_unit_the_allowed_time_is_counted_in()
+    {
+        var view = DealView.For(NewDeal(), _process, _time.GetUtcNow(), new DateOnly(2026, 11, 25)) with
+        {
+            TimeInStage = TimeSpan.FromSeconds(150),
+            AllowedTime = TimeSpan.FromMinutes(30),
+        };
+
+        Assert.Equal("2 minutes of 30 minutes", CoreText.TimeInStage(view));
+        Assert.Equal("1 hour", CoreText.TimeInStage(view with { AllowedTime = null, TimeInStage = TimeSpan.FromMinutes(61) }));
     }
 }

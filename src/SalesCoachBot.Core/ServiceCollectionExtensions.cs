@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Reminders.ReminderClaims>();
         services.AddSingleton<Reminders.DigestSender>();
         services.AddSingleton<Reminders.ReminderSweeper>();
+        services.AddSingleton<Reminders.UserArrivals>();
         services.AddOptions<Reminders.ManagerMappingOptions>()
             .BindConfiguration(Reminders.ManagerMappingOptions.Section)
             .ValidateOnStart();

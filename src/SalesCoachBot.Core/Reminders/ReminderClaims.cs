@@ -55,7 +55,7 @@ public sealed class ReminderClaims(IDealStore deals, ManagerLookup managers, Sal
         if (rep is null || !rep.ConversationActive || rep.ConversationReference is null)
         {
             // No 1:1 chat to write to yet (first contact was in a channel) or the bot was removed: look again later;
-            // only a 403 parks a deal (RecordAsync), and the rep's return unparks it.
+            // only a 403 parks a deal (RecordAsync), and the rep's return unparks it (UserArrivals).
             updated = deal with { Reminder = state with { Claim = null, Parked = rep is { ConversationActive: false }, DueAt = now + options.Value.RetryDelay } };
         }
         else if (sendAt is null || sendAt > now)

@@ -1,13 +1,13 @@
 using System.Globalization;
 using SalesCoachBot.Core.Deals;
-using SalesCoachBot.Core.Process;
 using SalesCoachBot.Core.Reminders;
 
 namespace SalesCoachBot.Replies;
 
 /// <summary>
 /// The words for what the domain reports as data: why a change was refused, why a reminder is due, how long a deal
-/// has been in its stage. The domain speaks no language; every sentence a rep reads about it is written here.
+/// has been in its stage, how long a stage allows. The domain speaks no language; every sentence a rep reads about it
+/// is written here.
 /// </summary>
 public static class CoreText
 {
@@ -45,7 +45,7 @@ public static class CoreText
     public static string Reason(ReminderReason reason) => reason switch
     {
         NextStepOverdue step => $"the next step \"{step.Step}\" was due {step.Due.ToString("ddd d MMM", _english)}",
-        OverAllowedTime over => $"it has been in {over.StageName} {IsoDuration.Describe(over.Allowed)} plus {Overrun(over.Over)}",
+        OverAllowedTime over => $"it has been in {over.StageName} {Duration(over.Allowed)} plus {Overrun(over.Over)}",
         FollowUpDue followUp => $"it is due for a follow-up in {followUp.StageName}",
         null => throw new ArgumentNullException(nameof(reason)),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.GetType().Name, "A reminder reason without words."),
@@ -67,7 +67,41 @@ public static class CoreText
             return InUnitOf(view.TimeInStage, view.TimeInStage);
         }
 
-        return $"{InUnitOf(view.TimeInStage, allowed)} of {IsoDuration.Describe(allowed)}";
+        return $"{InUnitOf(view.TimeInStage, allowed)} of {Duration(allowed)}";
+    }
+
+    /// <summary>How a person would say a duration: "7 days", "2 weeks", "30 seconds", "1 day 12 hours".</summary>
+    public static string Duration(TimeSpan duration)
+    {
+        static string Unit(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+
+        if (duration.TotalDays >= 1 && duration.Ticks % TimeSpan.FromDays(7).Ticks == 0)
+        {
+            return Unit((int)(duration.TotalDays / 7), "week");
+        }
+
+        var parts = new List<string>();
+        if (duration.Days > 0)
+        {
+            parts.Add(Unit(duration.Days, "day"));
+        }
+
+        if (duration.Hours > 0)
+        {
+            parts.Add(Unit(duration.Hours, "hour"));
+        }
+
+        if (duration.Minutes > 0)
+        {
+            parts.Add(Unit(duration.Minutes, "minute"));
+        }
+
+        if (duration.Seconds > 0 || parts.Count == 0)
+        {
+            parts.Add(Unit(duration.Seconds, "second"));
+        }
+
+        return string.Join(' ', parts);
     }
 
     private static string Day(DateOnly? date) => date?.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture) ?? string.Empty;

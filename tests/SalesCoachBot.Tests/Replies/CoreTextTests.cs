@@ -103,6 +103,17 @@ public class CoreTextTests
         Assert.Equal("It is due for a follow-up in Proposal", CoreText.CapitalizedReason(new FollowUpDue("Proposal")));
     }
 
+    [Theory]
+    [InlineData(7 * 86400, "1 week")]
+    [InlineData(14 * 86400, "2 weeks")]
+    [InlineData(3 * 86400, "3 days")]
+    [InlineData(30, "30 seconds")]
+    [InlineData(36 * 3600, "1 day 12 hours")]
+    public void Describes_durations_as_a_person_would(int seconds, string expected)
+    {
+        Assert.Equal(expected, CoreText.Duration(TimeSpan.FromSeconds(seconds)));
+    }
+
     [Fact]
     public void Time_in_stage_is_read_against_the_stage_allowed_time()
     {
@@ -112,7 +123,7 @@ public class CoreTextTests
 
         var view = DealView.For(deal, _process, _time.GetUtcNow(), new DateOnly(2026, 12, 31));
 
-        Assert.Equal($"{(int)allowed.TotalDays + 1} days of {IsoDuration.Describe(allowed)}", CoreText.TimeInStage(view));
+        Assert.Equal($"{(int)allowed.TotalDays + 1} days of {CoreText.Duration(allowed)}", CoreText.TimeInStage(view));
     }
 
     [Fact]

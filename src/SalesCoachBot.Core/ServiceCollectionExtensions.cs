@@ -31,7 +31,11 @@ public static class ServiceCollectionExtensions
             .BindConfiguration(Reminders.ReminderOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<Reminders.ManagerLookup>();
+        services.AddSingleton<Reminders.ReminderClaims>();
+        services.AddSingleton<Reminders.DigestSender>();
         services.AddSingleton<Reminders.ReminderSweeper>();
+        services.AddSingleton<Reminders.UserArrivals>();
         services.AddOptions<Reminders.ManagerMappingOptions>()
             .BindConfiguration(Reminders.ManagerMappingOptions.Section)
             .ValidateOnStart();

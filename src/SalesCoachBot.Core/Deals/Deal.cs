@@ -16,7 +16,7 @@ public enum DealStatus
 }
 
 /// <summary>A rep's deal. Immutable: changes go through <see cref="DealRules"/> and are saved with optimistic concurrency.</summary>
-public sealed record Deal
+public sealed record Deal : IVersioned
 {
     /// <summary>How many recent activity ids a deal remembers, so a retried Teams activity is not applied twice.</summary>
     public const int RememberedActivities = 20;

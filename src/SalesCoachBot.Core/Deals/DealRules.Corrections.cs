@@ -17,7 +17,7 @@ public static partial class DealRules
         ArgumentNullException.ThrowIfNull(actor);
         if (deal.IsOpen)
         {
-            return DealChange.Refused($"{deal.Name} is already open.");
+            return DealChange.Refused(Refusal.AlreadyOpen(deal.Name));
         }
 
         var back = deal.History.LastOrDefault(h => h.FromStageId is not null && model.GetStage(h.FromStageId) is { IsClosed: false })?.FromStageId;
@@ -41,15 +41,15 @@ public static partial class DealRules
         var clean = CleanText(newName);
         if (clean.Length == 0)
         {
-            return DealChange.Refused("Say the new name, for example: rename Contoso to Contoso Ltd.");
+            return DealChange.Refused(Refusal.NameMissing());
         }
 
         if (clean.Length > MaxNameLength)
         {
-            return DealChange.Refused($"That name is {clean.Length} characters long; keep a deal name under {MaxNameLength}.");
+            return DealChange.Refused(Refusal.NameTooLong(clean.Length, MaxNameLength));
         }
 
-        return clean == deal.Name ? DealChange.Refused($"{deal.Name} already has that name.") : DealChange.Changed(Touch(deal with { Name = clean }, now, actor));
+        return clean == deal.Name ? DealChange.Refused(Refusal.SameName(deal.Name)) : DealChange.Changed(Touch(deal with { Name = clean }, now, actor));
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ public static partial class DealRules
         ArgumentNullException.ThrowIfNull(actor);
         if (from.Id == to.Id)
         {
-            return DealChange.Refused($"{deal.Name} already follows the {to.Name} process.");
+            return DealChange.Refused(Refusal.SameModel(deal.Name, to.Name));
         }
 
         Stage target;
@@ -103,13 +103,13 @@ public static partial class DealRules
         ArgumentNullException.ThrowIfNull(actor);
         if (date > today)
         {
-            return DealChange.Refused($"{Day(date)} is in the future; log what was done, or set it as the next step.");
+            return DealChange.Refused(Refusal.ActivityInFuture(date));
         }
 
         var cleanNote = note is null ? null : NullIfEmpty(CleanText(note));
         if (cleanNote is { Length: > MaxNextStepLength })
         {
-            return DealChange.Refused($"Keep the note under {MaxNextStepLength} characters.");
+            return DealChange.Refused(Refusal.NoteTooLong(MaxNextStepLength));
         }
 
         var activity = new DealActivity(kind, date, cleanNote, now, actor.UserName);

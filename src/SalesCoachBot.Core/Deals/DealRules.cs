@@ -5,12 +5,12 @@ using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Core.Deals;
 
-/// <summary>The result of a change to a deal: the changed deal, or why it was refused (in words a rep reads).</summary>
-public sealed record DealChange(Deal? Deal, string? Refusal)
+/// <summary>The result of a change to a deal: the changed deal, or why it was refused (as data; the host words it).</summary>
+public sealed record DealChange(Deal? Deal, Refusal? Refusal)
 {
     public static DealChange Changed(Deal deal) => new(deal, null);
 
-    public static DealChange Refused(string reason) => new(null, reason);
+    public static DealChange Refused(Refusal refusal) => new(null, refusal);
 }
 
 /// <summary>Who did something, and through which Teams activity (so a retried activity is recognised).</summary>
@@ -43,17 +43,17 @@ public static partial class DealRules
         var cleanName = CleanText(name);
         if (cleanName.Length == 0)
         {
-            return DealChange.Refused("A deal needs a name, for example: new deal Contoso Ltd 45k.");
+            return DealChange.Refused(Refusal.NameMissing());
         }
 
         if (cleanName.Length > MaxNameLength)
         {
-            return DealChange.Refused($"That name is {cleanName.Length} characters long; keep a deal name under {MaxNameLength}.");
+            return DealChange.Refused(Refusal.NameTooLong(cleanName.Length, MaxNameLength));
         }
 
         if (amount is { Amount: <= 0 })
         {
-            return DealChange.Refused("A deal's amount must be more than zero.");
+            return DealChange.Refused(Refusal.AmountNotPositive());
         }
 
         var first = model.FirstStage;
@@ -84,12 +84,12 @@ public static partial class DealRules
 
         if (deal.StageId == target.Id)
         {
-            return DealChange.Refused($"{deal.Name} is already in {target.Name}.");
+            return DealChange.Refused(Refusal.AlreadyInStage(deal.Name, target.Name));
         }
 
         if (model.GetStage(target.Id) is null)
         {
-            return DealChange.Refused($"{target.Name} is not a stage of the {model.Name} process.");
+            return DealChange.Refused(Refusal.NotAStageOfModel(target.Name, model.Name));
         }
 
         var skipped = model.GetStage(deal.StageId) is { } from ? model.SkippedBetween(from, target).Select(s => s.Id).ToList() : [];
@@ -125,13 +125,13 @@ public static partial class DealRules
         var stage = model.ClosingStage(won ? StageOutcome.Won : StageOutcome.Lost);
         if (stage is null)
         {
-            return DealChange.Refused($"The {model.Name} process has no closing stage for a {(won ? "won" : "lost")} deal.");
+            return DealChange.Refused(Refusal.NoClosingStage(model.Name, won ? DealStatus.Won : DealStatus.Lost));
         }
 
         var cleanReason = reason is null ? null : CleanText(reason);
         if (cleanReason?.Length > MaxReasonLength)
         {
-            return DealChange.Refused($"Keep the reason under {MaxReasonLength} characters.");
+            return DealChange.Refused(Refusal.ReasonTooLong(MaxReasonLength));
         }
 
         var change = MoveTo(deal, model, stage, now, actor);
@@ -150,17 +150,17 @@ public static partial class DealRules
         var clean = CleanText(text);
         if (clean.Length == 0)
         {
-            return DealChange.Refused("Say what the next step is, for example: next step for Contoso: send pricing by Friday.");
+            return DealChange.Refused(Refusal.NextStepMissing());
         }
 
         if (clean.Length > MaxNextStepLength)
         {
-            return DealChange.Refused($"Keep the next step under {MaxNextStepLength} characters.");
+            return DealChange.Refused(Refusal.NextStepTooLong(MaxNextStepLength));
         }
 
         if (due is { } date && date < today)
         {
-            return DealChange.Refused($"{Day(date)} is in the past; give a due date from today on.");
+            return DealChange.Refused(Refusal.NextStepDueInPast(date));
         }
 
         return DealChange.Changed(Touch(deal with { NextStep = new NextStep(clean, due, now) }, now, actor));
@@ -177,7 +177,7 @@ public static partial class DealRules
 
         if (deal.StageId != stage.Id)
         {
-            return DealChange.Refused($"{deal.Name} has moved on to another stage since that checklist was shown.");
+            return DealChange.Refused(Refusal.MovedOnSinceChecklist(deal.Name));
         }
 
         var known = done.Where(stage.Actions.Contains).Distinct().ToList();
@@ -190,7 +190,7 @@ public static partial class DealRules
         ArgumentNullException.ThrowIfNull(deal);
         return deal.IsOpen
             ? DealChange.Changed(Touch(deal with { Reminder = deal.Reminder with { SnoozedUntil = until } }, now, actor))
-            : DealChange.Refused($"{deal.Name} is already closed; there is nothing to snooze.");
+            : DealChange.Refused(Refusal.NothingToSnooze(deal.Name));
     }
 
     public static DealChange SetAmount(Deal deal, Money amount, DateTimeOffset now, Actor actor)
@@ -201,7 +201,7 @@ public static partial class DealRules
         }
 
         return amount.Amount <= 0
-            ? DealChange.Refused("A deal's amount must be more than zero.")
+            ? DealChange.Refused(Refusal.AmountNotPositive())
             : DealChange.Changed(Touch(deal with { Amount = amount }, now, actor));
     }
 
@@ -213,7 +213,7 @@ public static partial class DealRules
         }
 
         return date < today
-            ? DealChange.Refused($"{Day(date)} is in the past; an expected close date is from today on.")
+            ? DealChange.Refused(Refusal.ExpectedCloseInPast(date))
             : DealChange.Changed(Touch(deal with { ExpectedClose = date }, now, actor));
     }
 
@@ -243,10 +243,7 @@ public static partial class DealRules
     }
 
     private static DealChange? RefuseClosed(Deal deal) =>
-        deal.IsOpen ? null : DealChange.Refused($"{deal.Name} is already closed ({deal.Status.ToString().ToLowerInvariant()}).");
-
-    // Replies are in English whatever the server's locale.
-    private static string Day(DateOnly date) => date.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        deal.IsOpen ? null : DealChange.Refused(Refusal.AlreadyClosed(deal.Name, deal.Status));
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 

@@ -12,11 +12,12 @@ public enum UpdateStatus
     NotFound,
 }
 
-public sealed record UpdateOutcome(UpdateStatus Status, Deal? Deal, string? Refusal = null);
+/// <param name="Refusal">Why the rules refused the change (<see cref="UpdateStatus.Refused"/> only); the host words it.</param>
+public sealed record UpdateOutcome(UpdateStatus Status, Deal? Deal, Refusal? Refusal = null);
 
 /// <summary>
 /// Every change to a stored deal goes through here: read, apply a pure change, save with the version read,
-/// and on a conflict read again and reapply, a bounded number of times.
+/// and on a conflict read again and reapply, a bounded number of times (<see cref="OptimisticUpdate"/>).
 /// Each change also keeps the deal's reminder state in step (progress cancels pending reminders and restarts the clock).
 /// </summary>
 public sealed class DealUpdater(IDealStore store, Process.SalesProcess process, ILogger<DealUpdater> logger)
@@ -31,37 +32,47 @@ public sealed class DealUpdater(IDealStore store, Process.SalesProcess process, 
         OwnerKey owner, string dealId, string? activityId, Func<Deal, DealChange> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+
+        // Why the last attempt wrote nothing, when it was the rules that said no.
+        Refusal? refusal = null;
+        var update = await OptimisticUpdate.ApplyAsync<Deal>(
+            ct => store.GetAsync(owner, dealId, ct),
+            current =>
+            {
+                if (current is null || current.HasApplied(activityId))
+                {
+                    return null;
+                }
+
+                var result = change(current);
+                refusal = result.Refusal;
+                return result.Deal is { } changed ? Reminders.ReminderLadder.AfterChange(current, changed, process) : null;
+            },
+            store.TrySaveAsync,
+            MaxAttempts,
+            cancellationToken,
+            onConflict: attempt => logger.LogInformation("Deal {DealId} changed concurrently; retrying (attempt {Attempt} of {MaxAttempts})", dealId, attempt, MaxAttempts)).ConfigureAwait(false);
+
+        switch (update.Status)
         {
-            var current = await store.GetAsync(owner, dealId, cancellationToken).ConfigureAwait(false);
-            if (current is null)
-            {
-                return new UpdateOutcome(UpdateStatus.NotFound, null);
-            }
+            case OptimisticUpdateStatus.Saved:
+                return new UpdateOutcome(UpdateStatus.Applied, update.Saved);
+            case OptimisticUpdateStatus.GaveUp:
+                throw new InvalidOperationException($"Deal {dealId} kept changing concurrently; gave up after {MaxAttempts} attempts.");
+            default:
+                if (update.Read is not { } current)
+                {
+                    return new UpdateOutcome(UpdateStatus.NotFound, null);
+                }
 
-            if (current.HasApplied(activityId))
-            {
-                logger.LogInformation("Activity {ActivityId} already applied to deal {DealId}; not applying it again", activityId, dealId);
-                return new UpdateOutcome(UpdateStatus.AlreadyApplied, current);
-            }
+                if (current.HasApplied(activityId))
+                {
+                    logger.LogInformation("Activity {ActivityId} already applied to deal {DealId}; not applying it again", activityId, dealId);
+                    return new UpdateOutcome(UpdateStatus.AlreadyApplied, current);
+                }
 
-            var result = change(current);
-            if (result.Deal is null)
-            {
-                return new UpdateOutcome(UpdateStatus.Refused, current, result.Refusal);
-            }
-
-            var changed = Reminders.ReminderLadder.AfterChange(current, result.Deal, process);
-            var saved = await store.SaveAsync(changed, current.ETag, cancellationToken).ConfigureAwait(false);
-            if (saved.Status == SaveStatus.Saved)
-            {
-                return new UpdateOutcome(UpdateStatus.Applied, saved.Saved);
-            }
-
-            logger.LogInformation("Deal {DealId} changed concurrently; retrying (attempt {Attempt} of {MaxAttempts})", dealId, attempt, MaxAttempts);
+                return new UpdateOutcome(UpdateStatus.Refused, current, refusal);
         }
-
-        throw new InvalidOperationException($"Deal {dealId} kept changing concurrently; gave up after {MaxAttempts} attempts.");
     }
 
     /// <summary>Inserts a new deal; a retried activity that already created it returns the existing deal.</summary>

@@ -2,7 +2,10 @@ using SalesCoachBot.Core.Process;
 
 namespace SalesCoachBot.Core.Deals;
 
-/// <summary>A deal read against its process: which stage it is in, for how long, and whether that is longer than allowed.</summary>
+/// <summary>
+/// A deal read against its process: which stage it is in, for how long, and whether that is longer than allowed.
+/// Durations stay <see cref="TimeSpan"/>s; the host says them in words.
+/// </summary>
 public sealed record DealView(
     Deal Deal,
     SellingModel Model,
@@ -40,40 +43,5 @@ public sealed record DealView(
     {
         var clockStart = Deal.Reminder.ClockStart is { } start && start > Deal.StageEnteredAt ? start : Deal.StageEnteredAt;
         return IsNextStepOverdue || (AllowedTime is { } allowed && now - clockStart > allowed);
-    }
-
-    /// <summary>"3 of 14 days", "2 minutes of 30 seconds": time in stage against the allowed time, in the larger sensible unit.</summary>
-    public string TimeInStageText()
-    {
-        if (AllowedTime is not { } allowed)
-        {
-            return Describe(TimeInStage, TimeInStage);
-        }
-
-        return $"{Describe(TimeInStage, allowed)} of {IsoDuration.Describe(allowed)}";
-    }
-
-    private static string Describe(TimeSpan value, TimeSpan scale)
-    {
-        if (scale >= TimeSpan.FromDays(1))
-        {
-            var days = (int)value.TotalDays;
-            return days == 1 ? "1 day" : $"{days} days";
-        }
-
-        if (scale >= TimeSpan.FromHours(1))
-        {
-            var hours = (int)value.TotalHours;
-            return hours == 1 ? "1 hour" : $"{hours} hours";
-        }
-
-        if (scale >= TimeSpan.FromMinutes(1))
-        {
-            var minutes = (int)value.TotalMinutes;
-            return minutes == 1 ? "1 minute" : $"{minutes} minutes";
-        }
-
-        var seconds = (int)value.TotalSeconds;
-        return seconds == 1 ? "1 second" : $"{seconds} seconds";
     }
 }

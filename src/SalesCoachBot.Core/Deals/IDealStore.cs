@@ -27,6 +27,20 @@ public interface IDealStore
     Task<SaveResult> SaveAsync(Deal deal, string? expectedETag, CancellationToken cancellationToken);
 }
 
+public static class DealStoreExtensions
+{
+    /// <summary>
+    /// <see cref="IDealStore.SaveAsync"/> in the shape <see cref="OptimisticUpdate"/> takes: the saved deal (with its
+    /// new ETag), or null when another writer got there first.
+    /// </summary>
+    public static async Task<Deal?> TrySaveAsync(this IDealStore store, Deal deal, string? expectedETag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var result = await store.SaveAsync(deal, expectedETag, cancellationToken).ConfigureAwait(false);
+        return result.Status == SaveStatus.Saved ? result.Saved ?? deal : null;
+    }
+}
+
 /// <summary>The reminder schedule: deals whose next reminder is due, read by an index on the due instant.</summary>
 public interface IReminderSchedule
 {

@@ -57,40 +57,6 @@ public static partial class IsoDuration
         return text;
     }
 
-    /// <summary>How a person would say it: "7 days", "2 weeks", "30 seconds", "1 day 12 hours".</summary>
-    public static string Describe(TimeSpan duration)
-    {
-        static string Unit(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
-
-        if (duration.TotalDays >= 1 && duration.Ticks % TimeSpan.FromDays(7).Ticks == 0)
-        {
-            return Unit((int)(duration.TotalDays / 7), "week");
-        }
-
-        var parts = new List<string>();
-        if (duration.Days > 0)
-        {
-            parts.Add(Unit(duration.Days, "day"));
-        }
-
-        if (duration.Hours > 0)
-        {
-            parts.Add(Unit(duration.Hours, "hour"));
-        }
-
-        if (duration.Minutes > 0)
-        {
-            parts.Add(Unit(duration.Minutes, "minute"));
-        }
-
-        if (duration.Seconds > 0 || parts.Count == 0)
-        {
-            parts.Add(Unit(duration.Seconds, "second"));
-        }
-
-        return string.Join(' ', parts);
-    }
-
     [GeneratedRegex(@"^P(?:(?<w>\d+(?:\.\d+)?)W)?(?:(?<d>\d+(?:\.\d+)?)D)?(?:T(?:(?<h>\d+(?:\.\d+)?)H)?(?:(?<m>\d+(?:\.\d+)?)M)?(?:(?<s>\d+(?:\.\d+)?)S)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 }

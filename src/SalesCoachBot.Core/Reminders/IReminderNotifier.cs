@@ -3,8 +3,8 @@ using SalesCoachBot.Core.Users;
 
 namespace SalesCoachBot.Core.Reminders;
 
-/// <summary>One reminder about to go out: the deal, the rung, and why it is due.</summary>
-public sealed record DueReminder(Deal Deal, Rung Rung, string Reason);
+/// <summary>One reminder about to go out: the deal, the rung, and why it is due (as data; the host words it).</summary>
+public sealed record DueReminder(Deal Deal, Rung Rung, ReminderReason Reason);
 
 public enum NotifyResult
 {

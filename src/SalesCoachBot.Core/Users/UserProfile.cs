@@ -3,7 +3,7 @@ using SalesCoachBot.Core.Deals;
 namespace SalesCoachBot.Core.Users;
 
 /// <summary>What the bot remembers about a Teams user: how to reach them, and their time zone.</summary>
-public sealed record UserProfile
+public sealed record UserProfile : IVersioned
 {
     public required string TenantId { get; init; }
 

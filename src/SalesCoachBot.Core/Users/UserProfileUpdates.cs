@@ -14,20 +14,22 @@ public static class UserProfileUpdates
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
-        {
-            var current = await store.GetAsync(user, cancellationToken).ConfigureAwait(false);
-            if (change(current) is not { } updated)
-            {
-                return true;
-            }
-
-            if (await store.SaveAsync(updated, current?.ETag, cancellationToken).ConfigureAwait(false))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var update = await OptimisticUpdate.ApplyAsync(
+            ct => store.GetAsync(user, ct), change, store.TrySaveAsync, MaxAttempts, cancellationToken).ConfigureAwait(false);
+        return update.Status != OptimisticUpdateStatus.GaveUp;
     }
+
+    /// <summary>
+    /// <see cref="IUserProfileStore.SaveAsync"/> in the shape <see cref="OptimisticUpdate"/> takes: the profile as
+    /// written, or null when another writer got there first.
+    /// </summary>
+    public static async Task<UserProfile?> TrySaveAsync(this IUserProfileStore store, UserProfile profile, string? expectedETag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return await store.SaveAsync(profile, expectedETag, cancellationToken).ConfigureAwait(false) ? profile : null;
+    }
+
+    /// <summary>Teams refused the bot in this user's chat (403): stop writing there until they come back.</summary>
+    public static Task<bool> MarkUnreachableAsync(this IUserProfileStore store, OwnerKey user, CancellationToken cancellationToken) =>
+        store.UpdateAsync(user, current => current is { ConversationActive: true } ? current with { ConversationActive = false } : null, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using SalesCoachBot.Core;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Users;
@@ -16,10 +17,7 @@ public sealed record TurnUser(OwnerKey Key, TimeZoneInfo TimeZone);
 /// </summary>
 public sealed class ConversationDirectory(
     IUserProfileStore profiles,
-    IDealStore deals,
-    DealUpdater updater,
-    ManagerMapping mapping,
-    Microsoft.Extensions.Options.IOptions<ReminderOptions> reminderOptions,
+    UserArrivals arrivals,
     TimeProvider time,
     ILogger<ConversationDirectory> logger)
 {
@@ -34,39 +32,30 @@ public sealed class ConversationDirectory(
             return null;
         }
 
-        for (var attempt = 0; attempt < 3; attempt++)
+        var update = await OptimisticUpdate.ApplyAsync<UserProfile>(
+            ct => profiles.GetAsync(key, ct),
+            async (stored, ct) =>
+            {
+                var updated = Merge(stored, key, activity, ActivityInput.TimeZoneOf(activity, stored?.TimeZoneId));
+                if (updated == stored)
+                {
+                    return null;
+                }
+
+                return updated.Email is null ? updated with { Email = await LookUpEmailAsync(turn, ct).ConfigureAwait(false) } : updated;
+            },
+            profiles.TrySaveAsync,
+            UserProfileUpdates.MaxAttempts,
+            cancellationToken).ConfigureAwait(false);
+        if (update.Status == OptimisticUpdateStatus.GaveUp)
         {
-            var stored = await profiles.GetAsync(key, cancellationToken).ConfigureAwait(false);
-            var zone = ActivityInput.TimeZoneOf(activity, stored?.TimeZoneId);
-            var updated = Merge(stored, key, activity, zone);
-            if (updated != stored && updated.Email is null)
-            {
-                updated = updated with { Email = await LookUpEmailAsync(turn, cancellationToken).ConfigureAwait(false) };
-            }
-
-            if (updated == stored || await profiles.SaveAsync(updated, stored?.ETag, cancellationToken).ConfigureAwait(false))
-            {
-                // Back after removing the bot, or a first 1:1 chat after meeting the bot in a channel: reminders that
-                // waited for a chat are due again.
-                var reachableNow = updated.ConversationActive && updated.ConversationReference is not null;
-                if (reachableNow && (stored is null || !stored.ConversationActive || stored.ConversationReference is null))
-                {
-                    await ResumeRemindersAsync(key, cancellationToken).ConfigureAwait(false);
-                }
-
-                // A manager named in the admin's mapping file starts getting digests from their first contact.
-                if (updated.NextDigestAt is null && reminderOptions.Value.DigestEnabled && mapping.IsManager(updated))
-                {
-                    var first = StalledDeals.NextDigest(time.GetUtcNow(), updated.Zone, reminderOptions.Value, updated.Hours);
-                    await profiles.UpdateAsync(key, p => p is { NextDigestAt: null } ? p with { NextDigestAt = first } : null, cancellationToken).ConfigureAwait(false);
-                }
-
-                return new TurnUser(key, zone);
-            }
+            logger.LogWarning("Could not save the profile of user {UserId} after concurrent updates; continuing with this turn", key.UserId);
+            return new TurnUser(key, ActivityInput.TimeZoneOf(activity, null));
         }
 
-        logger.LogWarning("Could not save the profile of user {UserId} after concurrent updates; continuing with this turn", key.UserId);
-        return new TurnUser(key, ActivityInput.TimeZoneOf(activity, null));
+        // What the domain does when someone becomes reachable (parked reminders resume, a mapped manager's digests start).
+        await arrivals.OnProfileSavedAsync(update.Read, update.Saved ?? update.Read!, cancellationToken).ConfigureAwait(false);
+        return new TurnUser(key, ActivityInput.TimeZoneOf(activity, update.Read?.TimeZoneId));
     }
 
     /// <summary>
@@ -90,18 +79,6 @@ public sealed class ConversationDirectory(
             logger.LogDebug(ex, "Teams did not give the email of {UserId}", turn.Activity.From.Id);
             return null;
         }
-    }
-
-    /// <summary>A rep who had removed the bot is back: the reminders that waited for them are due again.</summary>
-    private async Task ResumeRemindersAsync(OwnerKey key, CancellationToken cancellationToken)
-    {
-        var parked = (await deals.ListAsync(key, includeClosed: false, cancellationToken).ConfigureAwait(false)).Where(d => d.Reminder.Parked || d.Reminder.DueAt is null).ToList();
-        foreach (var deal in parked)
-        {
-            await updater.UpdateAsync(key, deal.Id, activityId: null, d => DealChange.Changed(d with { Reminder = d.Reminder with { Parked = false } }), cancellationToken).ConfigureAwait(false);
-        }
-
-        logger.LogInformation("User {UserId} is back: {Count} parked reminders resumed", key.UserId, parked.Count);
     }
 
     private UserProfile Merge(UserProfile? stored, OwnerKey key, IActivity activity, TimeZoneInfo zone)

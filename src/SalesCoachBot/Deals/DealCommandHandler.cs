@@ -25,7 +25,7 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
         {
             change = model.FindStages(stagePhrase) is [{ IsClosed: false } start]
                 ? DealChange.Changed(change.Deal with { StageId = start.Id, History = [new StageChange(null, start.Id, context.Now, context.Actor.UserName)] })
-                : DealChange.Refused($"\"{stagePhrase}\" is not an open stage of the {model.Name} process. Its stages are: {string.Join(", ", model.OpenStages.Select(s => s.Name))}.");
+                : DealChange.Refused(Refusal.NotAnOpenStage(stagePhrase, model.Name));
         }
 
         if (change.Deal is not null && (command.CustomerTypePhrase ?? command.NextStepText) is not null)
@@ -36,7 +36,7 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
 
         if (change.Deal is null)
         {
-            return BotReply.Plain(change.Refusal!);
+            return BotReply.Plain(CoreText.Refusal(change.Refusal!));
         }
 
         var outcome = await updater.CreateAsync(change.Deal, cancellationToken).ConfigureAwait(false);
@@ -94,7 +94,7 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
         {
             if (deal.ExpectedClose is not { } close)
             {
-                return (DealChange.Refused($"{deal.Name} has no expected close date yet. Say \"{deal.Name} closes …\" first."), string.Empty);
+                return (DealChange.Refused(Refusal.NoCloseDateToShift(deal.Name)), string.Empty);
             }
 
             var moved = close.AddMonths(command.Months).AddDays(command.Days);
@@ -144,24 +144,24 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
             () => fields.CustomerTypePhrase is { } typePhrase
                 ? context.Process.FindCustomerType(typePhrase) is { } type
                     ? Step(DealRules.SetCustomerType(current, type, context.Now, context.Actor), type.Name)
-                    : DealChange.Refused(UnknownCustomerType(typePhrase, context))
+                    : DealChange.Refused(Refusal.UnknownCustomerType(typePhrase))
                 : null,
             () => fields.ModelPhrase is { } modelPhrase
                 ? context.Process.FindModel(modelPhrase) is { } to
                     ? Step(DealRules.ChangeModel(current, context.Process.ModelOrDefault(current.ModelId), to, context.Now, context.Actor), $"{to.Name} process")
-                    : DealChange.Refused(UnknownModel(modelPhrase, context))
+                    : DealChange.Refused(Refusal.UnknownModel(modelPhrase))
                 : null,
         };
         foreach (var step in steps)
         {
             if (step() is { Deal: null } refused)
             {
-                return (DealChange.Refused($"Nothing was changed: {refused.Refusal}"), string.Empty);
+                return (refused, string.Empty);
             }
         }
 
         return changes.Count == 0
-            ? (DealChange.Refused("Say what to change, for example: fabrikam 30k, closes march 3."), string.Empty)
+            ? (DealChange.Refused(Refusal.NothingToChange()), string.Empty)
             : (DealChange.Changed(current), $"{deal.Name}: {string.Join(", ", changes)}.");
     }
 

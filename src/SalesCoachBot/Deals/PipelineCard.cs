@@ -19,7 +19,7 @@ public static class PipelineCard
         }
 
         var lines = deals.Select(v =>
-            $"- {v.Deal.Name}: {v.Stage.Name}, {v.TimeInStageText()}{(v.IsOverdue ? " (overdue)" : string.Empty)}"
+            $"- {v.Deal.Name}: {v.Stage.Name}, {Replies.CoreText.TimeInStage(v)}{(v.IsOverdue ? " (overdue)" : string.Empty)}"
             + (v.Deal.Amount is { } amount ? $", {amount.Format()}" : string.Empty)
             + (v.Deal.NextStep is { } step ? $"; next: {step.Text}{(step.Due is { } due ? $" by {Date(due)}" : string.Empty)}" : string.Empty));
         return $"Your pipeline: {Count(deals.Count)}, {Totals(deals, weighted: false)}.\n" + string.Join("\n", lines);
@@ -55,7 +55,7 @@ public static class PipelineCard
         {
             new TextBlock { Text = Escape(deal.Name), Weight = FontWeight.Bolder },
             Text(
-                $"{view.Stage.Name} · {view.TimeInStageText()}{(view.IsOverdue ? " · over the allowed time" : string.Empty)}",
+                $"{view.Stage.Name} · {Replies.CoreText.TimeInStage(view)}{(view.IsOverdue ? " · over the allowed time" : string.Empty)}",
                 subtle: !view.IsOverdue,
                 color: view.IsOverdue ? TextColor.Attention : null),
             deal.NextStep is { } step

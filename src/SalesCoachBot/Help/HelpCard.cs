@@ -8,16 +8,18 @@ namespace SalesCoachBot.Help;
 public static class HelpCard
 {
     public const string Summary =
-        "Here's what I can do. Create: new deal Contoso Ltd 45k (or new enterprise deal Fabrikam 250k). "
+        "Here's what I can do. Create: new deal Contoso Ltd 45k (or new enterprise deal Fabrikam 250k in discovery closing end of quarter). "
         + "Move: move contoso to proposal. Next step: next step for contoso: send pricing by friday. "
-        + "Amount: contoso amount 50k. Close date: contoso closes dec 15. Close: contoso won / contoso lost: went with a competitor. "
-        + "See: my deals, show contoso.";
+        + "Amount: contoso amount 50k. Close date: contoso closes dec 15, push contoso out two weeks. Close: contoso won / contoso lost: went with a competitor. "
+        + "Log what you did: called contoso, demo with contoso yesterday. Fix: reopen contoso, rename contoso to Contoso Ltd, contoso is enterprise. "
+        + "\"It\" means the deal you just dealt with. See: my deals, show contoso.";
 
     public static IReadOnlyList<(string Group, IReadOnlyList<Fact> Examples)> Groups { get; } =
     [
         ("Create a deal", [
             new Fact("Default model", "new deal Contoso Ltd 45k"),
             new Fact("Other model", "new enterprise deal Fabrikam 250k"),
+            new Fact("All at once", "new deal Fabrikam 40k in discovery closing end of quarter, next step demo friday"),
         ]),
         ("Update a deal", [
             new Fact("Move", "move contoso to proposal · contoso is in negotiation"),
@@ -27,6 +29,20 @@ public static class HelpCard
             new Fact("Close date", "contoso closes dec 15 · in 3 weeks · 2026-12-15"),
             new Fact("Won", "contoso won"),
             new Fact("Lost", "contoso lost: went with a competitor"),
+            new Fact("Several at once", "fabrikam: 30k, closes march 3"),
+            new Fact("Shift the close", "push fabrikam out two weeks"),
+            new Fact("The deal you just named", "move it to proposal · it's won"),
+        ]),
+        ("Log what you did", [
+            new Fact("Call, meeting, email, demo", "called contoso · demo with fabrikam yesterday · emailed tailspin the proposal"),
+            new Fact("With a note", "log a call with contoso: they want a discount"),
+            new Fact("Remind me", "remind me about tailspin tomorrow"),
+        ]),
+        ("Fix a deal", [
+            new Fact("Reopen", "reopen contoso"),
+            new Fact("Rename", "rename contoso to Contoso Ltd"),
+            new Fact("Selling model", "contoso is enterprise · change contoso to transactional"),
+            new Fact("Customer type", "tailspin is a small business"),
         ]),
         ("See your pipeline", [
             new Fact("All open deals", "my deals"),

@@ -14,7 +14,7 @@ public static class ProcessMapCard
         ArgumentNullException.ThrowIfNull(process);
         ArgumentNullException.ThrowIfNull(model);
         return $"{process.Name}: {process.Models.Count} selling models ({string.Join(", ", process.Models.Select(m => m.Name))}). "
-            + $"{model.Name}: " + string.Join(" → ", model.OpenStages.Select(s => $"{s.Name} ({IsoDuration.Describe(s.AllowedTime!.Value)})"))
+            + $"{model.Name}: " + string.Join(" → ", model.OpenStages.Select(s => $"{s.Name} ({Replies.CoreText.Duration(s.AllowedTime!.Value)})"))
             + " → Closed Won / Closed Lost.";
     }
 
@@ -51,7 +51,7 @@ public static class ProcessMapCard
                 Spacing = Spacing.Small,
                 Items =
                 [
-                    new TextBlock { Text = $"{i + 1}. {stage.Name} · up to {IsoDuration.Describe(stage.AllowedTime!.Value)} · {stage.WinProbability:P0} win", Weight = FontWeight.Bolder },
+                    new TextBlock { Text = $"{i + 1}. {stage.Name} · up to {Replies.CoreText.Duration(stage.AllowedTime!.Value)} · {stage.WinProbability:P0} win", Weight = FontWeight.Bolder },
                     Text(stage.Objective, subtle: true),
                 ],
             });

@@ -150,7 +150,7 @@ public sealed class ProcessMapImage : IDisposable
         if (open.Count > 0 && open.All(s => s.AllowedTime is not null))
         {
             var total = open.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.AllowedTime!.Value);
-            text += $" {open[0].Name} to decision: up to {IsoDuration.Describe(total)}.";
+            text += $" {open[0].Name} to decision: up to {Replies.CoreText.Duration(total)}.";
         }
 
         using var paint = new SKPaint { IsAntialias = true, Color = _captionColor };
@@ -166,7 +166,7 @@ public sealed class ProcessMapImage : IDisposable
 
         var inner = box.Width - (2 * TextPadding);
         var name = FitStageName(stage.Name);
-        var time = stage.AllowedTime is { } allowed ? IsoDuration.Describe(allowed) : "no time limit";
+        var time = stage.AllowedTime is { } allowed ? Replies.CoreText.Duration(allowed) : "no time limit";
         var details = new[]
         {
             Fit(time, _regular, 12, 9, inner, maxLines: 1),

@@ -17,7 +17,7 @@ public static class StageGuideCard
         {
             StageTopic.ExitCriteria => $"To leave {stage.Name} ({model.Name}): " + string.Join("; ", stage.ExitCriteria) + ".",
             StageTopic.Timing => stage.AllowedTime is { } allowed
-                ? $"A deal should spend at most {IsoDuration.Describe(allowed)} in {stage.Name} ({model.Name})."
+                ? $"A deal should spend at most {Replies.CoreText.Duration(allowed)} in {stage.Name} ({model.Name})."
                 : $"{stage.Name} is a closed stage; it has no time limit.",
             StageTopic.Actions => $"At {stage.Name} ({model.Name}): " + string.Join("; ", stage.Actions) + ".",
             _ => $"{stage.Name} ({model.Name}): {stage.Definition} Objective: {stage.Objective}",
@@ -75,7 +75,7 @@ public static class StageGuideCard
         }
 
         var next = model.NextOpenStage(stage);
-        return $"At most {IsoDuration.Describe(allowed)}. After that the deal counts as stalled and you get a reminder. "
+        return $"At most {Replies.CoreText.Duration(allowed)}. After that the deal counts as stalled and you get a reminder. "
             + (next is null ? "From here the deal closes, won or lost." : $"Next stage: {next.Name}.")
             + $" Win probability here: {stage.WinProbability:P0}.";
     }

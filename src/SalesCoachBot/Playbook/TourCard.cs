@@ -29,7 +29,7 @@ public static class TourCard
         };
         if (stage.AllowedTime is { } allowed)
         {
-            body.Add(Text($"**Time allowed:** up to {IsoDuration.Describe(allowed)} · win probability {stage.WinProbability:P0}"));
+            body.Add(Text($"**Time allowed:** up to {Replies.CoreText.Duration(allowed)} · win probability {stage.WinProbability:P0}"));
         }
 
         if (stage.Actions.Count > 0)

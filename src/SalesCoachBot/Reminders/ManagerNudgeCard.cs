@@ -34,7 +34,7 @@ public static class ManagerNudgeCard
                     new Fact("Rep", Escape(repName)),
                     new Fact("Stage", $"{view.Stage.Name} ({view.Model.Name})"),
                     new Fact("Why", Escape(reason)),
-                    new Fact("Time in stage", view.TimeInStageText()),
+                    new Fact("Time in stage", Replies.CoreText.TimeInStage(view)),
                     new Fact("Last next step", deal.NextStep is { } step ? Escape(step.Text) + (step.Due is { } due ? $" (due {Date(due)})" : string.Empty) : "none"),
                     new Fact("Amount", deal.Amount?.Format() ?? "not set"),
                 ],

@@ -87,7 +87,7 @@ public sealed class ReminderCommandHandler(
         return outcome.Status switch
         {
             UpdateStatus.Applied or UpdateStatus.AlreadyApplied => DealReplies.Deal(outcome.Deal!, context, $"Snoozed {deal.Name}: no reminders before {when}."),
-            UpdateStatus.Refused => BotReply.Plain(outcome.Refusal!),
+            UpdateStatus.Refused => BotReply.Plain(CoreText.Refusal(outcome.Refusal!)),
             _ => BotReply.Plain("That deal is not in your pipeline."),
         };
     }

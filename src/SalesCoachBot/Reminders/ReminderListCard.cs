@@ -16,7 +16,7 @@ public static class ReminderListCard
     public static string Summary(IReadOnlyList<DueReminder> reminders, SalesProcess process)
     {
         ArgumentNullException.ThrowIfNull(reminders);
-        return $"{reminders.Count} deals need attention:\n" + string.Join("\n", reminders.Select(r => $"- {r.Deal.Name}: {r.Reason}"));
+        return $"{reminders.Count} deals need attention:\n" + string.Join("\n", reminders.Select(r => $"- {r.Deal.Name}: {Replies.CoreText.Reason(r.Reason)}"));
     }
 
     public static AdaptiveCard Build(IReadOnlyList<DueReminder> reminders, SalesProcess process, DateOnly today)
@@ -34,7 +34,7 @@ public static class ReminderListCard
                 Items =
                 [
                     new TextBlock { Text = $"{Escape(deal.Name)} · {stage}", Weight = FontWeight.Bolder },
-                    Text(Escape(char.ToUpperInvariant(reminder.Reason[0]) + reminder.Reason[1..]) + (reminder.Rung == Rung.SecondReminder ? " (second reminder)" : string.Empty), color: TextColor.Warning),
+                    Text(Escape(Replies.CoreText.CapitalizedReason(reminder.Reason)) + (reminder.Rung == Rung.SecondReminder ? " (second reminder)" : string.Empty), color: TextColor.Warning),
                     deal.NextStep is { } step
                         ? Text($"Next: {Escape(step.Text)}{(step.Due is { } due ? $" · due {Date(due)}" : string.Empty)}", subtle: true)
                         : Text("No next step yet", subtle: true),

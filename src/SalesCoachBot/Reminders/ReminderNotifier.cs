@@ -38,7 +38,7 @@ public sealed class ReminderNotifier(IProactiveSender sender, SalesProcess proce
 
         var context = ContextFor(manager);
         var view = DealView.For(reminder.Deal, process, context.Now, context.Today);
-        var reply = BotReply.Card(ManagerNudgeCard.Summary(view, rep, reminder.Reason), ManagerNudgeCard.Build(view, rep, reminder.Reason));
+        var reply = BotReply.Card(ManagerNudgeCard.Summary(view, rep, CoreText.Reason(reminder.Reason)), ManagerNudgeCard.Build(view, rep, CoreText.Reason(reminder.Reason)));
         return await sender.SendAsync(manager, reply, "manager_nudge", cancellationToken).ConfigureAwait(false);
     }
 
@@ -62,8 +62,8 @@ public sealed class ReminderNotifier(IProactiveSender sender, SalesProcess proce
     private static BotReply ReminderReply(DueReminder reminder, CommandContext context)
     {
         var warning = reminder.Rung == Rung.SecondReminder
-            ? $"Second reminder: {reminder.Deal.Name} needs attention: {reminder.Reason}. Your manager hears about it next."
-            : $"Reminder: {reminder.Deal.Name} needs attention: {reminder.Reason}.";
+            ? $"Second reminder: {reminder.Deal.Name} needs attention: {CoreText.Reason(reminder.Reason)}. Your manager hears about it next."
+            : $"Reminder: {reminder.Deal.Name} needs attention: {CoreText.Reason(reminder.Reason)}.";
         return DealReplies.Coaching(reminder.Deal, context, headline: null, warnings: [warning]);
     }
 

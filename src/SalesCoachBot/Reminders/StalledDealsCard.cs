@@ -13,7 +13,7 @@ public static class StalledDealsCard
         ArgumentNullException.ThrowIfNull(rows);
         return rows.Count == 0
             ? $"{title}: none. Every open deal is within its stage's allowed time."
-            : $"{title}:\n" + string.Join("\n", rows.Select(r => $"- {r.Rep.Name ?? r.Rep.UserId}: {r.View.Deal.Name}, {r.View.Stage.Name}, {r.View.TimeInStageText()}"));
+            : $"{title}:\n" + string.Join("\n", rows.Select(r => $"- {r.Rep.Name ?? r.Rep.UserId}: {r.View.Deal.Name}, {r.View.Stage.Name}, {Replies.CoreText.TimeInStage(r.View)}"));
     }
 
     public static AdaptiveCard Build(string title, IReadOnlyList<StalledDeal> rows)
@@ -33,7 +33,7 @@ public static class StalledDealsCard
             {
                 Facts = group.Select(r => new Fact(
                     Escape(r.View.Deal.Name),
-                    $"{r.View.Stage.Name} · {r.View.TimeInStageText()}" + (r.View.IsNextStepOverdue ? " · next step overdue" : string.Empty))).ToList(),
+                    $"{r.View.Stage.Name} · {Replies.CoreText.TimeInStage(r.View)}" + (r.View.IsNextStepOverdue ? " · next step overdue" : string.Empty))).ToList(),
             });
         }
 

@@ -191,7 +191,7 @@ public static class CoachingCard
     {
         if (view.AllowedTime is not { } allowed)
         {
-            return view.TimeInStageText();
+            return Replies.CoreText.TimeInStage(view);
         }
 
         var runsOut = view.Deal.StageEnteredAt + allowed;
@@ -199,8 +199,8 @@ public static class CoachingCard
             ? ShortDateTime(runsOut, zone)
             : Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(runsOut, zone).DateTime));
         return view.IsOverdue
-            ? $"{view.TimeInStageText()}: over the allowed time since {when}"
-            : $"{view.TimeInStageText()}; allowed time runs out {when}";
+            ? $"{Replies.CoreText.TimeInStage(view)}: over the allowed time since {when}"
+            : $"{Replies.CoreText.TimeInStage(view)}; allowed time runs out {when}";
     }
 
     internal static TextBlock Section(string title) =>

@@ -16,7 +16,7 @@ public static class DealCard
         var parts = new List<string>
         {
             $"{deal.Name}: {view.Stage.Name} ({view.Model.Name})",
-            deal.IsOpen ? $"{view.TimeInStageText()} in stage{(view.IsOverdue ? ", over the allowed time" : string.Empty)}" : deal.Status.ToString().ToLowerInvariant(),
+            deal.IsOpen ? $"{Replies.CoreText.TimeInStage(view)} in stage{(view.IsOverdue ? ", over the allowed time" : string.Empty)}" : deal.Status.ToString().ToLowerInvariant(),
         };
         if (deal.Amount is { } amount)
         {
@@ -50,7 +50,7 @@ public static class DealCard
         };
         if (deal.IsOpen)
         {
-            facts.Add(new Fact("Time in stage", view.TimeInStageText() + (view.IsOverdue ? " ⚠ over the allowed time" : string.Empty)));
+            facts.Add(new Fact("Time in stage", Replies.CoreText.TimeInStage(view) + (view.IsOverdue ? " ⚠ over the allowed time" : string.Empty)));
         }
         else
         {

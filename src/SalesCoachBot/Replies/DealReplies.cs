@@ -33,7 +33,7 @@ public static class DealReplies
         return outcome.Status switch
         {
             UpdateStatus.AlreadyApplied => Deal(outcome.Deal!, context, alreadyDone),
-            UpdateStatus.Refused => BotReply.Plain(outcome.Refusal!),
+            UpdateStatus.Refused => BotReply.Plain(CoreText.Refusal(outcome.Refusal!)),
             _ => BotReply.Plain("That deal is not in your pipeline."),
         };
     }

@@ -45,7 +45,7 @@ public class DealRulesTests
         var change = DealRules.Create(_dana, name, null, _consultative, _time.GetUtcNow(), new Actor("Dana", "a"));
 
         Assert.Null(change.Deal);
-        Assert.Contains("name", change.Refusal, StringComparison.Ordinal);
+        Assert.Equal(Refusal.NameMissing(), change.Refusal);
     }
 
     [Fact]
@@ -53,7 +53,8 @@ public class DealRulesTests
     {
         var change = DealRules.Create(_dana, new string('x', 200), null, _consultative, _time.GetUtcNow(), new Actor("Dana", "a"));
 
-        Assert.Contains("120", change.Refusal, StringComparison.Ordinal);
+        Assert.Equal(RefusalCode.NameTooLong, change.Refusal?.Code);
+        Assert.Equal(120, change.Refusal?.Limit);
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public class DealRulesTests
     {
         var change = DealRules.MoveTo(NewDeal(), _consultative, Stage("prospect"), _time.GetUtcNow(), new Actor("Dana", "a2"));
 
-        Assert.Equal("Contoso Ltd is already in Prospect.", change.Refusal);
+        Assert.Equal(Refusal.AlreadyInStage("Contoso Ltd", "Prospect"), change.Refusal);
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public class DealRulesTests
 
         var change = DealRules.SetAmount(won, new Money(1, null), _time.GetUtcNow(), new Actor("Dana", "a3"));
 
-        Assert.Equal("Contoso Ltd is already closed (won).", change.Refusal);
+        Assert.Equal(Refusal.AlreadyClosed("Contoso Ltd", DealStatus.Won), change.Refusal);
     }
 
     [Fact]
@@ -123,7 +124,28 @@ public class DealRulesTests
 
         var change = DealRules.SetNextStep(NewDeal(), "call", today.AddDays(-1), today, _time.GetUtcNow(), new Actor("Dana", "a2"));
 
-        Assert.Contains("in the past", change.Refusal, StringComparison.Ordinal);
+        Assert.Equal(Refusal.NextStepDueInPast(today.AddDays(-1)), change.Refusal);
+    }
+
+    [Fact]
+    public void Each_refusal_names_its_rule_and_the_values_a_reply_needs()
+    {
+        var now = _time.GetUtcNow();
+        var today = new DateOnly(2026, 11, 25);
+        var actor = new Actor("Dana", "a2");
+        var deal = NewDeal();
+        var won = DealRules.Close(deal, _consultative, won: true, null, now, actor).Deal!;
+        var otherModel = _process.Models.First(m => m.Id != _consultative.Id);
+        var foreignStage = otherModel.Stages.First(s => _consultative.GetStage(s.Id) is null);
+
+        Assert.Equal(Refusal.AmountNotPositive(), DealRules.SetAmount(deal, new Money(0, null), now, actor).Refusal);
+        Assert.Equal(Refusal.ReasonTooLong(DealRules.MaxReasonLength), DealRules.Close(deal, _consultative, won: false, new string('x', 501), now, actor).Refusal);
+        Assert.Equal(Refusal.NextStepMissing(), DealRules.SetNextStep(deal, "  ", null, today, now, actor).Refusal);
+        Assert.Equal(Refusal.NextStepTooLong(DealRules.MaxNextStepLength), DealRules.SetNextStep(deal, new string('x', 501), null, today, now, actor).Refusal);
+        Assert.Equal(Refusal.ExpectedCloseInPast(today.AddDays(-1)), DealRules.SetExpectedClose(deal, today.AddDays(-1), today, now, actor).Refusal);
+        Assert.Equal(Refusal.MovedOnSinceChecklist("Contoso Ltd"), DealRules.SetDoneActions(deal, Stage("qualify"), [], now, actor).Refusal);
+        Assert.Equal(Refusal.NothingToSnooze("Contoso Ltd"), DealRules.Snooze(won, now.AddDays(1), now, actor).Refusal);
+        Assert.Equal(Refusal.NotAStageOfModel(foreignStage.Name, _consultative.Name), DealRules.MoveTo(deal, _consultative, foreignStage, now, actor).Refusal);
     }
 
     [Fact]
@@ -149,7 +171,8 @@ public class DealRulesTests
 
         var view = DealView.For(deal, _process, _time.GetUtcNow(), new DateOnly(2026, 12, 31));
 
-        Assert.Equal($"{(int)allowed.TotalDays + 1} days of {IsoDuration.Describe(allowed)}", view.TimeInStageText());
+        Assert.Equal(allowed + TimeSpan.FromDays(1), view.TimeInStage);
+        Assert.Equal(allowed, view.AllowedTime);
         Assert.True(view.IsOverdue);
     }
 }

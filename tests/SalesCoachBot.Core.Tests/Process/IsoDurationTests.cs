@@ -32,15 +32,4 @@ public class IsoDurationTests
     {
         Assert.False(IsoDuration.TryParse(text, out _));
     }
-
-    [Theory]
-    [InlineData(7 * 86400, "1 week")]
-    [InlineData(14 * 86400, "2 weeks")]
-    [InlineData(3 * 86400, "3 days")]
-    [InlineData(30, "30 seconds")]
-    [InlineData(36 * 3600, "1 day 12 hours")]
-    public void Describes_durations_as_a_person_would(int seconds, string expected)
-    {
-        Assert.Equal(expected, IsoDuration.Describe(TimeSpan.FromSeconds(seconds)));
-    }
 }

@@ -71,10 +71,23 @@ public abstract class ReminderSweepTests : IAsyncLifetime
 
     private ManagerMapping _mapping = ManagerMapping.Empty;
 
-    private ReminderSweeper Sweeper(StoreInstance stores, IReminderNotifier notifier, string instance = "test") =>
-        new(stores.Schedule, stores.Deals, stores.Users, notifier, _mapping, _process, _time,
-            Options.Create(new ReminderOptions { ClaimTimeout = TimeSpan.FromMinutes(2), RetryDelay = TimeSpan.FromMinutes(5) }), NullLogger<ReminderSweeper>.Instance)
+    /// <summary>One instance's sweeper, wired as the host wires it.</summary>
+    private ReminderSweeper Sweeper(StoreInstance stores, IReminderNotifier notifier, string instance = "test")
+    {
+        var options = Options.Create(new ReminderOptions { ClaimTimeout = TimeSpan.FromMinutes(2), RetryDelay = TimeSpan.FromMinutes(5) });
+        var managers = new ManagerLookup(stores.Users, _mapping, _time, NullLogger<ManagerLookup>.Instance);
+        return new(
+            stores.Schedule,
+            stores.Users,
+            new ReminderClaims(stores.Deals, managers, _process, options),
+            managers,
+            new DigestSender(stores.Users, stores.Deals, notifier, _mapping, _process, options, NullLogger<DigestSender>.Instance),
+            notifier,
+            _time,
+            options,
+            NullLogger<ReminderSweeper>.Instance)
         { Instance = instance };
+    }
 
     private async Task<UserProfile> RepAsync(StoreInstance database, string id, string? zone = "Europe/Berlin", string? manager = null)
     {

@@ -89,7 +89,7 @@ public sealed class PlaybookTests : IAsyncLifetime
 
         var text = Text(await AskAsync("how long should a deal stay in proposal?"));
 
-        Assert.Contains($"At most {IsoDuration.Describe(proposal.AllowedTime!.Value)}.", text, StringComparison.Ordinal);
+        Assert.Contains($"At most {SalesCoachBot.Replies.CoreText.Duration(proposal.AllowedTime!.Value)}.", text, StringComparison.Ordinal);
     }
 
     [Fact]

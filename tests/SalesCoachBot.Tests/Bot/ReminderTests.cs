@@ -70,7 +70,7 @@ public sealed class ReminderTests : IAsyncLifetime
         var services = _app.Services;
         var rep = (await services.GetRequiredService<IUserProfileStore>().GetAsync(new OwnerKey(Dana.TenantId, Dana.Id), CancellationToken.None))!;
         var deal = (await services.GetRequiredService<IDealStore>().ListAsync(rep.Key, false, CancellationToken.None)).Single();
-        return (services.GetRequiredService<ReminderNotifier>(), rep, new DueReminder(deal, Rung.FirstReminder, "a test"));
+        return (services.GetRequiredService<ReminderNotifier>(), rep, new DueReminder(deal, Rung.FirstReminder, new FollowUpDue("Prospect")));
     }
 
     [Fact]

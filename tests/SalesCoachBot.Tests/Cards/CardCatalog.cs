@@ -92,7 +92,7 @@ public static class CardCatalog
             { "tour first", TourCard.Build(Consultative, 0) },
             { "tour middle", TourCard.Build(Consultative, 2) },
             { "tour last", TourCard.Build(Consultative, Consultative.Stages.Count - 1) },
-            { "reminder list", ReminderListCard.Build([new DueReminder(open, Rung.FirstReminder, "it has been in Proposal 2 weeks plus 3 days"), new DueReminder(markup, Rung.SecondReminder, "the next step \"call\" was due Fri 20 Nov")], _process, _today) },
+            { "reminder list", ReminderListCard.Build([new DueReminder(open, Rung.FirstReminder, new OverAllowedTime("Proposal", TimeSpan.FromDays(14), TimeSpan.FromDays(3))), new DueReminder(markup, Rung.SecondReminder, new NextStepOverdue("call", new DateOnly(2026, 11, 20)))], _process, _today) },
             { "manager nudge", ManagerNudgeCard.Build(View(open), Rep, "it has been in Proposal 2 weeks plus 9 days") },
             { "stalled deals", StalledDealsCard.Build("Your team's stalled deals", [new StalledDeal(Rep, View(open)), new StalledDeal(Rep with { UserId = "u2", Name = "Sam" }, View(markup))]) },
             { "no stalled deals", StalledDealsCard.Build("Your stalled deals", []) },

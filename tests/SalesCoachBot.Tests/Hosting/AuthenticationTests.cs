@@ -87,7 +87,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
         var rep = (await _app.Services.GetRequiredService<IUserProfileStore>().GetAsync(new OwnerKey(Dana.TenantId, Dana.Id), CancellationToken.None))!;
         var deal = Assert.Single(await _app.Services.GetRequiredService<IDealStore>().ListAsync(rep.Key, false, CancellationToken.None));
 
-        var result = await _app.Services.GetRequiredService<ReminderNotifier>().RemindRepAsync(rep, [new DueReminder(deal, Rung.FirstReminder, "a test")], CancellationToken.None);
+        var result = await _app.Services.GetRequiredService<ReminderNotifier>().RemindRepAsync(rep, [new DueReminder(deal, Rung.FirstReminder, new FollowUpDue("Prospect"))], CancellationToken.None);
 
         Assert.Equal(NotifyResult.Sent, result);
         Assert.Equal(2, _app.Connector.SentAuthorizations.Count);

@@ -33,7 +33,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
         var rep = (await _app.Services.GetRequiredService<IUserProfileStore>().GetAsync(new OwnerKey(Dana.TenantId, Dana.Id), CancellationToken.None))!;
         var deal = Assert.Single(await _app.Services.GetRequiredService<IDealStore>().ListAsync(rep.Key, false, CancellationToken.None));
-        return (_app.Services.GetRequiredService<ReminderNotifier>(), rep, new DueReminder(deal, Rung.FirstReminder, "a test"));
+        return (_app.Services.GetRequiredService<ReminderNotifier>(), rep, new DueReminder(deal, Rung.FirstReminder, new FollowUpDue("Prospect")));
     }
 
     [Fact]

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Users;
+
+namespace SalesCoachBot.Core.Reminders;
+
+/// <summary>Sends each manager the scheduled digest of their team's stalled deals.</summary>
+public sealed class DigestSender(
+    IUserProfileStore profiles,
+    IDealStore deals,
+    IReminderNotifier notifier,
+    ManagerMapping mapping,
+    SalesProcess process,
+    IOptions<ReminderOptions> options,
+    ILogger<DigestSender> logger)
+{
+    /// <summary>
+    /// Each manager whose digest is due gets one. The next digest instant is written (with the profile's ETag) before
+    /// sending, so only one instance sends a given digest; a failed send is tried again after the retry delay.
+    /// </summary>
+    /// <returns>How many digests were sent; none when digests are turned off.</returns>
+    public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!options.Value.DigestEnabled)
+        {
+            return 0;
+        }
+
+        var sent = 0;
+        foreach (var manager in await profiles.ListDigestsDueAsync(now, options.Value.BatchSize, cancellationToken).ConfigureAwait(false))
+        {
+            var claimed = manager with { NextDigestAt = StalledDeals.NextDigest(now, manager.Zone, options.Value, manager.Hours) };
+            if (!await profiles.SaveAsync(claimed, manager.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var (stalled, isTeam) = await StalledDeals.ForAsync(manager, profiles, deals, mapping, process, now, cancellationToken).ConfigureAwait(false);
+            if (!isTeam || !manager.ConversationActive || manager.ConversationReference is null)
+            {
+                continue;
+            }
+
+            var result = await notifier.SendDigestAsync(manager, stalled, cancellationToken).ConfigureAwait(false);
+            if (result == NotifyResult.Sent)
+            {
+                sent++;
+                logger.LogInformation("Digest of {Count} stalled deals sent to manager {ManagerId}", stalled.Count, manager.UserId);
+            }
+            else if (result == NotifyResult.Failed)
+            {
+                await profiles.UpdateAsync(manager.Key, m => m is null ? null : m with { NextDigestAt = now + options.Value.RetryDelay }, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await profiles.MarkUnreachableAsync(manager.Key, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return sent;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Reminders;
+
+namespace SalesCoachBot.Replies;
+
+/// <summary>
+/// The words for what the domain reports as data: why a change was refused, why a reminder is due, how long a deal
+/// has been in its stage, how long a stage allows. The domain speaks no language; every sentence a rep reads about it
+/// is written here.
+/// </summary>
+public static class CoreText
+{
+    // Dates are read in English whatever the server's locale.
+    private static readonly CultureInfo _english = CultureInfo.GetCultureInfo("en-US");
+
+    public static string Refusal(Refusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+
+        // No discard arm: a new refusal code fails the build here (CS8509) until it has its words. CS8524 is only
+        // about integers cast to the enum, which the domain never produces.
+#pragma warning disable CS8524
+        return refusal.Code switch
+        {
+            RefusalCode.NameMissing => "A deal needs a name, for example: new deal Contoso Ltd 45k.",
+            RefusalCode.NameTooLong => $"That name is {refusal.Length} characters long; keep a deal name under {refusal.Limit}.",
+            RefusalCode.AmountNotPositive => "A deal's amount must be more than zero.",
+            RefusalCode.AlreadyInStage => $"{refusal.DealName} is already in {refusal.StageName}.",
+            RefusalCode.NotAStageOfModel => $"{refusal.StageName} is not a stage of the {refusal.ModelName} process.",
+            RefusalCode.NoClosingStage => $"The {refusal.ModelName} process has no closing stage for a {(refusal.Status == DealStatus.Won ? "won" : "lost")} deal.",
+            RefusalCode.ReasonTooLong => $"Keep the reason under {refusal.Limit} characters.",
+            RefusalCode.NextStepMissing => "Say what the next step is, for example: next step for Contoso: send pricing by Friday.",
+            RefusalCode.NextStepTooLong => $"Keep the next step under {refusal.Limit} characters.",
+            RefusalCode.NextStepDueInPast => $"{Day(refusal.Date)} is in the past; give a due date from today on.",
+            RefusalCode.ExpectedCloseInPast => $"{Day(refusal.Date)} is in the past; an expected close date is from today on.",
+            RefusalCode.MovedOnSinceChecklist => $"{refusal.DealName} has moved on to another stage since that checklist was shown.",
+            RefusalCode.AlreadyClosed => $"{refusal.DealName} is already closed ({refusal.Status?.ToString().ToLowerInvariant()}).",
+            RefusalCode.NothingToSnooze => $"{refusal.DealName} is already closed; there is nothing to snooze.",
+            RefusalCode.AlreadyOpen => $"{refusal.DealName} is already open.",
+            RefusalCode.SameName => $"{refusal.DealName} already has that name.",
+            RefusalCode.SameModel => $"{refusal.DealName} already follows the {refusal.ModelName} process.",
+            RefusalCode.ActivityInFuture => $"{Day(refusal.Date)} is in the future; log what was done, or set it as the next step.",
+            RefusalCode.NoteTooLong => $"Keep the note under {refusal.Limit} characters.",
+            RefusalCode.NoCloseDateToShift => $"{refusal.DealName} has no expected close date yet. Say \"{refusal.DealName} closes …\" first.",
+            RefusalCode.UnknownModel => $"I don't know a \"{refusal.Phrase}\" selling model. Say \"how does our sales process work?\" to see the models.",
+            RefusalCode.UnknownCustomerType => $"I don't know the customer type \"{refusal.Phrase}\". Say \"what is a small business?\" or \"help\" to see the types.",
+            RefusalCode.NotAnOpenStage => $"\"{refusal.Phrase}\" is not an open stage of the {refusal.ModelName} process.",
+            RefusalCode.NothingToChange => "Say what to change, for example: fabrikam 30k, closes march 3.",
+        };
+#pragma warning restore CS8524
+    }
+
+    /// <summary>Why a reminder is due, as the end of "Contoso needs attention: …" (so it starts in lower case).</summary>
+    public static string Reason(ReminderReason reason) => reason switch
+    {
+        NextStepOverdue step => $"the next step \"{step.Step}\" was due {step.Due.ToString("ddd d MMM", _english)}",
+        OverAllowedTime over => $"it has been in {over.StageName} {Duration(over.Allowed)} plus {Overrun(over.Over)}",
+        FollowUpDue followUp => $"it is due for a follow-up in {followUp.StageName}",
+        null => throw new ArgumentNullException(nameof(reason)),
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.GetType().Name, "A reminder reason without words."),
+    };
+
+    /// <summary>The same reason as a sentence of its own.</summary>
+    public static string CapitalizedReason(ReminderReason reason)
+    {
+        var text = Reason(reason);
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    /// <summary>"3 days of 2 weeks", "2 minutes of 30 seconds": time in stage against the allowed time, in the larger sensible unit.</summary>
+    public static string TimeInStage(DealView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (view.AllowedTime is not { } allowed)
+        {
+            return InUnitOf(view.TimeInStage, view.TimeInStage);
+        }
+
+        return $"{InUnitOf(view.TimeInStage, allowed)} of {Duration(allowed)}";
+    }
+
+    /// <summary>How a person would say a duration: "7 days", "2 weeks", "30 seconds", "1 day 12 hours".</summary>
+    public static string Duration(TimeSpan duration)
+    {
+        static string Unit(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+
+        if (duration.TotalDays >= 1 && duration.Ticks % TimeSpan.FromDays(7).Ticks == 0)
+        {
+            return Unit((int)(duration.TotalDays / 7), "week");
+        }
+
+        var parts = new List<string>();
+        if (duration.Days > 0)
+        {
+            parts.Add(Unit(duration.Days, "day"));
+        }
+
+        if (duration.Hours > 0)
+        {
+            parts.Add(Unit(duration.Hours, "hour"));
+        }
+
+        if (duration.Minutes > 0)
+        {
+            parts.Add(Unit(duration.Minutes, "minute"));
+        }
+
+        if (duration.Seconds > 0 || parts.Count == 0)
+        {
+            parts.Add(Unit(duration.Seconds, "second"));
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    private static string Day(DateOnly? date) => date?.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    /// <summary>Whole units of <paramref name="value"/>, in the largest unit <paramref name="scale"/> fills.</summary>
+    private static string InUnitOf(TimeSpan value, TimeSpan scale)
+    {
+        if (scale >= TimeSpan.FromDays(1))
+        {
+            var days = (int)value.TotalDays;
+            return days == 1 ? "1 day" : $"{days} days";
+        }
+
+        if (scale >= TimeSpan.FromHours(1))
+        {
+            var hours = (int)value.TotalHours;
+            return hours == 1 ? "1 hour" : $"{hours} hours";
+        }
+
+        if (scale >= TimeSpan.FromMinutes(1))
+        {
+            var minutes = (int)value.TotalMinutes;
+            return minutes == 1 ? "1 minute" : $"{minutes} minutes";
+        }
+
+        var seconds = (int)value.TotalSeconds;
+        return seconds == 1 ? "1 second" : $"{seconds} seconds";
+    }
+
+    /// <summary>How far past the allowed time, in its largest whole unit; never "0 seconds".</summary>
+    private static string Overrun(TimeSpan over) =>
+        over.TotalDays >= 1 ? $"{(int)over.TotalDays} day{((int)over.TotalDays == 1 ? "" : "s")}"
+        : over.TotalHours >= 1 ? $"{(int)over.TotalHours} hour{((int)over.TotalHours == 1 ? "" : "s")}"
+        : over.TotalMinutes >= 1 ? $"{(int)over.TotalMinutes} minute{((int)over.TotalMinutes == 1 ? "" : "s")}"
+        : $"{Math.Max(1, (int)over.TotalSeconds)} seconds";
+}

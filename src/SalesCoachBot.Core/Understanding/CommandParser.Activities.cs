@@ -16,10 +16,12 @@ public static partial class CommandParser
         (DemoedPattern(), (m, c) => Activity(m, KindOf(m.Groups["kind"].Value), c)),
         (SentToPattern(), (m, c) => Sent(m, c)),
         (SentDealPattern(), (m, c) => Sent(m, c)),
+        (EmailedPattern(), (m, c) => Activity(m, ActivityKind.Email, c)),
     ];
 
     private static (Regex, Rule)[] ReminderRules() =>
     [
+        (RemindWhenAboutPattern(), (m, c) => DateExpressionParser.TryParse(m.Groups["when"].Value, c.Today, out var date) && Deal(m.Groups["deal"].Value) is { } deal ? new RemindMe(deal, date, null) : null),
         (RemindAboutPattern(), RemindAbout),
         (RemindToPattern(), RemindTo),
         (SnoozePattern(), Snooze),
@@ -43,7 +45,7 @@ public static partial class CommandParser
     private static LogActivity? Activity(Match match, ActivityKind kind, ParseContext context)
     {
         var rest = match.Groups["rest"].Value.Trim();
-        var note = match.Groups["note"].Success ? match.Groups["note"].Value.Trim() : null;
+        var note = match.Groups["note"].Success ? Join(match.Groups["note"].Value, null) : null;
         var split = NoteSplitPattern().Match(rest);
         var head = split.Success ? split.Groups["head"].Value : rest;
         if (split.Success)
@@ -64,6 +66,11 @@ public static partial class CommandParser
         {
             date = done;
             head = ActivityFillerPattern().Replace(withoutDate, string.Empty);
+        }
+        else if (DateExpressionParser.TryParseTrailing(head, context.Today, out _, out _))
+        {
+            // "meeting with contoso tomorrow" is planned, not done: not an activity to log.
+            return null;
         }
 
         var at = AtDealPattern().Match(head);
@@ -169,6 +176,12 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?:i\s+)?(?<verb>sent|emailed|e-mailed|mailed)\s+(?<rest>(?!the\b|a\b|an\b)[^,?]+?)\s+(?<what>(?:a|an|the|our|my)\s+[^,?]+?)(?<note>,.*)?$", Options)]
     private static partial Regex SentDealPattern();
+
+    [GeneratedRegex(@"^(?:i\s+)?(?:emailed|e-mailed|mailed)\s+" + DealAndRest + @"$", Options)]
+    private static partial Regex EmailedPattern();
+
+    [GeneratedRegex(@"^(?:remind|ping|nudge) me (?<when>tomorrow|today|in [^?]+?|on [^?]+?|next [^?]+?) (?:about|re|regarding|on) (?<deal>[^?]+)$", Options)]
+    private static partial Regex RemindWhenAboutPattern();
 
     [GeneratedRegex(@"^(?<head>[^,:;]+?)\s*(?:[,:;]|\s-\s|\.\s)\s*(?<note>.+)$", Options)]
     private static partial Regex NoteSplitPattern();

@@ -49,8 +49,10 @@ public static partial class CommandParser
         (MoveWithoutDealPattern(), (m, c) => Target(DealPhrases.Context, m.Groups["target"].Value, Confirmation(m), c)),
         (ArrowPattern(), (m, c) => Deal(m.Groups["deal"].Value) is { } deal ? Target(deal, m.Groups["target"].Value, Confirmation(m), c) : null),
         (WeAreInPattern(), (m, c) => Deal(m.Groups["deal"].Value) is { } deal ? Target(deal, m.Groups["target"].Value, Confirmation(m), c) : null),
+        (StageOfPattern(), (m, c) => Deal(m.Groups["deal"].Value) is { } deal ? Target(deal, m.Groups["target"].Value, Confirmation(m), c) : null),
         (MoveVerbPattern(), (m, c) => Split(m, MoveSplitPattern(), (deal, rest) => Target(deal, rest, Confirmation(m), c))),
         (MovedPattern(), (m, c) => Split(m, MovedSplitPattern(), (deal, rest) => Target(deal, rest, Confirmation(m), c))),
+        (MovedPattern(), (m, c) => Split(m, BareToSplitPattern(), (deal, rest) => Target(deal, rest, Confirmation(m), c) as MoveDeal)),
         (MakePattern(), (m, c) => Fields(m.Groups["all"].Value, c, allowNoName: false)),
         (IsPattern(), (m, c) => Split(m, IsSplitPattern(), (deal, rest) => Predicate(deal, rest, Confirmation(m), c))),
         (FieldsPattern(), (m, c) => Fields(m.Groups["all"].Value, c, allowNoName: true)),
@@ -93,6 +95,13 @@ public static partial class CommandParser
 
     private static SetNextStep? NextStep(Match match, ParseContext context)
     {
+        // "contoso 50k closing q2 next step call cfo" has more than a next step: the field list reads it whole.
+        if (match.Groups["deal"].Success
+            && new DealFieldReader(context).TrySplit(match.Groups["deal"].Value, allowStage: false, allowNoName: false, allowNoFields: false, out _, out _))
+        {
+            return null;
+        }
+
         var deal = match.Groups["deal"].Success ? Deal(match.Groups["deal"].Value) : DealPhrases.Context;
         var text = StepToPattern().Replace(match.Groups["text"].Value.Trim(), string.Empty).Trim(' ', '"');
         if (deal is null || text.Length == 0)
@@ -125,7 +134,8 @@ public static partial class CommandParser
 
     private static CloseDeal? Close(Match match, bool won, ParseContext context)
     {
-        if (Deal(match.Groups["deal"].Value) is not { } deal)
+        // "mark as lost": no deal named is the deal in context.
+        if ((match.Groups["deal"].Success ? Deal(match.Groups["deal"].Value) : DealPhrases.Context) is not { } deal)
         {
             return null;
         }
@@ -406,7 +416,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:pull|bring|move)\s+(?<deal>[^?]+?)\s+(?:in|forward|earlier|up)\s+(?:by\s+)?(?<dur>" + Duration.Pattern + @")$", Options)]
     private static partial Regex PullInPattern();
 
-    [GeneratedRegex(@"^(?:mark|set|close|flag)\s+(?<deal>[^?]+?)\s+(?:as\s+|to\s+)?(?:closed[\s-]?)?(?<outcome>won|lost|dead)(?:\s*(?:[:\-–,.]|\bbecause(?: of)?\b|\bdue to\b|\breason:?)\s*(?<reason>[^?]+))?$", Options)]
+    [GeneratedRegex(@"^(?:mark|set|close|flag)(?:\s+(?<deal>it|this|that|this one|that one|the deal))?\s+(?:as\s+|to\s+)?(?:closed[\s-]?)?(?<outcome>won|lost|dead)(?:\s*(?:[:\-–,.]|\bbecause(?: of)?\b|\bdue to\b|\breason:?)\s*(?<reason>[^?]+))?$|^(?:mark|set|close|flag)\s+(?<deal>[^?]+?)\s+(?:as\s+|to\s+)?(?:closed[\s-]?)?(?<outcome>won|lost|dead)(?:\s*(?:[:\-–,.]|\bbecause(?: of)?\b|\bdue to\b|\breason:?)\s*(?<reason>[^?]+))?$", Options)]
     private static partial Regex MarkPattern();
 
     [GeneratedRegex(@"^(?:it is|that is|this is) a (?:win|done deal)$|^(?:we )?(?:got|have) (?:the )?(?:signature|signed contract|signed order form)$", Options)]
@@ -418,10 +428,10 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:we\s+|i\s+)?(?:won|signed|closed|booked|landed|bagged)\s+" + Deal1 + @"(?:\s+(?:for|at|@)\s+(?<amount>(?:[^,?]|,(?=[0-9]{3}))+?))?(?:\s+(?:today|yesterday|this morning|this afternoon))?(?:\s*,(?![0-9]{3}).*)?$", Options)]
     private static partial Regex WonFirstPattern();
 
-    [GeneratedRegex(@"^" + Deal1 + @"(?:\s*[:\-–])?\s+(?:is\s+|was\s+|has been\s+|have\s+|has\s+)?(?:closed[\s-]?)?(?:won+|signed|booked|closed won)(?:\s+(?:the\s+)?(?:contract|deal|order form|paperwork|po|agreement|sow))?(?:\s+(?:today|yesterday|this morning|at last))?(?:(?:\s+(?:at|for|@)\s+|\s*[-–,]\s*)(?<amount>(?:[^,?]|,(?=[0-9]{3}))+?))?(?:\s*,(?![0-9]{3}).*)?$", Options)]
+    [GeneratedRegex(@"^" + Deal1 + @"(?:\s*[:\-–])?\s+(?:is\s+|was\s+|has been\s+|have\s+|has\s+)?(?:closed[\s-]?)?(?:won+|signed|booked|closed won)(?:\s+(?:the\s+)?(?:contract|deal|order form|paperwork|po|agreement|sow))?(?:\s+(?:today|yesterday|this morning|at last))?(?:(?:\s+(?:at|for|@)\s+|\s*[-–,]\s*|\s+)(?<amount>(?:[^,?]|,(?=[0-9]{3}))+?))?(?:\s*,(?![0-9]{3}).*)?$", Options)]
     private static partial Regex WonAfterPattern();
 
-    [GeneratedRegex(@"^(?:we\s+|i\s+)?(?:lost)\s+(?<deal>[^,.?;]+?)(?:\s+to\s+(?<reason>[^?]+)|\s*(?:[,:\-–.;]|\bbecause(?: of)?\b|\bdue to\b)\s*(?<reason>[^?]+))?$", Options)]
+    [GeneratedRegex(@"^(?:we\s+|i\s+)?(?:lost|closed[\s-]lost)(?:\s*:\s*|\s+)(?<deal>[^,.?;]+?)(?:\s+to\s+(?<reason>[^?]+)|\s*(?:[,:\-–.;]|\bbecause(?: of)?\b|\bdue to\b)\s*(?<reason>[^?]+))?$", Options)]
     private static partial Regex LostFirstPattern();
 
     [GeneratedRegex(@"^" + Deal1 + @"(?:\s*[:\-–])?\s+(?:is\s+|was\s+|has been\s+|got\s+|are\s+)?(?:closed[\s-]?)?(?:lost|dead)(?:\s+to\s+(?<reason>[^?]+)|\s*(?:[,:\-–.;]|\bbecause(?: of)?\b|\bdue to\b|\breason:?)\s*(?<reason>[^?]+))?$", Options)]
@@ -480,6 +490,13 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"\s+(?:has\s+|have\s+|was\s+|got\s+|is\s+)?(?:moved|moves|moving|went|gone|advanced|progressed|pushed|is going)\s+(?:back\s+|forward\s+)?(?:in|into|to|onto)\s+", Options)]
     private static partial Regex MovedSplitPattern();
+
+    // "contoso to proposal": a stage only, nothing else, after a bare "to".
+    [GeneratedRegex(@"\s+to\s+", Options)]
+    private static partial Regex BareToSplitPattern();
+
+    [GeneratedRegex(@"^(?:set|change|update|move)\s+(?:the\s+)?stage\s+(?:of|for|on)\s+(?<deal>[^?]+?)\s+to\s+(?<target>[^?]+?)" + Confirm + @"$", Options)]
+    private static partial Regex StageOfPattern();
 
     [GeneratedRegex(@"^make\s+(?<all>[^?]+)$", Options)]
     private static partial Regex MakePattern();

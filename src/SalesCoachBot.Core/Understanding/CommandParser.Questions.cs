@@ -177,16 +177,16 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:help\b(?!\s+me\s+(?:with|on|about)\b).*|\?|commands|menu|usage|.*\bwhat (?:else )?can you do\b.*|.*\bwhat (?:can|do|should) i (?:say|ask|type|write)\b.*|how do i use (?:this|you|the bot|this bot|sales coach)(?: bot| thing)?\??|what commands .*|(?:list|show)(?: me)? (?:the )?commands\??|what are (?:the|your) commands\??)$", Options)]
     private static partial Regex HelpPattern();
 
-    [GeneratedRegex(@"^(?:hi|hello|hey|hiya|howdy|yo|heya|morning|good (?:morning|afternoon|evening)|start|get started)(?:\s+(?:there|bot|coach|sales coach|all|team|everyone))?[!. ]*$", Options)]
+    [GeneratedRegex(@"^(?:hi|hello|hey|hiya|howdy|yo|heya|morning|good (?:morning|afternoon|evening)|start|get started|how is it going|how are you(?: doing)?|what is up|sup)(?:\s+(?:there|bot|coach|sales coach|all|team|everyone))?[!.? ]*$", Options)]
     private static partial Regex GreetPattern();
 
     [GeneratedRegex(@"^(?!(?:how|what|why|when|where|who|is|does)\b).*\bundo\b.*$|^(?:take (?:that|it) back|revert(?: that| it| the last (?:change|thing|one))?|scratch that|roll (?:that|it) back)$", Options)]
     private static partial Regex UndoPattern();
 
-    [GeneratedRegex(@"^(?:set\s+)?(?:my\s+)?(?:working |work |office )?hours(?:\s+are)?(?:\s+to)?\s*:?\s*(?<spec>\d.+)$|^(?:set\s+)?(?:my\s+)?working hours(?:\s+are)?(?:\s+to)?\s*:?\s*(?<spec>.+)$|^i (?:work|am working|usually work) (?:from\s+)?(?<spec>\d.+)$|^(?:don't|do not|dont|never) (?:ping|message|remind|bother|disturb|notify) me before (?<from>\S+) (?:or|and) after (?<to>\S+)$", Options)]
+    [GeneratedRegex(@"^(?:(?:set|change|update)\s+)?(?:my\s+)?(?:working |work |office )?hours(?:\s+are)?(?:\s+to)?\s*:?\s*(?<spec>\d.+)$|^(?:(?:set|change|update)\s+)?(?:my\s+)?working hours(?:\s+are)?(?:\s+to)?\s*:?\s*(?<spec>.+)$|^i (?:work|am working|usually work) (?:from\s+)?(?<spec>(?:[a-z]{3,9}\s*(?:-|–|to)\s*[a-z]{3,9}\s+)?\d.+)$|^(?:don't|do not|dont|never) (?:ping|message|remind|bother|disturb|notify) me before (?<from>\S+) (?:or|and) after (?<to>\S+)$", Options)]
     private static partial Regex HoursPattern();
 
-    [GeneratedRegex(@"^(?:set\s+)?(?:my\s+)?(?:timezone|time zone|tz)(?:\s+is)?(?:\s+to)?\s*:?\s*(?<zone>\S+(?: time)?)$|^i am (?:in|on|using) (?:the\s+)?(?<zone>.+?)(?: time| time zone| timezone)?$|\buse (?<zone>[A-Za-z_]+/[A-Za-z_/]+)(?: time| time zone| timezone)?$", Options)]
+    [GeneratedRegex(@"^(?:(?:set|change|update)\s+)?(?:my\s+)?(?:timezone|time zone|tz)(?:\s+is)?(?:\s+to)?\s*:?\s*(?<zone>\S+(?: time)?)$|^i am (?:in|on|using) (?:the\s+)?(?<zone>.+?)(?: time| time zone| timezone)?$|\buse (?<zone>[A-Za-z_]+/[A-Za-z_/]+)(?: time| time zone| timezone)?$", Options)]
     private static partial Regex TimeZonePattern();
 
     [GeneratedRegex(@"^(?:set\s+)?my (?:manager|boss|lead|team lead|line manager)(?:\s+is)?(?:\s+to)?\s*:?\s*(?<who>[^?]+)$|^i report to (?<who>[^?]+)$", Options)]
@@ -204,13 +204,13 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?!.*\?.+).*\bteam(?:'s)?\b.*\b(?:forecast|commit|going to close|gonna close|will close|closing|land)\b.*$|^.*\b(?:forecast|commit)\b.*\b(?:my|the) team\b.*$", Options)]
     private static partial Regex TeamForecastPattern();
 
-    [GeneratedRegex(@"^(?:how is|how are|show (?:me )?|what is|what's)?\s*(?:my |the |our )?team(?:'s)?\b.*\b(?:doing|scorecard|win rate|stats|numbers|activity|behind|targets?|performance|performing|quota|results|tracking)\b.*$|^(?:who|which reps?) (?:on|in) (?:my|the) team\b.*$|^who (?:is|are) (?:behind|ahead|leading|lagging|struggling|on top|at the bottom)\b.*\bteam\b.*$", Options)]
+    [GeneratedRegex(@"^(?:how is|how are|show (?:me )?|what is|what's)?\s*(?:my |the |our )?team(?:'s)?\b.*\b(?:doing|scorecard|win rate|stats|numbers|activity|behind|targets?|performance|performing|quota|results|tracking)\b.*$|^(?:who|which reps?) (?:on|in) (?:my|the) team\b.*$|^how (?:are|is) (?:my|the) (?:reps|people|sales team)\b.*$|^who (?:is|are) (?:behind|ahead|leading|lagging|struggling|on top|at the bottom)\b.*\bteam\b.*$", Options)]
     private static partial Regex TeamStatsPattern();
 
     [GeneratedRegex(@"^(?:what is |what's |show |show me |my |the |whats )*(?:my |the )?(?:forecast|commit|weighted pipe(?:line)?)\b(?! (?:for|on) (?!(?:this|next|last|the|Q[1-4])\b)).*$|^what (?:am i|will i|do i expect to|could i) (?:going to |gonna )?(?:close|land|bring in|book)\b.*$", Options)]
     private static partial Regex ForecastPattern();
 
-    [GeneratedRegex(@"^(?:what|which|any|show|list|are|my|anything)\b.*(?:\bat[- ]risk\b|\bslipping\b|\bmight not close\b|\bwon't close\b|\bin danger\b|\blikely to slip\b).*$", Options)]
+    [GeneratedRegex(@"^(?:(?:my|the)\s+)?(?:deals|opps)\s+at[- ]risk\??$|^(?:what|which|any|show|list|are|my|anything)\b.*(?:\bat[- ]risk\b|\bslipping\b|\bmight not close\b|\bwon't close\b|\bin danger\b|\blikely to slip\b).*$", Options)]
     private static partial Regex AtRiskPattern();
 
     [GeneratedRegex(@"^(?:what|what is|which|anything|any|show(?: me)?|list)\b(?:(?!\b(?:for|on|with) (?!(?:this|next|today|tomorrow|the week)\b)).)*\b(?:due|overdue)\b(?:(?!\b(?:for|on|with) (?!(?:this|next|today|tomorrow|the week)\b)).)*$|^what is on my plate\b.*$|^(?:do i have|have i got|is there|are there) (?:anything|something|stuff|any tasks|any next steps|tasks|next steps) (?:due|overdue)\b.*$|^what do i (?:need|have) to do(?: (?:today|tomorrow|this week|next week))?\??$|^(?:my )?(?:to-?do|todo|tasks)(?: list)?(?: (?:today|this week))?\??$", Options)]
@@ -222,7 +222,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^how (?:is|has|are) (?<rep>[a-z][\w.'-]*(?: [a-z][\w.'-]*)?) (?:been )?(?:doing|tracking|performing|getting on)\b.*$|^(?:show (?:me )?)?(?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?)'s (?:numbers|stats|scorecard|results|activity|performance)\??$|^what (?:has|did) (?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?) (?:done|do|closed|logged|achieved)\b.*$|^is (?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?) (?:hitting|on track|behind|meeting|making)\b.*$", Options)]
     private static partial Regex RepStatsPattern();
 
-    [GeneratedRegex(@"^(?:i|me|my|we|us|our|the team|team|my team|it|they|this|that|you|everyone|everything|things|the deal)$", Options)]
+    [GeneratedRegex(@"^(?:i|me|my|we|us|our|the team|team|my team|my team's|it|they|this|that|you|everyone|everybody|everything|things|the deal|my reps|the reps|reps|my people|the sales team)$", Options)]
     private static partial Regex NotARepPattern();
 
     [GeneratedRegex(@"\b(?:today|eod|tomorrow|(?:this|last|the) (?:week|month|year)|(?:this|next|last|the) quarter|end of (?:the )?(?:year|quarter)|eoy|ytd|year to date|q(?<q>[1-4]))\b", Options)]
@@ -241,7 +241,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"\b(?:sales|selling|process|model|pipeline|sale|deals?|our|the)\b", Options)]
     private static partial Regex ProcessNounPattern();
 
-    [GeneratedRegex(@"^(?:(?:explain|show(?: me)?|describe|what is|what are)\s+)?(?:our\s+|the\s+|my\s+)?(?:(?<model>[a-z][\w-]*)\s+)??(?:sales\s+process|process map|process|selling model|sales stages|stages)(?:\s+(?:for|with)\s+(?:the\s+|our\s+)?(?<model2>[\w-]+(?: [\w-]+)?)(?: deals?| customers?| accounts?| sales?)?)?\??$", Options)]
+    [GeneratedRegex(@"^(?:(?:explain|show(?: me)?|describe|what is|what are)\s+)?(?:our\s+|the\s+|my\s+)?(?:(?<model>[a-z][\w-]*)\s+)??(?:sales\s+process|process map|process|selling model|model|sales stages|stages)(?:\s+(?:for|with)\s+(?:the\s+|our\s+)?(?<model2>[\w-]+(?: [\w-]+)?)(?: deals?| customers?| accounts?| sales?)?)?\??$", Options)]
     private static partial Regex ExplainProcessPattern();
 
     [GeneratedRegex(@"^what (?:do|should|must|can|am|are) (?:i|we|you|reps?)(?: supposed to| meant to| expected to| need to)? do (?:at|in|during|for) (?:the\s+|a\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^what happens (?:at|in|during) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^(?:actions|steps|tasks|to-?dos?) (?:for|at|in) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$", Options)]
@@ -272,16 +272,16 @@ public static partial class CommandParser
     private static partial Regex AcronymPattern();
 
     // Coaching on a deal, and showing one.
-    [GeneratedRegex(@"^(?:what now|what next|what is next|now what|next steps?|what is the next step|what are the next steps|what should i do(?: next| now)?|what do i do(?: next| now)?|what can i do|how do i (?:move|advance|progress|close|win)|help me|any (?:advice|tips|ideas|suggestions)|advice|tips|ideas) (?:for|on|with|about) (?<deal>[^?]+?)\??$|^coach(?: me)?(?: on| about| for| with)? (?<deal>[^?]+?)\??$|^how (?:do|can|should) i (?:move|get|push|advance|take) (?<deal>[^?]+?) (?:forward|along|ahead|over the line|to the next stage)\??$|^what (?:do|should) i (?:need to )?(?:do )?(?:to )?(?:get|move|push) (?<deal>[^?]+?) (?:out of|past|through|to|into) [^?]+\??$|^i am stuck (?:on|with) (?<deal>[^,?]+?),? (?:what (?:should|do|can) i do|any (?:advice|ideas|tips)|help)\??$", Options)]
+    [GeneratedRegex(@"^(?:what now|what next|what is next|now what|next steps?|what is the next step|what are the next steps|what should i do(?: next| now)?|what do i do(?: next| now)?|what can i do|how do i (?:move|advance|progress|close|win)|help me|any (?:advice|tips|ideas|suggestions)|advice|tips|ideas) (?:for|on|with|about) (?<deal>[^?]+?)\??$|^coach(?: me)?(?: on| about| for| with)? (?<deal>[^?]+?)\??$|^how (?:do|can|should) i (?:move|get|push|advance|take) (?<deal>[^?]+?) (?:forward|along|ahead|over the line|to the next stage)\??$|^what (?:do|should) i (?:need to )?(?:do )?(?:to )?(?:get|move|push) (?<deal>[^?]+?) (?:out of|past|through|to|into) [^?]+\??$|^i am stuck (?:on|with) (?<deal>[^,?]+?),? (?:what (?:should|do|can) i do|any (?:advice|ideas|tips)|help)\??$|^i need (?:help|advice|tips|ideas) (?:with|on|for) (?<deal>[^?]+?)\??$|^what is (?:blocking|holding up|stalling) (?<deal>[^?]+?)\??$|^why is (?<deal>[^?]+?) (?:stalled|stuck|slipping)\??$", Options)]
     private static partial Regex CoachPattern();
 
-    [GeneratedRegex(@"^(?:what now|what next|what is next|now what|what should i do(?: next| now)?|what do i do now)\??$", Options)]
+    [GeneratedRegex(@"^(?:what now|what next|what is next|now what|what should i do(?: next| now)?|what do i do now|(?:what is the )?next steps?\?)\??$", Options)]
     private static partial Regex CoachContextPattern();
 
     [GeneratedRegex(@"^(?:show|open|view|display|pull up|bring up|find|look up|get)(?: me)? (?<deal>[^?]+?)\??$|^(?:details|status|info|update|latest) (?:for|of|on) (?<deal>[^?]+?)\??$|^what is the (?:status|latest|story|update|deal|situation) (?:of|on|with|for) (?<deal>[^?]+?)\??$|^where (?:are we|am i|do we stand|is it|are things|do things stand) (?:with|on|at) (?<deal>[^?]+?)\??$|^how is (?<deal>[^?]+?)(?: looking| going| coming along| shaping up)?\??$|^tell me about (?<deal>[^?]+?)\??$|^what is (?:going on|happening|up|new) (?:with|at) (?<deal>[^?]+?)\??$|^(?<deal>[^?]+?) (?:details|status|info)\??$", Options)]
     private static partial Regex ShowPattern();
 
-    [GeneratedRegex(@"^did (?<deal>[^?]+?) (?:sign|close|buy|reply|respond|come back|get back)(?: yet| already)?\?$|^is (?<deal>[^?]+?) still (?:in|at|open|alive|on track)\b[^?]*\?$|^when (?:does|will|is|do) (?<deal>[^?]+?) (?:close|closing|expected to close|due to close)\??$", Options)]
+    [GeneratedRegex(@"^did (?<deal>[^?]+?) (?:sign|close|buy|reply|respond|come back|get back)(?: yet| already)?\?$|^is (?<deal>[^?]+?) still (?:in|at|open|alive|on track)\b[^?]*\?$|^when (?:does|will|is|do) (?<deal>[^?]+?) (?:close|closing|expected to close|due to close)\??$|^(?:what|which) stage is (?<deal>[^?]+?)(?: in| at)?\??$|^is (?<deal>[^?]+?) (?:stalled|stuck|at risk|on track)\??$", Options)]
     private static partial Regex DealQuestionPattern();
 
     // "Contoso Pharma?": a name on its own, asked about. Everyday words are not names.

@@ -95,13 +95,26 @@ public static partial class CommandParser
             return WithDeal(rest, deal);
         }
 
+        // A short lead ("damn, lost contoso") is a remark; a longer one that reads as nothing may name another deal.
         return ParseSentence(lead, context, allowClauses: false) is { } first && first is not (ShowHelp or Greet)
             ? first
-            : rest is not null && DealOf(rest) is null ? rest : null;
+            : rest is not null && (DealOf(rest) is null || lead.Split(' ').Length <= 2) ? rest : null;
     }
 
-    private static string Tidy(string? text) =>
-        WhitespacePattern().Replace((text ?? string.Empty).Replace('’', '\'').Replace('‘', '\''), " ").Trim().TrimEnd('.', '!', ' ');
+    // Emoji and emoticons at the end ("we won contoso 🎉", "lost contoso :(") say how the rep feels, not what happened.
+    private static string Tidy(string? text)
+    {
+        var tidy = WhitespacePattern().Replace((text ?? string.Empty).Replace('’', '\'').Replace('‘', '\''), " ").Trim();
+        string before;
+        do
+        {
+            before = tidy;
+            tidy = TrailingFeelingPattern().Replace(tidy, string.Empty).Trim().TrimEnd('.', '!', ' ');
+        }
+        while (tidy != before);
+
+        return tidy;
+    }
 
     /// <summary>
     /// Tidies what people type so the rules can stay simple: typing slips in the first command words ("mvoe", "advnace",
@@ -170,7 +183,7 @@ public static partial class CommandParser
     /// </summary>
     private static string? Deal(string raw)
     {
-        var phrase = raw.Trim(' ', ',', ':', ';', '"', '\'', '-', '–');
+        var phrase = raw.Trim(' ', ',', ':', ';', '"', '\'', '-', '–', '>');
         if (ContextPattern().IsMatch(phrase))
         {
             return DealPhrases.Context;
@@ -271,6 +284,9 @@ public static partial class CommandParser
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();
 
+    [GeneratedRegex(@"\s*(?:[:;]-?[()DPp/|\\]|<3|\p{So}|\p{Cs}|\p{Sk}|\uFE0F|\u200D)+$")]
+    private static partial Regex TrailingFeelingPattern();
+
     [GeneratedRegex(@"\s*\?+")]
     private static partial Regex QuestionMarkPattern();
 
@@ -309,10 +325,10 @@ public static partial class CommandParser
     private static partial Regex DealNounPattern();
 
     // "the Contoso deal", "my deal Contoso", "deal: Contoso", "litware's", "the woodgrove bank team" all mean the name.
-    [GeneratedRegex(@"^(?:the|our|my)\s+|^(?:deal|opportunity|opp)\s*[:\-]?\s+|\s+(?:deal|opportunity|opp|account|team)$|'s$|\s+(?:close date|close|reminders?|amount|value|size)$", Options)]
+    [GeneratedRegex(@"^(?:the|our|my)\s+|^(?:deal|opportunity|opp)\s*[:\-]?\s+|\s+(?:deal|opportunity|opp|account|team)$|'s$|\s+(?:close date|close|reminders?|amount|value|size|stage)$", Options)]
     private static partial Regex DealNoisePattern();
 
     // Phrases that are never a deal: pronouns and question words up front, everyday things, numbers alone.
-    [GeneratedRegex(@"^(?:i|i'm|i am|me|we|we're|us|you|your|he|she|his|her|they|them|their|my|what|who|how|why|when|where|which|is|are|do|does|did|can|could|would|should|will|please|not|no|in|on|at|to|for|with|from|about|by|off|out|up|a|an|all|any|some|every|everything|nothing|deals?|pipeline)\b|\b(?:not|never|almost|nearly|hardly|isn't|wasn't|aren't|n't|is|are|was|were|has|have)\b|\?|^[0-9.,]+$|^(?:move|moved|moving|push|put|set|change|switch|mark|update|advance|bump|add|create|delete|remove|rename|reopen|snooze|mute|pause|silence|stop|hold|remind|ping|nudge|log|show|tell|give|make|pull|get|take)\b|\b(?:until|till)\b|\s[-–—]\s|^(?:amount|value|size|deal size|close date|close|expected close|next step|stage|model|customer type|reminders?)$|^(?:weather|printer|laptop|badge|keys?|wifi|wi-fi|coffee|lunch|password|game|meeting|standup|stand-up|channel|flight|pizza|email|team|office|parking|joke|holiday|uber|raffle|calendar|boss|manager|kid|car|phone|door|machine)$", Options)]
+    [GeneratedRegex(@"^(?:i|i'm|i am|me|we|we're|us|you|your|he|she|his|her|they|them|their|my|what|who|how|why|when|where|which|is|are|do|does|did|can|could|would|should|will|please|not|no|in|on|at|to|for|with|from|about|by|off|out|up|a|an|all|any|some|every|everything|nothing|deals?|pipeline)\b|\b(?:not|never|almost|nearly|hardly|isn't|wasn't|aren't|n't|is|are|was|were|has|have)\b|\?|^[0-9.,]+$|^(?:move|moved|moving|push|put|set|change|switch|mark|update|advance|bump|add|create|delete|remove|rename|reopen|snooze|mute|pause|silence|stop|hold|remind|ping|nudge|log|show|tell|give|make|pull|get|take|won|lost|signed|as)\b|\b(?:until|till)\b|\s[-–—]\s|->|→|=>|\s(?:won|lost|signed|closed)$|^(?:amount|value|size|deal size|close date|close|expected close|next step|stage|model|customer type|reminders?)$|^(?:weather|printer|laptop|badge|keys?|wifi|wi-fi|coffee|lunch|password|game|meeting|standup|stand-up|channel|flight|pizza|email|team|office|parking|joke|holiday|uber|raffle|calendar|boss|manager|kid|car|phone|door|machine)$", Options)]
     private static partial Regex NotADealPattern();
 }

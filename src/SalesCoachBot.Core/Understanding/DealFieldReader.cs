@@ -154,6 +154,13 @@ internal sealed partial class DealFieldReader(ParseContext context)
             j++;
         }
 
+        // "40k q1": a quarter or "eoq" on its own can only be a close date.
+        if (fields.Close is null && BarePeriodPattern().IsMatch(tokens[j]) && DateExpressionParser.TryParseCloseDate(tokens[j], context.Today, out var period))
+        {
+            fields = fields with { Close = period };
+            return j + 1;
+        }
+
         var said = CloseWords.Contains(tokens[j]) || Is(tokens[j], "by");
         if (!said || fields.Close is not null)
         {
@@ -379,6 +386,9 @@ internal sealed partial class DealFieldReader(ParseContext context)
     // A comma inside a number ("$75,000") is not a separator.
     [GeneratedRegex(@"\s+[-–—]+\s+|\s*->\s*|,(?![0-9]{3}(?:[^0-9]|$))\s*|;\s*|:\s+|:$|\.\s+", RegexOptions.CultureInvariant)]
     private static partial Regex SeparatorPattern();
+
+    [GeneratedRegex(@"^(?:q[1-4]|eoq|eom|eoy)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BarePeriodPattern();
 
     [GeneratedRegex(@"^(?:\s*(?:,|:|-|–|is|to be|will be|would be|to|for it)\s+)*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StepLeadPattern();

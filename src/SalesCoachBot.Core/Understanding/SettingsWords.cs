@@ -44,7 +44,10 @@ internal static partial class HoursSpec
 {
     public static string Tidy(string said)
     {
-        var match = SpanPattern().Match(said.Trim());
+        // "mon-fri 9-5": the days may come first.
+        var daysFirst = DaysFirstPattern().Match(said.Trim());
+        var text = daysFirst.Success ? $"{daysFirst.Groups["times"].Value} {daysFirst.Groups["days"].Value}" : said.Trim();
+        var match = SpanPattern().Match(text);
         if (!match.Success || !TryHour(match.Groups["from"].Value, out var from) || !TryHour(match.Groups["to"].Value, out var to))
         {
             return said;
@@ -93,6 +96,9 @@ internal static partial class HoursSpec
 
     [GeneratedRegex(@"^(?:from\s+)?(?<from>\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\s*(?:-|–|to|until|till)\s*(?<to>\d{1,2}(?::\d{2})?\s*(?:am|pm)?)(?:\s*,?\s*(?:on\s+)?(?<days>[a-z, \-–]+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpanPattern();
+
+    [GeneratedRegex(@"^(?<days>[a-z]{3,9}\s*(?:-|–|to)\s*[a-z]{3,9})\s+(?<times>\d.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DaysFirstPattern();
 
     [GeneratedRegex(@"^(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ampm>am|pm)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimePattern();

@@ -4,8 +4,21 @@ namespace SalesCoachBot.Core.Understanding;
 
 /// <summary>
 /// Turns a rep's chat message into a <see cref="Command"/>. Pure: the same text and context always give the same command.
-/// Rules are tried in order; the first that matches wins. Each rule is one readable pattern.
 /// </summary>
+/// <remarks>
+/// A message is first tidied (<see cref="Normalise"/>: typing slips in command words, "please", "can you", "just"), then
+/// tried against ordered rule tables, one readable pattern per rule; the first rule that builds a command wins:
+/// <list type="number">
+/// <item><description>conversation and settings (help, greetings, undo, hours, time zone, manager);</description></item>
+/// <item><description>questions and views (forecast, results, due, team, pipeline, stalled), never deal changes;</description></item>
+/// <item><description>the playbook (process, stages, tools, terms, tour), coaching and showing a deal;</description></item>
+/// <item><description>creating a deal, activities done, reminders and snoozes;</description></item>
+/// <item><description>facts about existing deals (next step, rename, delete, reopen, shifts, wins and losses, stage moves,
+/// model and customer type, amounts and dates).</description></item>
+/// </list>
+/// A question mark stays in the text, so the fact rules (anchored at the end without one) never turn a question into a
+/// change. "It", "that deal", "this one", "they" or no deal at all give <see cref="DealPhrases.Context"/>.
+/// </remarks>
 public static partial class CommandParser
 {
     public const int MaxMessageLength = 2000;
@@ -14,236 +27,256 @@ public static partial class CommandParser
 
     private static readonly (Regex Pattern, Rule Build)[] _rules =
     [
-        (HelpPattern(), (_, _) => new ShowHelp()),
-        (GreetPattern(), (_, _) => new Greet()),
-        (ListPattern(), (_, _) => new ListDeals()),
-        (StalledPattern(), (_, _) => new ShowStalled()),
-        (HoursPattern(), (m, _) => new SetWorkingHours(m.Groups["spec"].Value.Trim())),
-        (TimeZonePattern(), (m, _) => new SetTimeZone(m.Groups["zone"].Value.Trim())),
-        (ManagerPattern(), (m, _) => new SetManager(m.Groups["who"].Value.Trim())),
-        (SnoozePattern(), Snooze),
-        (TourPattern(), (m, _) => new StartTour(Model(m))),
-        (HowProcessWorksPattern(), (m, _) => new ExplainProcess(Model(m))),
-        (ExplainProcessPattern(), (m, _) => new ExplainProcess(Model(m))),
-        (StageActionsPattern(), (m, c) => Stage(m, StageTopic.Actions, c)),
-        (ExitCriteriaPattern(), (m, c) => Stage(m, StageTopic.ExitCriteria, c)),
-        (TimingPattern(), (m, c) => Stage(m, StageTopic.Timing, c)),
-        (StageOverviewPattern(), (m, c) => Stage(m, StageTopic.Overview, c)),
-        (ToolsPattern(), (m, _) => Tools(m)),
-        (NextStepForPattern(), NextStep),
-        (NextStepAfterPattern(), NextStep),
-        (CoachPattern(), (m, _) => Deal(m) is { } deal ? new CoachDeal(deal) : null),
-        (CreatePattern(), Create),
-        (CloseDatePattern(), CloseDate),
-        (AmountPattern(), Amount),
-        (WorthPattern(), Amount),
-        (MarkPattern(), (m, _) => Close(m, won: m.Groups["outcome"].Value.Equals("won", StringComparison.OrdinalIgnoreCase))),
-        (MovePattern(), Move),
-        (IsInPattern(), Move),
-        (LostPattern(), (m, _) => Close(m, won: false)),
-        (LostFirstPattern(), (m, _) => Close(m, won: false)),
-        (WonPattern(), (m, _) => Close(m, won: true)),
-        (WonFirstPattern(), (m, _) => Close(m, won: true)),
-        (AdvancePattern(), (m, _) => Deal(m) is { } deal ? new AdvanceDeal(deal, Confirmation(m)) : null),
-        (ShowPattern(), (m, _) => Deal(m) is { } deal ? new ShowDeal(deal) : null),
-        (DetailsPattern(), (m, _) => Deal(m) is { } deal ? new ShowDeal(deal) : null),
-        (DefinePattern(), (m, _) => new Define(m.Groups["term"].Value.Trim())),
+        .. ConversationRules(),
+        .. SettingsRules(),
+        .. ViewRules(),
+        .. PlaybookRules(),
+        .. NextStepRules(),
+        .. CoachAndShowRules(),
+        .. CreateRules(),
+        .. ActivityRules(),
+        .. ReminderRules(),
+        .. FactRules(),
     ];
 
     public static Command Parse(string? text, ParseContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var clean = Tidy(text);
-        if (clean.Length == 0)
+        var tidy = Tidy(text);
+        if (tidy.Length == 0)
         {
             return new NotUnderstood(string.Empty, null);
         }
 
-        if (clean.Length > MaxMessageLength)
+        if (tidy.Length > MaxMessageLength)
         {
-            return new NotUnderstood(clean[..80] + "…", $"That message is {clean.Length} characters long; I read messages up to {MaxMessageLength}.");
+            return new NotUnderstood(tidy[..80] + "…", $"That message is {tidy.Length} characters long; I read messages up to {MaxMessageLength}.");
+        }
+
+        return ParseSentence(Normalise(tidy), context, allowClauses: true) ?? new NotUnderstood(tidy, Hint(Normalise(tidy), context));
+    }
+
+    private static Command? ParseSentence(string text, ParseContext context, bool allowClauses)
+    {
+        if (text.Length == 0)
+        {
+            return null;
         }
 
         foreach (var (pattern, build) in _rules)
         {
-            var match = pattern.Match(clean);
+            var match = pattern.Match(text);
             if (match.Success && build(match, context) is { } command)
             {
                 return command;
             }
         }
 
-        return new NotUnderstood(clean, null);
+        return allowClauses ? ParseClauses(text, context) : null;
     }
-
-    private static string Tidy(string? text) =>
-        WhitespacePattern().Replace(text ?? string.Empty, " ").Trim().TrimEnd('.', '!', ' ');
-
-    private static string? Deal(Match match)
-    {
-        var phrase = DealNoisePattern().Replace(match.Groups["deal"].Value, string.Empty).Trim(' ', ',', ':', '"', '\'');
-        return phrase.Length == 0 || StopWordPattern().IsMatch(phrase) ? null : phrase;
-    }
-
-    private static Command? NextStep(Match match, ParseContext context)
-    {
-        if (Deal(match) is not { } deal)
-        {
-            return null;
-        }
-
-        var text = match.Groups["text"].Value.Trim();
-        return DateExpressionParser.TryParseTrailing(text, context.Today, out var due, out var rest) && rest.Length > 0
-            ? new SetNextStep(deal, rest, due)
-            : new SetNextStep(deal, text, null);
-    }
-
-    private static Command? Create(Match match, ParseContext context)
-    {
-        string? modelId = null;
-        if (match.Groups["model"].Success)
-        {
-            var model = context.Process.FindModel(match.Groups["model"].Value);
-            if (model is null)
-            {
-                var known = string.Join(", ", context.Process.Models.Select(m => m.Id));
-                return new NotUnderstood(match.Value, $"I don't know a '{match.Groups["model"].Value}' selling model. The models are: {known}.");
-            }
-
-            modelId = model.Id;
-        }
-
-        var rest = match.Groups["rest"].Value.Trim(' ', ':', ',');
-
-        // "new deal Contoso 45k closing dec 15" / "… by friday": the expected close date, when a connector says so
-        // (so "new deal Vision 2030" stays a name).
-        DateOnly? expectedClose = null;
-        if (NewDealClosePattern().Match(rest) is { Success: true } close
-            && DateExpressionParser.TryParse(close.Groups["when"].Value, context.Today, out var closeDate))
-        {
-            expectedClose = closeDate;
-            rest = NewDealCloseWordsPattern().Replace(close.Groups["before"].Value, string.Empty).Trim(' ', ':', ',', ';', '-');
-        }
-
-        // "new deal 3M": an amount with nothing before it is the name, not an amount.
-        var hasAmount = MoneyParser.TryFindTrailing(rest, out var amount, out var withoutAmount) && withoutAmount.Trim().Length > 0;
-        var name = (hasAmount ? withoutAmount : rest).Trim(' ', ':', ',', '"', '\'');
-        return name.Length == 0
-            ? new NotUnderstood(match.Value, "Give the deal a name, for example: new deal Contoso Ltd 45k.")
-            : new CreateDeal(name, hasAmount ? amount : null, modelId) { ExpectedClose = expectedClose };
-    }
-
-    private static Command? CloseDate(Match match, ParseContext context)
-    {
-        if (Deal(match) is not { } deal)
-        {
-            return null;
-        }
-
-        var dateText = match.Groups["date"].Value;
-        return DateExpressionParser.TryParse(dateText, context.Today, out var date)
-            ? new SetCloseDate(deal, date)
-            : new NotUnderstood(match.Value, $"I couldn't read '{dateText}' as a date. Try 'dec 15', 'next friday', 'in 3 weeks' or '2026-12-15'.");
-    }
-
-    private static Command? Amount(Match match, ParseContext context)
-    {
-        if (Deal(match) is not { } deal)
-        {
-            return null;
-        }
-
-        var amountText = match.Groups["amount"].Value;
-        return MoneyParser.TryParse(amountText, out var amount)
-            ? new SetAmount(deal, amount)
-            : new NotUnderstood(match.Value, $"I couldn't read '{amountText}' as an amount. Try '50k', '$50,000', '1.2m' or '50000 EUR'.");
-    }
-
-    private static CloseDeal? Close(Match match, bool won)
-    {
-        var reason = match.Groups["reason"].Success ? match.Groups["reason"].Value.Trim() : null;
-        var deal = Deal(match);
-
-        // "contoso is not lost", "contoso is almost won", "how many deals have we won?" are not closings.
-        if (deal is null || match.Value.EndsWith('?') || NotAClosingPattern().IsMatch(deal))
-        {
-            return null;
-        }
-
-        return new CloseDeal(deal, won, string.IsNullOrEmpty(reason) ? null : reason);
-    }
-
-    private static MoveDeal? Move(Match match, ParseContext context)
-    {
-        var stage = match.Groups["stage"].Value.Trim();
-        return Deal(match) is { } deal && stage.Length > 0 ? new MoveDeal(deal, stage, Confirmation(match)) : null;
-    }
-
-    private static Command? Snooze(Match match, ParseContext context)
-    {
-        if (Deal(match) is not { } deal)
-        {
-            return null;
-        }
-
-        var when = match.Groups["when"].Value.Trim();
-        if (NextStepDuePattern().IsMatch(when))
-        {
-            return new SnoozeDeal(deal, new SnoozeSpec(null, null, UntilNextStep: true));
-        }
-
-        var untilText = UntilPrefixPattern().Replace(when, string.Empty);
-        if (DateExpressionParser.TryParse(untilText, context.Today, out var date) && !DurationOnlyPattern().IsMatch(when))
-        {
-            return new SnoozeDeal(deal, new SnoozeSpec(date, null, false));
-        }
-
-        var duration = DurationPattern().Match(when);
-        if (duration.Success)
-        {
-            var count = duration.Groups["n"].Value is "a" or "an" or "" ? 1 : int.Parse(duration.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var unit = duration.Groups["unit"].Value.ToLowerInvariant();
-            var span = unit.StartsWith('w') ? TimeSpan.FromDays(7 * count) : unit.StartsWith('h') ? TimeSpan.FromHours(count) : TimeSpan.FromDays(count);
-            return count is > 0 and <= 365 ? new SnoozeDeal(deal, new SnoozeSpec(null, span, false)) : null;
-        }
-
-        return new NotUnderstood(match.Value, $"I couldn't read '{when}' as a snooze. Try 'snooze {deal} until friday', 'snooze {deal} 3 days' or 'snooze {deal} until the next step is due'.");
-    }
-
-    private static ExitConfirmation Confirmation(Match match) =>
-        match.Groups["confirm"].Value.ToLowerInvariant() switch
-        {
-            "" => ExitConfirmation.Ask,
-            "anyway" or "regardless" => ExitConfirmation.Anyway,
-            _ => ExitConfirmation.AllMet,
-        };
-
-    private static string? Model(Match match) =>
-        match.Groups["model"].Success && match.Groups["model"].Value.Length > 0 && !StopWordPattern().IsMatch(match.Groups["model"].Value)
-            ? match.Groups["model"].Value.Trim()
-            : null;
 
     /// <summary>
-    /// A question about a stage. When the phrase names no stage of any model, the message may be about a deal
-    /// ("tell me about contoso", "what should I do for contoso"), so it falls through to the deal rules, unless it
-    /// says "stage" outright, which gets the list of real stages.
+    /// "fabrikam isn't actually lost, reopen it", "got the PO from woodgrove bank, it's a win": the command is in the last
+    /// clause and "it" is the deal named in the first. Failing that, the first clause may be the command and the rest a remark.
     /// </summary>
-    private static ExplainStage? Stage(Match match, StageTopic topic, ParseContext context)
+    private static Command? ParseClauses(string text, ParseContext context)
     {
-        var stage = match.Groups["stage"].Value.Trim();
-        if (stage.Length == 0 || StopWordPattern().IsMatch(stage))
+        var split = ClauseSplitPattern().Match(text);
+        if (!split.Success)
         {
             return null;
         }
 
-        var known = context.Process.Models.Any(m => m.FindStages(stage).Count > 0);
-        return known || match.Value.Contains("stage", StringComparison.OrdinalIgnoreCase) ? new ExplainStage(stage, topic) : null;
+        var lead = split.Groups["lead"].Value;
+        var rest = ParseSentence(Normalise(split.Groups["rest"].Value), context, allowClauses: false);
+        if (rest is not null && DealOf(rest) is { } phrase && DealPhrases.IsContext(phrase)
+            && LeadDealPattern().Match(lead) is { Success: true } named && Deal(named.Groups["deal"].Value) is { Length: > 0 } deal)
+        {
+            return WithDeal(rest, deal);
+        }
+
+        // A short lead ("damn, lost contoso") is a remark; a longer one that reads as nothing may name another deal.
+        return ParseSentence(lead, context, allowClauses: false) is { } first && first is not (ShowHelp or Greet)
+            ? first
+            : rest is not null && (DealOf(rest) is null || lead.Split(' ').Length <= 2) ? rest : null;
     }
 
-    private static ExplainTools Tools(Match match)
+    // Emoji and emoticons at the end ("we won contoso 🎉", "lost contoso :(") say how the rep feels, not what happened.
+    private static string Tidy(string? text)
     {
-        var kind = match.Groups["kind"].Value.ToLowerInvariant();
-        return new ExplainTools(match.Groups["target"].Value.Trim(), kind is "tools" or "tool" ? null : kind);
+        var tidy = WhitespacePattern().Replace((text ?? string.Empty).Replace('’', '\'').Replace('‘', '\''), " ").Trim();
+        string before;
+        do
+        {
+            before = tidy;
+            tidy = TrailingFeelingPattern().Replace(tidy, string.Empty).Trim().TrimEnd('.', '!', ' ');
+        }
+        while (tidy != before);
+
+        return tidy;
+    }
+
+    /// <summary>
+    /// Tidies what people type so the rules can stay simple: typing slips in the first command words ("mvoe", "advnace",
+    /// "nwe deal"), "please"/"can you"/"just", a leading "oops,"/"boom,", a number split from its "k", and contractions
+    /// at the start ("it's" → "it is", "whats" → "what is"). Names and notes keep the user's own words.
+    /// </summary>
+    private static string Normalise(string text)
+    {
+        var words = text.Split(' ');
+        for (var i = 0; i < Math.Min(2, words.Length); i++)
+        {
+            words[i] = CommandWords.Correct(words[i], position: i);
+        }
+
+        var said = string.Join(' ', words);
+        said = QuestionMarkPattern().Replace(said, "?");
+        string before;
+        do
+        {
+            before = said;
+            said = LeadingNoisePattern().Replace(said, string.Empty);
+        }
+        while (said != before && said.Length > 0);
+
+        said = said.Length == 0 ? before : said;
+        var withoutFillers = FillerWordPattern().Replace(said, " ");
+        said = WhitespacePattern().Replace(withoutFillers, " ").Trim(' ', ',');
+        said = ClausePolitenessPattern().Replace(said, "$1");
+        said = SplitMultiplierPattern().Replace(said, "$1$2");
+        said = WithPattern().Replace(said, "with ");
+        return StartingContraction(said);
+    }
+
+    private static string StartingContraction(string text)
+    {
+        var match = ContractionPattern().Match(text);
+        if (!match.Success)
+        {
+            return text;
+        }
+
+        var expanded = match.Groups["word"].Value.ToLowerInvariant() switch
+        {
+            "it's" or "its" => "it is",
+            "that's" or "thats" => "that is",
+            "what's" or "whats" or "wats" => "what is",
+            "how's" or "hows" => "how is",
+            "where's" or "wheres" => "where is",
+            "who's" or "whos" => "who is",
+            "when's" or "whens" => "when is",
+            "they're" or "theyre" => "they are",
+            "we're" => "we are",
+            "i'm" or "im" => "i am",
+            "this one's" => "this one is",
+            "that one's" => "that one is",
+            "there's" => "there is",
+            _ => match.Groups["word"].Value,
+        };
+
+        return expanded + text[match.Length..];
+    }
+
+    /// <summary>
+    /// The deal a phrase names: "" for "it"/"that deal"/"this one"/"they", the name without "the … deal" or a possessive,
+    /// or null when the phrase is not a deal at all ("my badge", "the printer", "how many deals").
+    /// </summary>
+    private static string? Deal(string raw)
+    {
+        var phrase = raw.Trim(' ', ',', ':', ';', '"', '\'', '-', '–', '>');
+        if (ContextPattern().IsMatch(phrase))
+        {
+            return DealPhrases.Context;
+        }
+
+        var hadNoun = DealNounPattern().IsMatch(phrase);
+        var cleaned = phrase;
+        string previous;
+        do
+        {
+            previous = cleaned;
+            cleaned = DealNoisePattern().Replace(cleaned, string.Empty).Trim(' ', ',', ':', '"', '\'');
+        }
+        while (cleaned != previous);
+
+        if (ContextPattern().IsMatch(cleaned) && hadNoun)
+        {
+            return DealPhrases.Context;
+        }
+
+        var startsWithThe = phrase.StartsWith("the ", StringComparison.OrdinalIgnoreCase);
+        return cleaned.Length == 0
+            || NotADealPattern().IsMatch(cleaned)
+            || (phrase.StartsWith("my ", StringComparison.OrdinalIgnoreCase) && !hadNoun)
+            || (startsWithThe && !hadNoun)
+            || cleaned.Split(' ').Length > 6
+            ? null
+            : cleaned;
+    }
+
+    private static string? DealOf(Command command) => command switch
+    {
+        ShowDeal c => c.DealPhrase,
+        MoveDeal c => c.DealPhrase,
+        AdvanceDeal c => c.DealPhrase,
+        CoachDeal c => c.DealPhrase,
+        SetNextStep c => c.DealPhrase,
+        SetAmount c => c.DealPhrase,
+        SetCloseDate c => c.DealPhrase,
+        CloseDeal c => c.DealPhrase,
+        ReopenDeal c => c.DealPhrase,
+        RenameDeal c => c.DealPhrase,
+        DeleteDeal c => c.DealPhrase,
+        ChangeModel c => c.DealPhrase,
+        SetCustomerType c => c.DealPhrase,
+        ShiftCloseDate c => c.DealPhrase,
+        UpdateDeal c => c.DealPhrase,
+        LogActivity c => c.DealPhrase,
+        RemindMe c => c.DealPhrase,
+        SnoozeDeal c => c.DealPhrase,
+        _ => null,
+    };
+
+    private static Command WithDeal(Command command, string deal) => command switch
+    {
+        ShowDeal c => c with { DealPhrase = deal },
+        MoveDeal c => c with { DealPhrase = deal },
+        AdvanceDeal c => c with { DealPhrase = deal },
+        CoachDeal c => c with { DealPhrase = deal },
+        SetNextStep c => c with { DealPhrase = deal },
+        SetAmount c => c with { DealPhrase = deal },
+        SetCloseDate c => c with { DealPhrase = deal },
+        CloseDeal c => c with { DealPhrase = deal },
+        ReopenDeal c => c with { DealPhrase = deal },
+        RenameDeal c => c with { DealPhrase = deal },
+        DeleteDeal c => c with { DealPhrase = deal },
+        ChangeModel c => c with { DealPhrase = deal },
+        SetCustomerType c => c with { DealPhrase = deal },
+        ShiftCloseDate c => c with { DealPhrase = deal },
+        UpdateDeal c => c with { DealPhrase = deal },
+        LogActivity c => c with { DealPhrase = deal },
+        RemindMe c => c with { DealPhrase = deal },
+        SnoozeDeal c => c with { DealPhrase = deal },
+        _ => command,
+    };
+
+    /// <summary>What to say when nothing matched: the nearest command, when the first word says which one was meant.</summary>
+    private static string? Hint(string text, ParseContext context)
+    {
+        var first = text.Split(' ')[0].ToLowerInvariant();
+        var stages = string.Join(", ", context.Process.DefaultModel.OpenStages.Select(s => s.Name.ToLowerInvariant()));
+        return first switch
+        {
+            "move" or "moved" or "put" or "push" => $"To move a deal, say 'move Contoso to proposal'. The stages are: {stages}.",
+            "new" or "add" or "create" => "To add a deal, say 'new deal Contoso 45k', optionally with a model, stage or close date.",
+            "snooze" or "mute" => "To snooze a deal, say 'snooze Contoso until friday' or 'snooze Contoso 3 days'.",
+            "remind" => "To set a reminder, say 'remind me about Contoso tomorrow'.",
+            "rename" => "To rename a deal, say 'rename Contoso to Contoso Ltd'.",
+            "delete" or "remove" => "To delete a deal, say 'delete Contoso'.",
+            "called" or "emailed" or "met" or "log" => "To log an activity, say 'called Contoso about pricing' or 'had a meeting with Contoso yesterday'.",
+            "next" => "To set a next step, say 'next step for Contoso: send pricing by friday'.",
+            _ => null,
+        };
     }
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
@@ -251,135 +284,51 @@ public static partial class CommandParser
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();
 
-    // The last connector wins ("Stand By Me Records 20k to close by dec 15"); the date after it must parse.
-    [GeneratedRegex(@"^(?<before>.+)[\s,;-]+(?:(?:closing|closes|close)(?:\s+(?:on|by))?|by|on)\s+(?<when>\S.*)$", Options)]
-    private static partial Regex NewDealClosePattern();
+    [GeneratedRegex(@"\s*(?:[:;]-?[()DPp/|\\]|<3|\p{So}|\p{Cs}|\p{Sk}|\uFE0F|\u200D)+$")]
+    private static partial Regex TrailingFeelingPattern();
 
-    [GeneratedRegex(@"[\s,;-]+(?:to\s+)?(?:closing|closes|close)$", Options)]
-    private static partial Regex NewDealCloseWordsPattern();
+    [GeneratedRegex(@"\s*\?+")]
+    private static partial Regex QuestionMarkPattern();
 
-    // "the Contoso deal", "my deal Contoso", "deal: Contoso" all mean Contoso.
-    [GeneratedRegex(@"^(?:the|my|our)\s+|^(?:deal|opportunity|opp)\s*[:\-]?\s+|\s+(?:deal|opportunity|opp)$", Options)]
+    // Said before the message itself: "oops, undo", "boom, lamna just signed", "can you rename …", "pls remove …".
+    [GeneratedRegex(@"^(?:(?:oops|boom|woohoo|woo hoo|yay|wow|nice|great news|good news|fyi|btw|quick update|update|heads up|ok so|okay so|so|hey coach|hey|hi|hello)\s*[,!:.\-]+\s*|(?:oops|boom|woohoo|woo hoo|yay|yess*|whoop|whoops)\s+|(?:please|pls|plz|kindly|can you|could you|can u|could u|would you|will you|can i get you to)\s+|ok\s+(?=\w+\s+\w))", Options)]
+    private static partial Regex LeadingNoisePattern();
+
+    // Words that change nothing: "lamna just signed", "isn't actually lost", "a really good call", "… please".
+    [GeneratedRegex(@"(?<=^|\s)(?:just|actually|really|finally|officially|please|pls|plz)(?=$|[\s,!.])", Options)]
+    private static partial Regex FillerWordPattern();
+
+    // "tailspin came back to us, can you reopen the deal".
+    [GeneratedRegex(@"(^|[,;]\s*)(?:can|could|would|will) (?:you|u)\s+", Options)]
+    private static partial Regex ClausePolitenessPattern();
+
+    [GeneratedRegex(@"\b([0-9][0-9.,]*) (k|m|mm|bn)\b", Options)]
+    private static partial Regex SplitMultiplierPattern();
+
+    [GeneratedRegex(@"\bw/\s*", Options)]
+    private static partial Regex WithPattern();
+
+    [GeneratedRegex(@"^(?<word>this one's|that one's|it's|its|that's|thats|what's|whats|wats|how's|hows|where's|wheres|who's|whos|when's|whens|they're|theyre|we're|i'm|im|there's)(?=\s|$)", Options)]
+    private static partial Regex ContractionPattern();
+
+    [GeneratedRegex(@"^(?<lead>[^,]+?)\s*(?:,|;|\.\s)\s*(?<rest>.+)$", Options)]
+    private static partial Regex ClauseSplitPattern();
+
+    // Who "it" is in "fabrikam isn't lost, reopen it" or "kicked off the pilot with woodgrove bank, move them to …".
+    [GeneratedRegex(@"\b(?:with|from|at)\s+(?<deal>[^,]+)$|^(?<deal>[^,]+?)\s+(?:is|isn't|is not|was|wasn't|came|come|has|have|had|wants|want|needs|said|says|got|went|replied|signed|called)\b", Options)]
+    private static partial Regex LeadDealPattern();
+
+    [GeneratedRegex(@"^(?:it|it is|its|this|that|this one|that one|this one is|that one is|this deal|that deal|the deal|this opp|that opp|the opp|them|they|they are|their deal|same deal|same one)$", Options)]
+    private static partial Regex ContextPattern();
+
+    [GeneratedRegex(@"\s(?:deal|opp|opportunity|account|team|close date|close|amount|value|deal size|reminders?)$", Options)]
+    private static partial Regex DealNounPattern();
+
+    // "the Contoso deal", "my deal Contoso", "deal: Contoso", "litware's", "the woodgrove bank team" all mean the name.
+    [GeneratedRegex(@"^(?:the|our|my)\s+|^(?:deal|opportunity|opp)\s*[:\-]?\s+|\s+(?:deal|opportunity|opp|account|team)$|'s$|\s+(?:close date|close|reminders?|amount|value|size|stage)$", Options)]
     private static partial Regex DealNoisePattern();
 
-    [GeneratedRegex(@"^(?:it|this|that|a|an|the|deal|deals|my|me|i|we|you)$", Options)]
-    private static partial Regex StopWordPattern();
-
-    [GeneratedRegex(@"^(?:help|\?|commands|menu|what can you do\??|what can i (?:say|do)\??|how do i use (?:this|you)\??|usage)$", Options)]
-    private static partial Regex HelpPattern();
-
-    [GeneratedRegex(@"^(?:hi|hello|hey|hiya|howdy|start|get started|good (?:morning|afternoon|evening))(?:\s+(?:there|bot|coach|sales coach))?$", Options)]
-    private static partial Regex GreetPattern();
-
-    [GeneratedRegex(@"^(?:(?:show|list|see|view)(?: me)?\s+)?(?:all\s+)?(?:my\s+)?(?:open\s+)?(?:deals|pipeline|opportunities|opps)(?:\s+list)?\??$|^what(?:'s| is) in my pipeline\??$", Options)]
-    private static partial Regex ListPattern();
-
-    [GeneratedRegex(@"^(?:log |set |add |record )?(?:the |a )?next step (?:for|on|of) (?<deal>[^:]+?)\s*(?::|-|–|\bis\b|\bto\b)\s*(?<text>.+)$", Options)]
-    private static partial Regex NextStepForPattern();
-
-    [GeneratedRegex(@"^(?!(?:what|what's|whats|how|when|which|where|who|is|are|do|does)\b)(?<deal>.+?)(?:'s)?\s+next step(?:\s*[:\-–]|\s+is\b)\s*(?<text>.+)$", Options)]
-    private static partial Regex NextStepAfterPattern();
-
-    [GeneratedRegex(@"^(?:new|add|create|log|open|start)(?:\s+(?:a|an|a new|another))?(?:\s+(?<model>[a-z][\w-]*))?\s+(?:deal|opportunity|opp)(?:\s+(?:for|called|named|with))?\s*[:\-]?\s*(?<rest>.+)$", Options)]
-    private static partial Regex CreatePattern();
-
-    [GeneratedRegex(@"^(?:set\s+)?(?<deal>.+?)(?:'s)?\s+(?:closes|will close|closing|close date(?:\s+(?:is|to))?|expected close(?: date)?(?:\s+(?:is|to))?|is expected to close|expected to close)(?:\s+(?:on|by|in))?\s*:?\s*(?<date>.+)$", Options)]
-    private static partial Regex CloseDatePattern();
-
-    [GeneratedRegex(@"^(?:set\s+|change\s+|update\s+)?(?<deal>.+?)(?:'s)?\s+(?:amount|value|size|deal size)(?:\s+(?:is|to|=))?\s*:?\s*(?<amount>.+)$", Options)]
-    private static partial Regex AmountPattern();
-
-    [GeneratedRegex(@"^(?<deal>.+?)\s+is (?:now )?worth\s+(?<amount>.+)$", Options)]
-    private static partial Regex WorthPattern();
-
-    [GeneratedRegex(@"^(?<deal>.+?)\s+(?:is\s+|was\s+|has been\s+)?(?:closed[\s-])?(?:lost|dead)(?:\s*(?:[:\-–,]|\bbecause of\b|\bbecause\b|\bdue to\b|\breason:?)\s*(?<reason>.+))?$", Options)]
-    private static partial Regex LostPattern();
-
-    [GeneratedRegex(@"^(?:mark|close|set)\s+(?<deal>.+?)\s+(?:as\s+|to\s+)?(?:closed[\s-])?(?<outcome>won|lost)(?:\s*(?:[:\-–]|\bbecause\b|\bdue to\b)\s*(?<reason>.+))?$", Options)]
-    private static partial Regex MarkPattern();
-
-    [GeneratedRegex(@"^(?:we\s+)?lost\s+(?<deal>.+?)(?:\s*(?:[:\-–]|\bbecause\b|\bdue to\b)\s*(?<reason>.+))?$", Options)]
-    private static partial Regex LostFirstPattern();
-
-    [GeneratedRegex(@"^(?<deal>.+?)\s+(?:is\s+|was\s+|has been\s+)?(?:closed[\s-])?(?:won|signed|booked)$", Options)]
-    private static partial Regex WonPattern();
-
-    [GeneratedRegex(@"^(?:we\s+)?won\s+(?<deal>.+)$", Options)]
-    private static partial Regex WonFirstPattern();
-
-    [GeneratedRegex(@"^(?:advance|progress)\s+(?<deal>.+?)(?:\s+(?:forward|on|ahead|along|to the next stage|to next stage))?(?:\s*,?\s*(?:-\s*)?(?<confirm>confirmed|criteria met|all criteria met|all met|anyway|regardless))?$|^move\s+(?<deal>.+?)\s+(?:forward|on|ahead|along|to the next stage|to next stage)(?:\s*,?\s*(?:-\s*)?(?<confirm>confirmed|criteria met|all criteria met|all met|anyway|regardless))?$", Options)]
-    private static partial Regex AdvancePattern();
-
-    [GeneratedRegex(@"^(?:move|moved|push|put|set|change|update)\s+(?<deal>.+?)\s+(?:back\s+)?(?:to|into|in|at)\s+(?:the\s+)?(?<stage>.+?)(?:\s+stage)?(?:\s*,?\s*(?:-\s*)?(?<confirm>confirmed|criteria met|all criteria met|all met|anyway|regardless))?$", Options)]
-    private static partial Regex MovePattern();
-
-    [GeneratedRegex(@"^(?<deal>.+?)\s+(?:is now|is|has moved|moved|moves|goes|went)\s+(?:back\s+)?(?:in|into|to|at|in the|at the)\s+(?:the\s+)?(?<stage>.+?)(?:\s+stage)?(?:\s*,?\s*(?:-\s*)?(?<confirm>confirmed|criteria met|all criteria met|all met|anyway|regardless))?$", Options)]
-    private static partial Regex IsInPattern();
-
-    [GeneratedRegex(@"^(?:show|open|view|details (?:for|of|on)|status (?:of|for)|how is|how's|what about|tell me about|find)\s+(?:me\s+)?(?<deal>.+?)\??$", Options)]
-    private static partial Regex ShowPattern();
-
-    [GeneratedRegex(@"^(?<deal>.+?)\s+(?:details|status|info)\??$", Options)]
-    private static partial Regex DetailsPattern();
-
-    [GeneratedRegex(@"(?:\b(?:not|almost|nearly|never|hardly)|^(?:how|what|which|who|when|why|have|did|do|is|are)\b.*)$", Options)]
-    private static partial Regex NotAClosingPattern();
-
-    [GeneratedRegex(@"^(?:show\s+(?:me\s+)?)?(?:my\s+|the\s+|our\s+|team\s+)?(?:stalled|stuck|overdue) deals\??$|^what(?:'s| is) stalled\??$", Options)]
-    private static partial Regex StalledPattern();
-
-    [GeneratedRegex(@"^(?:set\s+)?my (?:working\s+|work\s+|office\s+)?hours(?:\s+are)?(?:\s+to)?\s*:?\s*(?<spec>.+)$|^i work (?<spec>.+)$", Options)]
-    private static partial Regex HoursPattern();
-
-    [GeneratedRegex(@"^(?:set\s+)?my (?:timezone|time zone|tz)(?:\s+is)?(?:\s+to)?\s*:?\s*(?<zone>\S+)$|^i(?:'m| am) in (?:the\s+)?(?<zone>[A-Za-z_]+/[A-Za-z_/]+|UTC)(?: time zone)?$", Options)]
-    private static partial Regex TimeZonePattern();
-
-    [GeneratedRegex(@"^(?:set\s+)?my (?:manager|boss|lead|team lead)(?:\s+is)?(?:\s+to)?\s*:?\s*(?<who>.+)$|^i report to (?<who>.+)$", Options)]
-    private static partial Regex ManagerPattern();
-
-    [GeneratedRegex(@"^(?:snooze|mute|pause|remind me about)\s+(?<deal>.+?)\s+(?<when>(?:until|till|til|for|to|on|in)\s+.+|\d+\s*(?:days?|d|weeks?|w|hours?|h)|a\s+(?:day|week)|an\s+hour|tomorrow|next week)$", Options)]
-    private static partial Regex SnoozePattern();
-
-    [GeneratedRegex(@"^(?:until|till|til|to)\s+(?:the\s+)?next step(?:'s)?(?:\s+is)?\s+due(?: date)?$|^(?:until|till)\s+(?:it'?s|its)\s+due$", Options)]
-    private static partial Regex NextStepDuePattern();
-
-    [GeneratedRegex(@"^(?:until|till|til|to|on)\s+", Options)]
-    private static partial Regex UntilPrefixPattern();
-
-    [GeneratedRegex(@"^(?:for\s+)?(?:a|an|\d+)\s*(?:days?|d|weeks?|w|hours?|h)$", Options)]
-    private static partial Regex DurationOnlyPattern();
-
-    [GeneratedRegex(@"^(?:for\s+|in\s+)?(?<n>\d+|a|an)?\s*(?<unit>days?|d|weeks?|w|hours?|h)$", Options)]
-    private static partial Regex DurationPattern();
-
-    // The playbook: questions a new hire asks about the process. Tried before the deal commands.
-    [GeneratedRegex(@"^(?:please\s+)?(?:walk me through|take me through|give me a tour of|show me around|tour of|onboard me on|teach me)\s+(?:our\s+|the\s+|a\s+)?(?:(?<model>[a-z][\w-]*)\s+)??(?:sales\s+)?(?:process|stages|model|pipeline)\??$|^(?:start the |take the |start a )?tour\??$", Options)]
-    private static partial Regex TourPattern();
-
-    [GeneratedRegex(@"^how (?:does|do) (?:our|the|my|a)\s+(?:(?<model>[a-z][\w-]*)\s+)??(?:sales\s+)?(?:process|model|pipeline|sale) work\??$", Options)]
-    private static partial Regex HowProcessWorksPattern();
-
-    [GeneratedRegex(@"^(?:(?:explain|show(?: me)?|describe|what(?:'s| is| are))\s+)?(?:our\s+|the\s+|my\s+)?(?:(?<model>[a-z][\w-]*)\s+)??(?:sales\s+process|process map|process|selling model|sales stages|stages)\??$", Options)]
-    private static partial Regex ExplainProcessPattern();
-
-    [GeneratedRegex(@"^what (?:do|should|must|can) (?:i|we|you|reps?) do (?:at|in|during|for) (?:the\s+|a\s+)?(?<stage>.+?)(?:\s+stage)?\??$|^what happens (?:at|in|during) (?:the\s+)?(?<stage>.+?)(?:\s+stage)?\??$|^(?:actions|steps) (?:for|at|in) (?:the\s+)?(?<stage>.+?)(?:\s+stage)?\??$", Options)]
-    private static partial Regex StageActionsPattern();
-
-    [GeneratedRegex(@"^(?:what are (?:the\s+)?)?exit criteria (?:for|of|in) (?:the\s+)?(?<stage>.+?)(?:\s+stage)?\??$|^what (?:gets|moves|takes) a deal (?:out of|past|through|beyond) (?:the\s+)?(?<stage>.+?)(?:\s+stage)?\??$|^(?:when|how) (?:can|do|should) (?:i|we) (?:move|get|take) (?:a deal\s+)?(?:out of|past|beyond) (?:the\s+)?(?<stage>.+?)(?:\s+stage)?\??$|^(?:how do i|when can i) (?:leave|exit) (?:the\s+)?(?<stage>.+?)(?:\s+stage)?\??$", Options)]
-    private static partial Regex ExitCriteriaPattern();
-
-    [GeneratedRegex(@"^how long (?:should|can|does|may|do|is) (?:a deal|deals|it|an? opportunit(?:y|ies)|i|we)?\s*(?:stay|be|sit|spend|take|last|remain)?\s*(?:in|at)?\s*(?:the\s+)?(?<stage>.+?)(?:\s+stage)?(?:\s+(?:take|last))?\??$|^(?:allowed time|timing|time limit) (?:for|of|in) (?:the\s+)?(?<stage>.+?)(?:\s+stage)?\??$", Options)]
-    private static partial Regex TimingPattern();
-
-    [GeneratedRegex(@"^(?:tell me about|explain|describe|what(?:'s| is)) (?:the\s+)?(?<stage>.+?) stage\??$|^(?:tell me about|explain|describe) (?:the\s+)?(?<stage>.+?)\??$", Options)]
-    private static partial Regex StageOverviewPattern();
-
-    [GeneratedRegex(@"^(?:what|which) (?<kind>tools?|collateral|materials?|content|presentations?|demos?|direct mail|telesales|lead generation)(?:\s+(?:do|should|can|to)\s+(?:i|we|reps?)?\s*(?:use|send|bring|show))?\s+(?:for|at|in|during|with)\s+(?:a\s+|an\s+|the\s+)?(?<target>.+?)\??$|^(?<kind>tools|collateral) (?:for|at|in) (?:a\s+|an\s+|the\s+)?(?<target>.+?)\??$", Options)]
-    private static partial Regex ToolsPattern();
-
-    [GeneratedRegex(@"^(?:what now|what next|what's next|whats next|next steps?|(?:what(?:'s| is| are) the )?next steps?|what should i do|how do i move|how do i advance|help me) (?:for|on|with) (?<deal>.+?)\??$|^coach(?: me)?(?: on| about| for| with)? (?<deal>.+?)\??$", Options)]
-    private static partial Regex CoachPattern();
-
-    [GeneratedRegex(@"^(?:what(?:'s| is| are| does)|define|definition of|meaning of)\s+(?:an?\s+|the\s+)?(?<term>[^?]+?)(?:\s+mean)?\??$", Options)]
-    private static partial Regex DefinePattern();
+    // Phrases that are never a deal: pronouns and question words up front, everyday things, numbers alone.
+    [GeneratedRegex(@"^(?:i|i'm|i am|me|we|we're|us|you|your|he|she|his|her|they|them|their|my|what|who|how|why|when|where|which|is|are|do|does|did|can|could|would|should|will|please|not|no|in|on|at|to|for|with|from|about|by|off|out|up|a|an|all|any|some|every|everything|nothing|deals?|pipeline)\b|\b(?:not|never|almost|nearly|hardly|isn't|wasn't|aren't|n't|is|are|was|were|has|have)\b|\?|^[0-9.,]+$|^(?:move|moved|moving|push|put|set|change|switch|mark|update|advance|bump|add|create|delete|remove|rename|reopen|snooze|mute|pause|silence|stop|hold|remind|ping|nudge|log|show|tell|give|make|pull|get|take|won|lost|signed|as)\b|\b(?:until|till)\b|\s[-–—]\s|->|→|=>|\s(?:won|lost|signed|closed)$|^(?:amount|value|size|deal size|close date|close|expected close|next step|stage|model|customer type|reminders?)$|^(?:weather|printer|laptop|badge|keys?|wifi|wi-fi|coffee|lunch|password|game|meeting|standup|stand-up|channel|flight|pizza|email|team|office|parking|joke|holiday|uber|raffle|calendar|boss|manager|kid|car|phone|door|machine)$", Options)]
+    private static partial Regex NotADealPattern();
 }

@@ -177,6 +177,12 @@ public enum PeriodKind
     NextQuarter,
     ThisYear,
     LastYear,
+
+    /// <summary>"what's due today?": one day. Added after the others so their values stay the same.</summary>
+    Today,
+
+    /// <summary>"anything due tomorrow".</summary>
+    Tomorrow,
 }
 
 /// <summary>"what's my forecast this quarter", "how is Dana doing?", "team pipeline", "what's due this week".</summary>

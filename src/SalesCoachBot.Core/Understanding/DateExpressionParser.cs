@@ -36,6 +36,14 @@ namespace SalesCoachBot.Core.Understanding;
 /// </remarks>
 public static partial class DateExpressionParser
 {
+    /// <summary>Which way a date without a year or a week points: ahead (a due date), a period's end (a close date), or back (something done).</summary>
+    internal enum DateSense
+    {
+        Ahead,
+        CloseDate,
+        Past,
+    }
+
     // Far enough from DateOnly.MaxValue that "in 36 months" or "dec 31" next year cannot overflow.
     private const int LatestSupportedYear = 9990;
 
@@ -89,7 +97,34 @@ public static partial class DateExpressionParser
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(today.Year, LatestSupportedYear);
 
-        return TryParseWords(PhraseTail.Words(WithoutEndPunctuation(text)), today, out date);
+        return TryParseWords(PhraseTail.Words(WithoutEndPunctuation(text)), today, DateSense.Ahead, out date);
+    }
+
+    /// <summary>
+    /// Parses the whole of <paramref name="text"/> as an expected close date: any date <see cref="TryParse"/> reads, or the
+    /// last day of a named period, because a deal closes within a period: <c>end of quarter</c>, <c>next quarter</c>,
+    /// <c>Q1</c>, <c>end of Q1</c>, <c>this month</c>, <c>next month</c>, <c>end of january</c>, <c>february</c> (the next one
+    /// not yet over). Quarters are calendar quarters (see <see cref="QuarterEnd"/>).
+    /// </summary>
+    public static bool TryParseCloseDate(string text, DateOnly today, out DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(today.Year, LatestSupportedYear);
+
+        return TryParseWords(PhraseTail.Words(WithoutEndPunctuation(text)), today, DateSense.CloseDate, out date);
+    }
+
+    /// <summary>
+    /// Parses the whole of <paramref name="text"/> as the date something was done, looking back: <c>yesterday</c>,
+    /// <c>this morning</c>, <c>monday</c> (the most recent Monday on or before today), <c>last friday</c>, <c>nov 20</c> and
+    /// <c>11/23</c> (this year's unless still ahead, then last year's).
+    /// </summary>
+    public static bool TryParsePast(string text, DateOnly today, out DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(today.Year, LatestSupportedYear);
+
+        return TryParseWords(PhraseTail.Words(WithoutEndPunctuation(text)), today, DateSense.Past, out date);
     }
 
     /// <summary>
@@ -97,7 +132,11 @@ public static partial class DateExpressionParser
     /// before it, without a connector such as "by", "on" or "due by". On failure <paramref name="rest"/> is
     /// <paramref name="text"/> unchanged.
     /// </summary>
-    public static bool TryParseTrailing(string text, DateOnly today, out DateOnly date, out string rest)
+    public static bool TryParseTrailing(string text, DateOnly today, out DateOnly date, out string rest) =>
+        TryParseTrailing(text, today, DateSense.Ahead, out date, out rest);
+
+    /// <summary><see cref="TryParseTrailing(string, DateOnly, out DateOnly, out string)"/> for a close date or a date in the past.</summary>
+    internal static bool TryParseTrailing(string text, DateOnly today, DateSense sense, out DateOnly date, out string rest)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(today.Year, LatestSupportedYear);
@@ -106,7 +145,7 @@ public static partial class DateExpressionParser
         var words = PhraseTail.Words(phrase);
         for (var count = Math.Min(MaxExpressionWords, words.Length); count >= 1; count--)
         {
-            if (TryParseWords(words[^count..], today, out date))
+            if (TryParseWords(words[^count..], today, sense, out date))
             {
                 rest = PhraseTail.Tidy(PhraseTail.DropLastWords(phrase, count), Connectors, out _);
                 return true;
@@ -120,12 +159,116 @@ public static partial class DateExpressionParser
 
     private static string WithoutEndPunctuation(string text) => text.Trim().TrimEnd('.', ',', '!', '?').TrimEnd();
 
-    private static bool TryParseWords(string[] words, DateOnly today, out DateOnly date) =>
-        TryFixedPhrase(words, today, out date)
-        || TryWeekday(words, today, out date)
-        || TryRelative(words, today, out date)
-        || TryMonthAndDay(words, today, out date)
-        || TryNumeric(words, today, out date);
+    private static bool TryParseWords(string[] words, DateOnly today, DateSense sense, out DateOnly date) => sense switch
+    {
+        DateSense.Past => TryPastPhrase(words, today, out date)
+            || TryPastWeekday(words, today, out date)
+            || TryMonthAndDay(words, today, lookBack: true, out date)
+            || TryNumeric(words, today, lookBack: true, out date),
+        DateSense.CloseDate => TryParseWords(words, today, DateSense.Ahead, out date)
+            || TryPeriodEnd(words, today, out date),
+        _ => TryFixedPhrase(words, today, out date)
+            || TryWeekday(words, today, out date)
+            || TryRelative(words, today, out date)
+            || TryMonthAndDay(words, today, lookBack: false, out date)
+            || TryNumeric(words, today, lookBack: false, out date),
+    };
+
+    // "today", "this morning", "yesterday", "last night": something done.
+    private static bool TryPastPhrase(string[] words, DateOnly today, out DateOnly date)
+    {
+        int? daysBack = string.Join(' ', words).ToLowerInvariant() switch
+        {
+            "today" or "this morning" or "this afternoon" or "this evening" or "earlier today" or "tonight" or "eod" => 0,
+            "yesterday" or "last night" or "yesterday morning" or "yesterday afternoon" or "yesterday evening" => 1,
+            "day before yesterday" or "the day before yesterday" => 2,
+            _ => null,
+        };
+
+        date = daysBack is { } back ? today.AddDays(-back) : default;
+        return daysBack is not null;
+    }
+
+    // "monday" in a report of something done is the most recent Monday on or before today; "last monday" is before today.
+    private static bool TryPastWeekday(string[] words, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        var (modifier, name) = words switch
+        {
+            [var only] => ("", only),
+            [var first, var second] => (first.ToLowerInvariant(), second),
+            _ => ("", ""),
+        };
+
+        if (!Weekdays.TryGetValue(name, out var weekday) || modifier is not ("" or "last" or "on" or "this"))
+        {
+            return false;
+        }
+
+        var back = ((int)today.DayOfWeek - (int)weekday + 7) % 7;
+        date = today.AddDays(-(back == 0 && modifier == "last" ? 7 : back));
+        return true;
+    }
+
+    // A close date names a period and means its last day: "next month", "Q1", "end of january", "february".
+    private static bool TryPeriodEnd(string[] words, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        var phrase = string.Join(' ', words).ToLowerInvariant();
+        foreach (var start in new[] { "the end of ", "end of ", "by the end of ", "by end of " })
+        {
+            if (phrase.StartsWith(start, StringComparison.Ordinal))
+            {
+                phrase = phrase[start.Length..];
+                break;
+            }
+        }
+
+        phrase = phrase.StartsWith("the ", StringComparison.Ordinal) ? phrase[4..] : phrase;
+        DateOnly? end = phrase switch
+        {
+            "this month" or "month" => EndOfMonth(today),
+            "next month" => EndOfMonth(EndOfMonth(today).AddDays(1)),
+            "this quarter" or "quarter" => QuarterEnd(today, 0),
+            "next quarter" => QuarterEnd(today, 1),
+            "this year" or "year" => EndOfYear(today),
+            _ => null,
+        };
+
+        if (end is null && QuarterName().Match(phrase) is { Success: true } quarter)
+        {
+            end = QuarterEnd(today, QuartersAhead(today, quarter.Groups["n"].ValueSpan[0] - '0'));
+        }
+
+        // A whole month: "february", "end of january" (abbreviations like "mar" or "may" are too often other words).
+        if (end is null && phrase.Length > 3 && Months.TryGetValue(phrase, out var month))
+        {
+            var year = month < today.Month ? today.Year + 1 : today.Year;
+            end = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        }
+
+        date = end ?? default;
+        return end is not null;
+    }
+
+    // Quarters are calendar quarters: the process file has no fiscal year yet. Every quarter computation goes through the two
+    // methods below, so a fiscal year's first month can be passed here later instead of this constant.
+    private const int FirstMonthOfYear = 1;
+
+    /// <summary>The last day of the quarter <paramref name="quartersAhead"/> after the one <paramref name="today"/> is in (0: this quarter).</summary>
+    internal static DateOnly QuarterEnd(DateOnly today, int quartersAhead)
+    {
+        var monthsIntoQuarter = (today.Month - FirstMonthOfYear + 12) % 12 % 3;
+        var quarterStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-monthsIntoQuarter);
+        return quarterStart.AddMonths(3 * (quartersAhead + 1)).AddDays(-1);
+    }
+
+    /// <summary>How many quarters ahead "Q<paramref name="quarter"/>" is: 0 for the current one, else the next one of that number.</summary>
+    internal static int QuartersAhead(DateOnly today, int quarter)
+    {
+        var current = (today.Month - FirstMonthOfYear + 12) % 12 / 3;
+        return (quarter - 1 - current + 4) % 4;
+    }
 
     private static bool TryFixedPhrase(string[] words, DateOnly today, out DateOnly date)
     {
@@ -147,6 +290,8 @@ public static partial class DateExpressionParser
             ["eod"] = today => today,
             ["tomorrow"] = today => today.AddDays(1),
             ["tmrw"] = today => today.AddDays(1),
+            ["tomorrow morning"] = today => today.AddDays(1),
+            ["tomorrow afternoon"] = today => today.AddDays(1),
             ["day after tomorrow"] = today => today.AddDays(2),
             ["the day after tomorrow"] = today => today.AddDays(2),
             ["next week"] = MondayOfNextWeek,
@@ -271,14 +416,14 @@ public static partial class DateExpressionParser
         _ => null,
     };
 
-    private static bool TryMonthAndDay(string[] words, DateOnly today, out DateOnly date)
+    private static bool TryMonthAndDay(string[] words, DateOnly today, bool lookBack, out DateOnly date)
     {
         date = default;
         int? year = words.Length > 2 && FourDigitYear().IsMatch(words[^1]) ? int.Parse(words[^1], CultureInfo.InvariantCulture) : null;
         var monthAndDay = year is null ? words : words[..^1];
 
         return TrySplitMonthAndDay(monthAndDay, out var month, out var day)
-            && TryResolve(year, month, day, today, out date);
+            && TryResolve(year, month, day, today, lookBack, out date);
     }
 
     // "dec 15", "15 dec", "15th of december".
@@ -307,7 +452,7 @@ public static partial class DateExpressionParser
         return match.Success;
     }
 
-    private static bool TryNumeric(string[] words, DateOnly today, out DateOnly date)
+    private static bool TryNumeric(string[] words, DateOnly today, bool lookBack, out DateOnly date)
     {
         date = default;
         if (words is not [var word])
@@ -318,7 +463,7 @@ public static partial class DateExpressionParser
         var iso = IsoDate().Match(word);
         if (iso.Success)
         {
-            return TryResolve(Number(iso, "year"), Number(iso, "month"), Number(iso, "day"), today, out date);
+            return TryResolve(Number(iso, "year"), Number(iso, "month"), Number(iso, "day"), today, lookBack, out date);
         }
 
         var slashed = SlashedDate().Match(word);
@@ -340,16 +485,19 @@ public static partial class DateExpressionParser
             year += 2000;
         }
 
-        return TryResolve(year, month, day, today, out date);
+        return TryResolve(year, month, day, today, lookBack, out date);
     }
 
     private static int Number(Match match, string group) => int.Parse(match.Groups[group].ValueSpan, CultureInfo.InvariantCulture);
 
     // Without a year, the year is picked from the month and day alone and only then validated, so an impossible
     // "feb 29" is refused instead of jumping to the next leap year.
-    private static bool TryResolve(int? year, int month, int day, DateOnly today, out DateOnly date)
+    // Looking back (something done), a date without a year is this year's unless still ahead, then last year's.
+    private static bool TryResolve(int? year, int month, int day, DateOnly today, bool lookBack, out DateOnly date)
     {
-        var resolvedYear = year ?? ((month, day).CompareTo((today.Month, today.Day)) < 0 ? today.Year + 1 : today.Year);
+        var resolvedYear = year ?? (lookBack
+            ? ((month, day).CompareTo((today.Month, today.Day)) > 0 ? today.Year - 1 : today.Year)
+            : ((month, day).CompareTo((today.Month, today.Day)) < 0 ? today.Year + 1 : today.Year));
         var valid = resolvedYear is >= 1 and <= 9999
             && month is >= 1 and <= 12
             && day >= 1 && day <= DateTime.DaysInMonth(resolvedYear, month);
@@ -372,17 +520,16 @@ public static partial class DateExpressionParser
 
     private static DateOnly EndOfMonth(DateOnly today) => new(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month));
 
-    private static DateOnly EndOfQuarter(DateOnly today)
-    {
-        var lastMonth = ((today.Month - 1) / 3 * 3) + 3;
-        return new DateOnly(today.Year, lastMonth, DateTime.DaysInMonth(today.Year, lastMonth));
-    }
+    private static DateOnly EndOfQuarter(DateOnly today) => QuarterEnd(today, 0);
 
     private static DateOnly EndOfYear(DateOnly today) => new(today.Year, 12, 31);
 
     // ASCII only: \d would also admit digits from other scripts.
     [GeneratedRegex("^[0-9]{1,4}$")]
     private static partial Regex AsciiDigits();
+
+    [GeneratedRegex("^q(?<n>[1-4])$")]
+    private static partial Regex QuarterName();
 
     [GeneratedRegex("^[0-9]{4}$")]
     private static partial Regex FourDigitYear();

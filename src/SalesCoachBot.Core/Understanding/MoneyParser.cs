@@ -82,10 +82,11 @@ public static partial class MoneyParser
 
     // "Tailspin 4500" is an amount; "Phase 2" and "Vision 2030" are names: a bare trailing number counts
     // when it has four or more digits and is not a year.
-    private static bool LooksLikeAmount(Money money) =>
+    internal static bool LooksLikeAmount(Money money) =>
         money.Amount >= 1000 && decimal.Truncate(money.Amount) == money.Amount && money.Amount is not (>= 1900 and <= 2100);
 
-    private static bool TryParse(string text, out Money money, out bool isPlainNumber)
+    /// <summary>Parses an amount and says whether it was a plain number (no currency, multiplier or thousands separator).</summary>
+    internal static bool TryParse(string text, out Money money, out bool isPlainNumber)
     {
         money = default;
         isPlainNumber = false;
@@ -107,7 +108,8 @@ public static partial class MoneyParser
             return false;
         }
 
-        money = new Money(number * factor, currency);
+        // Dividing by 1.000… drops trailing zeros of the scale, so "1.2m" is 1200000, not 1200000.0.
+        money = new Money(number * factor / 1.000000000000000000000000000000000m, currency);
         isPlainNumber = currency is null && factor == 1 && !numberText.Contains(',', StringComparison.Ordinal);
         return true;
     }

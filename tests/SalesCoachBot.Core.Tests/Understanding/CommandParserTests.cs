@@ -196,18 +196,19 @@ public class CommandParserTests
     [InlineData("")]
     [InlineData("asdf qwerty")]
     [InlineData("the weather is nice")]
-    [InlineData("move to proposal")]
+    // "move to proposal" and "show it" used to be refused here; issue 12 makes a command with no deal named (or "it")
+    // mean the deal in context, so they are now in A_command_without_a_deal_name_means_the_deal_in_context.
     [InlineData("show")]
     [InlineData("new deal")]
-    [InlineData("show it")]
     public void Refuses_what_it_cannot_read_instead_of_guessing(string text)
     {
         Assert.IsType<NotUnderstood>(Parse(text));
     }
 
     [Theory]
-    [InlineData("move contoso to closed won", typeof(MoveDeal))]
-    [InlineData("contoso is now in closed lost", typeof(MoveDeal))]
+    // A move to a closing stage used to be a MoveDeal; issue 12 (and the corpus) read it as the win or loss it reports.
+    [InlineData("move contoso to closed won", typeof(CloseDeal))]
+    [InlineData("contoso is now in closed lost", typeof(CloseDeal))]
     [InlineData("set contoso to won", typeof(CloseDeal))]
     [InlineData("move contoso back to prospect", typeof(MoveDeal))]
     [InlineData("what's the next step for contoso", typeof(CoachDeal))]

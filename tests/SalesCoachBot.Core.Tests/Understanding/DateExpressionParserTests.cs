@@ -267,6 +267,56 @@ public class DateExpressionParserTests
         Assert.Equal(default, date);
     }
 
+    [Theory]
+    // A close date names a period and means its last day; quarters are calendar quarters.
+    [InlineData("2026-11-25", "end of month", "2026-11-30")]
+    [InlineData("2026-11-25", "end of quarter", "2026-12-31")]
+    [InlineData("2026-11-25", "next month", "2026-12-31")]
+    [InlineData("2026-11-25", "next quarter", "2027-03-31")]
+    [InlineData("2026-11-25", "Q1", "2027-03-31")]
+    [InlineData("2026-11-25", "end of Q1", "2027-03-31")]
+    [InlineData("2026-11-25", "Q2", "2027-06-30")]
+    [InlineData("2026-11-25", "Q4", "2026-12-31")]
+    [InlineData("2026-11-25", "end of january", "2027-01-31")]
+    [InlineData("2026-11-25", "february", "2027-02-28")]
+    [InlineData("2026-11-25", "dec 15", "2026-12-15")]
+    [InlineData("2027-02-10", "next quarter", "2027-06-30")]
+    [InlineData("2027-02-10", "Q1", "2027-03-31")]
+    [InlineData("2026-12-31", "next month", "2027-01-31")]
+    public void A_close_date_may_name_a_period(string today, string text, string expected)
+    {
+        Assert.True(DateExpressionParser.TryParseCloseDate(text, Day(today), out var date), text);
+        Assert.Equal(Day(expected), date);
+    }
+
+    [Theory]
+    // Something done looks back: a weekday is the most recent one on or before today (a Wednesday).
+    [InlineData("today", "2026-11-25")]
+    [InlineData("this morning", "2026-11-25")]
+    [InlineData("yesterday", "2026-11-24")]
+    [InlineData("monday", "2026-11-23")]
+    [InlineData("on friday", "2026-11-20")]
+    [InlineData("wednesday", "2026-11-25")]
+    [InlineData("last wednesday", "2026-11-18")]
+    [InlineData("nov 20", "2026-11-20")]
+    [InlineData("11/23", "2026-11-23")]
+    [InlineData("dec 1", "2025-12-01")]
+    public void A_date_in_the_past_looks_back(string text, string expected)
+    {
+        Assert.True(DateExpressionParser.TryParsePast(text, Today, out var date), text);
+        Assert.Equal(Day(expected), date);
+    }
+
+    [Theory]
+    [InlineData("Q5")]
+    [InlineData("next year")]
+    [InlineData("soon")]
+    [InlineData("may")]
+    public void A_close_date_that_names_no_period_is_refused(string text)
+    {
+        Assert.False(DateExpressionParser.TryParseCloseDate(text, Today, out _));
+    }
+
     private static DateOnly Parse(string text, DateOnly today)
     {
         Assert.True(DateExpressionParser.TryParse(text, today, out var date), text);

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Reminders;
@@ -102,6 +103,32 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Equal(NotifyResult.Sent, result);
         Assert.Equal(2, _app.Connector.Refused);
         Assert.Equal(before + 1, _app.Connector.Sent.Count);
+    }
+
+    [Fact]
+    public async Task A_long_retry_after_is_waited_out_on_the_clock_up_to_thirty_seconds()
+    {
+        var time = new ObservedTime(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        await using var app = new BotApp(time: time, settings: _settings);
+        var (notifier, rep, reminder) = await NotifierAsync(app);
+        while (time.Waits.Reader.TryRead(out _))
+        {
+            // Waits started before the send are not the retry's.
+        }
+
+        app.Connector.Failures.Enqueue((HttpStatusCode.TooManyRequests, 120));
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var sending = notifier.RemindRepAsync(rep, [reminder], CancellationToken.None);
+        var wait = await time.Waits.Reader.ReadAsync(bound.Token);
+        var sentBeforeTheWaitWasOver = sending.IsCompleted;
+        time.Advance(wait);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), wait);
+        Assert.False(sentBeforeTheWaitWasOver);
+        Assert.Equal(NotifyResult.Sent, await sending);
+        Assert.Equal(1, app.Connector.Refused);
+        Assert.Contains(app.Logs.Entries, e => e.Message.Contains("Teams answered 429 to a proactive message for aad-dana; retry 1 of 3 in 30000 ms", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -220,5 +247,18 @@ public sealed class ReminderTests : IAsyncLifetime
         var text = await SayTextAsync(Dana, "my manager is Nobody Known");
 
         Assert.Contains("I don't know \"Nobody Known\" yet", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Fake time that tells the test of each wait started on it, so the test awaits the wait instead of sleeping.</summary>
+    private sealed class ObservedTime(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        public Channel<TimeSpan> Waits { get; } = Channel.CreateUnbounded<TimeSpan>();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            Waits.Writer.TryWrite(dueTime);
+            return timer;
+        }
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
+using Polly;
+using Polly.Retry;
 using SalesCoachBot.Conversation;
 using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Users;
@@ -11,9 +13,19 @@ namespace SalesCoachBot.Bot;
 
 /// <summary>
 /// Sends proactive messages into a user's 1:1 chat through the stored conversation reference. Retries what Teams asks to
-/// retry (429, 5xx; honouring Retry-After), reports a 403 (bot removed or blocked) as <see cref="NotifyResult.Gone"/>, and
-/// counts each message once by kind.
+/// retry (429, 5xx, a request that never arrived; honouring Retry-After) with a Polly retry pipeline, reports a 403 (bot
+/// removed or blocked) as <see cref="NotifyResult.Gone"/>, and counts each message once by kind.
 /// </summary>
+/// <remarks>
+/// Why the retries wrap the send here rather than sit on the connector's HttpClient: the Bot Framework connector (4.23.1,
+/// <c>ConnectorFactoryImpl.CreateAsync</c>) takes the unnamed client, <c>IHttpClientFactory.CreateClient()</c>, for every
+/// call it makes: the replies inside a turn as much as these proactive sends (and the user-token and skill clients use it
+/// too). The requests are built inside Microsoft.Rest's <c>ConnectorClient</c>, so nothing on a request tells which path it
+/// is on. A resilience handler on that client would retry turn replies as well (a turn has 15 s in Teams, a Retry-After
+/// may ask for 30), or would need ambient state to tell the paths apart; and the client's timeout (100 s) would then
+/// span every attempt and wait. Around the send, retries cover the proactive path and nothing else: a turn's reply is
+/// sent once, and its failure goes to the adapter's OnTurnError as it always did.
+/// </remarks>
 public sealed class ProactiveSender(
     CloudAdapter adapter,
     IOptions<BotAuthenticationOptions> authentication,
@@ -26,7 +38,15 @@ public sealed class ProactiveSender(
     public const int MaxAttempts = 4;
     private static readonly TimeSpan _maxRetryAfter = TimeSpan.FromSeconds(30);
 
+    private ResiliencePipeline<SendAttempt>? _retries;
+
     private string AppId => authentication.Value.MicrosoftAppId ?? string.Empty;
+
+    /// <summary>
+    /// Built on the first send rather than in the constructor: the sender is built while hosted services are resolved,
+    /// before start-up validation has checked the backoff it reads.
+    /// </summary>
+    private ResiliencePipeline<SendAttempt> Retries => LazyInitializer.EnsureInitialized(ref _retries, BuildRetries);
 
     public Task<NotifyResult> SendAsync(UserProfile user, BotReply reply, string kind, CancellationToken cancellationToken)
     {
@@ -129,68 +149,98 @@ public sealed class ProactiveSender(
         }
 
         var reference = JsonConvert.DeserializeObject<ConversationReference>(user.ConversationReference)!;
-        for (var attempt = 1; ; attempt++)
+        var last = await Retries.ExecuteAsync(
+            async ct => await SendOnceAsync(user.UserId, reference, reply, ct).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+        if (last.Failure is null)
         {
-            // The failure is caught inside the turn: letting it escape would hand it to the adapter's OnTurnError,
-            // which answers the user in the same (failing) chat and hides the status from us.
-            Exception? failure = null;
-            await adapter.ContinueConversationAsync(
-                AppId,
-                reference,
-                async (turn, ct) =>
-                {
-                    try
-                    {
-                        await turn.SendActivityAsync(reply.ToActivity(), ct).ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (ex is ErrorResponseException or HttpRequestException)
-                    {
-                        failure = ex;
-                    }
-                },
-                cancellationToken).ConfigureAwait(false);
-
-            var status = (failure as ErrorResponseException)?.Response?.StatusCode;
-            if (failure is null)
-            {
-                return NotifyResult.Sent;
-            }
-
-            if (status == HttpStatusCode.Forbidden)
-            {
-                return NotifyResult.Gone;
-            }
-
-            var transient = failure is HttpRequestException || IsTransient(status);
-            if (!transient || attempt >= MaxAttempts)
-            {
-                logger.LogError(failure, "Teams answered {Status} to a proactive message for {UserId}; giving up for now", (int?)status, user.UserId);
-                return NotifyResult.Failed;
-            }
-
-            var delay = RetryAfter((failure as ErrorResponseException)?.Response) ?? Backoff(attempt);
-            logger.LogWarning("Teams answered {Status} to a proactive message for {UserId}; retry {Attempt} of {MaxAttempts} in {DelayMs} ms", (int?)status, user.UserId, attempt, MaxAttempts - 1, (int)delay.TotalMilliseconds);
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            return NotifyResult.Sent;
         }
+
+        if (last.Status == HttpStatusCode.Forbidden)
+        {
+            return NotifyResult.Gone;
+        }
+
+        logger.LogError(last.Failure, "Teams answered {Status} to a proactive message for {UserId}; giving up for now", (int?)last.Status, user.UserId);
+        return NotifyResult.Failed;
     }
 
-    private TimeSpan Backoff(int attempt) => options.Value.ConnectorRetryBackoff * Math.Pow(2, attempt - 1);
-
-    private static bool IsTransient(HttpStatusCode? status) => status is HttpStatusCode.TooManyRequests || (int?)status >= 500;
-
-    private static TimeSpan? RetryAfter(Microsoft.Rest.HttpResponseMessageWrapper? response)
+    private async Task<SendAttempt> SendOnceAsync(string userId, ConversationReference reference, BotReply reply, CancellationToken cancellationToken)
     {
-        if (response?.Headers is null || !response.Headers.TryGetValue("Retry-After", out var values))
-        {
-            return null;
-        }
+        // The failure is caught inside the turn: letting it escape would hand it to the adapter's OnTurnError,
+        // which answers the user in the same (failing) chat and hides the status from us.
+        Exception? failure = null;
+        await adapter.ContinueConversationAsync(
+            AppId,
+            reference,
+            async (turn, ct) =>
+            {
+                try
+                {
+                    await turn.SendActivityAsync(reply.ToActivity(), ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is ErrorResponseException or HttpRequestException)
+                {
+                    failure = ex;
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new SendAttempt(userId, failure);
+    }
 
-        var value = values.FirstOrDefault();
-        if (int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
-        {
-            return TimeSpan.FromSeconds(Math.Clamp(seconds, 0, _maxRetryAfter.TotalSeconds));
-        }
+    /// <summary>
+    /// Up to <see cref="MaxAttempts"/> tries of what Teams asks to retry: after the Retry-After Teams gives (capped, so one
+    /// throttled chat cannot hold the sweep for long), else after the configured backoff, doubling. Delays run on the
+    /// injected <see cref="TimeProvider"/>, so tests on fake time do not wait.
+    /// </summary>
+    private ResiliencePipeline<SendAttempt> BuildRetries() =>
+        new ResiliencePipelineBuilder<SendAttempt> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<SendAttempt>
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { IsTransient: true }),
+                MaxRetryAttempts = MaxAttempts - 1,
+                Delay = options.Value.ConnectorRetryBackoff,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = false,
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
+                OnRetry = args =>
+                {
+                    logger.LogWarning(
+                        "Teams answered {Status} to a proactive message for {UserId}; retry {Attempt} of {MaxAttempts} in {DelayMs} ms",
+                        (int?)args.Outcome.Result?.Status,
+                        args.Outcome.Result?.UserId,
+                        args.AttemptNumber + 1,
+                        MaxAttempts - 1,
+                        (int)args.RetryDelay.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
 
-        return null;
+    /// <summary>One try at a proactive send: delivered (no failure), or what Teams or the network answered instead.</summary>
+    private sealed record SendAttempt(string UserId, Exception? Failure)
+    {
+        public HttpStatusCode? Status => (Failure as ErrorResponseException)?.Response?.StatusCode;
+
+        /// <summary>What is worth another try: a request that never arrived, throttling (429), or Teams' own errors (5xx).</summary>
+        public bool IsTransient => Failure is HttpRequestException || Status is HttpStatusCode.TooManyRequests || (int?)Status >= 500;
+
+        /// <summary>The wait Teams asks for, in seconds, capped at <see cref="_maxRetryAfter"/>; none if it names none.</summary>
+        public TimeSpan? RetryAfter
+        {
+            get
+            {
+                var headers = (Failure as ErrorResponseException)?.Response?.Headers;
+                if (headers is null || !headers.TryGetValue("Retry-After", out var values))
+                {
+                    return null;
+                }
+
+                return int.TryParse(values.FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                    ? TimeSpan.FromSeconds(Math.Clamp(seconds, 0, _maxRetryAfter.TotalSeconds))
+                    : null;
+            }
+        }
     }
 }

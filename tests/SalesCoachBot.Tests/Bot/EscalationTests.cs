@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Tests.Support;
 using static SalesCoachBot.Tests.Support.CardReader;
 
@@ -15,10 +18,10 @@ public sealed class EscalationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await File.WriteAllTextAsync(_mappingFile, $$"""{ "managers": [ { "rep": "{{Dana.Id}}", "manager": "{{ManagerObjectId}}" } ] }""");
+        // The background sweep stays off (BotApp's default): the tests run the app's sweeper themselves and know when a
+        // sweep is over (ReminderTests covers the background service's timing).
         _app = new BotApp(settings: new Dictionary<string, string?>
         {
-            ["SalesCoach:Reminders:Enabled"] = "true",
-            ["SalesCoach:Reminders:SweepInterval"] = "00:10:00",
             ["SalesCoach:Reminders:ConnectorRetryBackoff"] = "00:00:00",
             ["SalesCoach:Managers:File"] = _mappingFile,
         });
@@ -33,16 +36,8 @@ public sealed class EscalationTests : IAsyncLifetime
     private List<Microsoft.Bot.Schema.Activity> CardsContaining(string text) =>
         _app.Connector.Sent.Where(a => a.Attachments?.Any(at => Text(JObject.FromObject(at.Content)).Contains(text, StringComparison.Ordinal)) == true).ToList();
 
-    private async Task WaitForAsync(Func<bool> condition, TimeSpan step)
-    {
-        for (var i = 0; i < 400 && !condition(); i++)
-        {
-            _app.Time.Advance(step);
-            await Task.Delay(20);
-        }
-
-        Assert.True(condition(), "the expected proactive message did not arrive");
-    }
+    /// <summary>One sweep by the app's own sweeper, over when it returns.</summary>
+    private Task<SweepResult> SweepAsync() => _app.Services.GetRequiredService<ReminderSweeper>().SweepAsync(CancellationToken.None);
 
     [Fact]
     public async Task After_two_unanswered_reminders_the_manager_from_the_mapping_file_is_nudged_in_a_chat_the_bot_opens()
@@ -50,18 +45,27 @@ public sealed class EscalationTests : IAsyncLifetime
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
 
         _app.Time.Advance(TimeSpan.FromDays(14));
-        await WaitForAsync(() => CardsContaining("Reminder: Contoso Ltd needs attention").Count == 1, TimeSpan.FromMinutes(10));
+        var firstReminder = await SweepAsync();
+        var afterFirstReminder = CardsContaining("Reminder: Contoso Ltd needs attention").Count;
         _app.Time.Advance(TimeSpan.FromDays(2));
-        await WaitForAsync(() => CardsContaining("Second reminder: Contoso Ltd").Count == 1, TimeSpan.FromMinutes(10));
+        var secondReminder = await SweepAsync();
+        var afterSecondReminder = CardsContaining("Second reminder: Contoso Ltd").Count;
         _app.Time.Advance(TimeSpan.FromDays(3));
-        await WaitForAsync(() => CardsContaining("A deal of Dana Rep is stalled").Count == 1, TimeSpan.FromMinutes(10));
+        var nudge = await SweepAsync();
+
+        Assert.Equal(1, firstReminder.Sent);
+        Assert.Equal(1, afterFirstReminder);
+        Assert.Equal(1, secondReminder.Sent);
+        Assert.Equal(1, afterSecondReminder);
+        Assert.Equal(1, nudge.Sent);
+        Assert.Single(CardsContaining("A deal of Dana Rep is stalled"));
 
         var opened = Assert.Single(_app.Connector.CreatedConversations);
         Assert.Contains(ManagerObjectId, opened, StringComparison.Ordinal);
-        var nudge = SingleCard(CardsContaining("A deal of Dana Rep is stalled"));
-        Assert.Contains("Rep: Dana Rep", Text(nudge), StringComparison.Ordinal);
-        Assert.Contains("Last next step: none", Text(nudge), StringComparison.Ordinal);
-        Assert.Single(Actions(nudge), a => a.Verb == "pingRep");
+        var nudgeCard = SingleCard(CardsContaining("A deal of Dana Rep is stalled"));
+        Assert.Contains("Rep: Dana Rep", Text(nudgeCard), StringComparison.Ordinal);
+        Assert.Contains("Last next step: none", Text(nudgeCard), StringComparison.Ordinal);
+        Assert.Single(Actions(nudgeCard), a => a.Verb == "pingRep");
         Assert.Single(CardsContaining("Reminder: Contoso Ltd needs attention"));
         Assert.Single(CardsContaining("Second reminder: Contoso Ltd"));
     }
@@ -92,11 +96,18 @@ public sealed class EscalationTests : IAsyncLifetime
         channelMessage.Entities = [new Microsoft.Bot.Schema.Mention(new Microsoft.Bot.Schema.ChannelAccount("28:sales-coach", "Sales Coach"), "<at>Sales Coach</at>")];
         await _app.PostAsync(channelMessage);
         _app.Time.Advance(TimeSpan.FromDays(14) + TimeSpan.FromHours(1));
-        await Task.Delay(200);
+        var beforeAChat = await SweepAsync();
+        Assert.Equal(1, beforeAChat.Due);
+        Assert.Equal(0, beforeAChat.Sent);
         Assert.Empty(CardsContaining("Reminder: Contoso Ltd"));
 
         await _app.SayAsync(Dana, "hi");
-        await WaitForAsync(() => CardsContaining("Reminder: Contoso Ltd needs attention").Count == 1, TimeSpan.FromMinutes(10));
+        // A reminder that found no chat is looked at again after the retry delay.
+        _app.Time.Advance(_app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.RetryDelay);
+        var onceInAChat = await SweepAsync();
+
+        Assert.Equal(1, onceInAChat.Sent);
+        Assert.Single(CardsContaining("Reminder: Contoso Ltd needs attention"));
 
         Assert.All(CardsContaining("Reminder: Contoso Ltd"), a => Assert.Equal(Dana.ConversationId, a.Conversation.Id));
     }

@@ -1,5 +1,10 @@
 using System.Net;
+using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Users;
@@ -15,13 +20,10 @@ public sealed class ReminderTests : IAsyncLifetime
 {
     private static readonly TestUser Dana = TestUser.Dana;
     private static readonly TestUser Morgan = new("aad-morgan", "Morgan Manager");
-    private readonly BotApp _app = new(settings: new Dictionary<string, string?>
-    {
-        ["SalesCoach:Reminders:Enabled"] = "true",
-        // Fake time fires a periodic timer once per interval it passes: a coarse interval keeps "15 days later" cheap.
-        ["SalesCoach:Reminders:SweepInterval"] = "00:10:00",
-        ["SalesCoach:Reminders:ConnectorRetryBackoff"] = "00:00:00",
-    });
+    // The background sweep stays off (BotApp's default): each test runs the app's sweeper itself and knows when a sweep
+    // is over. The background service's timing has a test of its own.
+    private static readonly Dictionary<string, string?> _settings = new() { ["SalesCoach:Reminders:ConnectorRetryBackoff"] = "00:00:00" };
+    private readonly BotApp _app = new(settings: _settings);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -37,37 +39,52 @@ public sealed class ReminderTests : IAsyncLifetime
     private List<Microsoft.Bot.Schema.Activity> Proactive() =>
         _app.Connector.Sent.Where(a => a.Attachments?.Any(at => Text(Newtonsoft.Json.Linq.JObject.FromObject(at.Content)).Contains("needs attention", StringComparison.Ordinal)) == true).ToList();
 
-    private async Task WaitForAsync(Func<bool> condition)
-    {
-        // Awaits the event (the background sweep's message) with a bound; fake time drives the sweep itself.
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            _app.Time.Advance(TimeSpan.FromMinutes(10));
-            await Task.Delay(25);
-        }
-
-        Assert.True(condition(), "the expected proactive message did not arrive");
-    }
+    /// <summary>One sweep by the app's own sweeper, over when it returns.</summary>
+    private Task<SweepResult> SweepAsync() => _app.Services.GetRequiredService<ReminderSweeper>().SweepAsync(CancellationToken.None);
 
     [Fact]
     public async Task A_reminder_arrives_in_the_chat_when_the_stage_allowed_time_passes()
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
-        _ = _app.Server;
 
         _app.Time.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(5));
-        await WaitForAsync(() => Proactive().Count > 0);
+        var sweep = await SweepAsync();
 
+        Assert.Equal(1, sweep.Sent);
         var card = SingleCard(Proactive());
         Assert.Contains("Reminder: Contoso Ltd needs attention: it has been in Prospect 2 weeks plus", Text(card), StringComparison.Ordinal);
         Assert.Contains(Actions(card), a => a.Verb == "saveNextStep");
         Assert.Contains(card.Descendants().OfType<Newtonsoft.Json.Linq.JObject>(), o => o["verb"]?.ToString() == "snooze");
     }
 
-    private async Task<(ReminderNotifier Notifier, UserProfile Rep, DueReminder Reminder)> NotifierAsync()
+    [Fact]
+    public async Task The_background_service_sweeps_at_start_and_again_each_time_the_interval_passes_on_the_clock()
     {
-        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
-        var services = _app.Services;
+        var start = _app.Time.GetUtcNow();
+        var sweepsAt = Channel.CreateUnbounded<DateTimeOffset>();
+        var schedule = new Mock<IReminderSchedule>();
+        schedule.Setup(s => s.ListDueAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .Callback((DateTimeOffset now, int _, CancellationToken _) => sweepsAt.Writer.TryWrite(now))
+            .ReturnsAsync(Array.Empty<Deal>());
+        var sweeper = ActivatorUtilities.CreateInstance<ReminderSweeper>(_app.Services, schedule.Object);
+        var options = Options.Create(new ReminderOptions { Enabled = true, SweepInterval = TimeSpan.FromMinutes(10) });
+        using var service = new ReminderBackgroundService(sweeper, _app.Time, options, NullLogger<ReminderBackgroundService>.Instance);
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await service.StartAsync(CancellationToken.None);
+        var first = await sweepsAt.Reader.ReadAsync(bound.Token);
+        _app.Time.Advance(TimeSpan.FromMinutes(10));
+        var second = await sweepsAt.Reader.ReadAsync(bound.Token);
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Equal(start, first);
+        Assert.Equal(start + TimeSpan.FromMinutes(10), second);
+    }
+
+    private static async Task<(ReminderNotifier Notifier, UserProfile Rep, DueReminder Reminder)> NotifierAsync(BotApp app)
+    {
+        await app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+        var services = app.Services;
         var rep = (await services.GetRequiredService<IUserProfileStore>().GetAsync(new OwnerKey(Dana.TenantId, Dana.Id), CancellationToken.None))!;
         var deal = (await services.GetRequiredService<IDealStore>().ListAsync(rep.Key, false, CancellationToken.None)).Single();
         return (services.GetRequiredService<ReminderNotifier>(), rep, new DueReminder(deal, Rung.FirstReminder, new FollowUpDue("Prospect")));
@@ -76,7 +93,7 @@ public sealed class ReminderTests : IAsyncLifetime
     [Fact]
     public async Task A_429_is_retried_after_the_time_teams_asks_for_and_the_message_goes_once()
     {
-        var (notifier, rep, reminder) = await NotifierAsync();
+        var (notifier, rep, reminder) = await NotifierAsync(_app);
         var before = _app.Connector.Sent.Count;
         _app.Connector.Failures.Enqueue((HttpStatusCode.TooManyRequests, 0));
         _app.Connector.Failures.Enqueue((HttpStatusCode.ServiceUnavailable, null));
@@ -89,9 +106,35 @@ public sealed class ReminderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_long_retry_after_is_waited_out_on_the_clock_up_to_thirty_seconds()
+    {
+        var time = new ObservedTime(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        await using var app = new BotApp(time: time, settings: _settings);
+        var (notifier, rep, reminder) = await NotifierAsync(app);
+        while (time.Waits.Reader.TryRead(out _))
+        {
+            // Waits started before the send are not the retry's.
+        }
+
+        app.Connector.Failures.Enqueue((HttpStatusCode.TooManyRequests, 120));
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var sending = notifier.RemindRepAsync(rep, [reminder], CancellationToken.None);
+        var wait = await time.Waits.Reader.ReadAsync(bound.Token);
+        var sentBeforeTheWaitWasOver = sending.IsCompleted;
+        time.Advance(wait);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), wait);
+        Assert.False(sentBeforeTheWaitWasOver);
+        Assert.Equal(NotifyResult.Sent, await sending);
+        Assert.Equal(1, app.Connector.Refused);
+        Assert.Contains(app.Logs.Entries, e => e.Message.Contains("Teams answered 429 to a proactive message for aad-dana; retry 1 of 3 in 30000 ms", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Persistent_server_errors_give_up_for_now_without_losing_the_reminder()
     {
-        var (notifier, rep, reminder) = await NotifierAsync();
+        var (notifier, rep, reminder) = await NotifierAsync(_app);
         for (var i = 0; i < ProactiveSender.MaxAttempts; i++)
         {
             _app.Connector.Failures.Enqueue((HttpStatusCode.InternalServerError, null));
@@ -104,7 +147,7 @@ public sealed class ReminderTests : IAsyncLifetime
     [Fact]
     public async Task A_403_means_the_bot_was_removed_and_is_not_retried()
     {
-        var (notifier, rep, reminder) = await NotifierAsync();
+        var (notifier, rep, reminder) = await NotifierAsync(_app);
         _app.Connector.Failures.Enqueue((HttpStatusCode.Forbidden, null));
 
         Assert.Equal(NotifyResult.Gone, await notifier.RemindRepAsync(rep, [reminder], CancellationToken.None));
@@ -204,5 +247,18 @@ public sealed class ReminderTests : IAsyncLifetime
         var text = await SayTextAsync(Dana, "my manager is Nobody Known");
 
         Assert.Contains("I don't know \"Nobody Known\" yet", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Fake time that tells the test of each wait started on it, so the test awaits the wait instead of sleeping.</summary>
+    private sealed class ObservedTime(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        public Channel<TimeSpan> Waits { get; } = Channel.CreateUnbounded<TimeSpan>();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            Waits.Writer.TryWrite(dueTime);
+            return timer;
+        }
     }
 }

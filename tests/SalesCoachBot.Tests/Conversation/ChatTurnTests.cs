@@ -1,0 +1,122 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+using SalesCoachBot.Bot;
+using SalesCoachBot.Core.Process;
+using SalesCoachBot.Tests.Support;
+using static SalesCoachBot.Tests.Support.CardReader;
+
+namespace SalesCoachBot.Tests.Conversation;
+
+/// <summary>
+/// Turns through the activity handler, the router and the features on the SDK's <see cref="TestAdapter"/>: the app's own
+/// container and store, no HTTP and no connector. The HTTP tests (Bot/ConversationTests) cover the way in and out.
+/// </summary>
+public sealed class ChatTurnTests : IAsyncLifetime
+{
+    private static readonly SellingModel _consultative = ProcessLoader.LoadDefault().FindModel("consultative")!;
+    private readonly BotApp _app = new();
+    private TestAdapter _adapter = null!;
+    private IBot _bot = null!;
+
+    public Task InitializeAsync()
+    {
+        var services = _app.Services;
+
+        // The app's middleware, in the order its CloudAdapter runs it (Hosting/ServiceCollectionExtensions), so a
+        // redelivered activity meets the duplicate check as it does in Teams.
+        _adapter = new TeamsTestAdapter(TestUser.Dana)
+            .Use(services.GetRequiredService<TurnTelemetryMiddleware>())
+            .Use(services.GetRequiredService<TenantGuardMiddleware>())
+            .Use(services.GetRequiredService<DuplicateActivityMiddleware>());
+        _bot = services.GetRequiredService<IBot>();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private TestFlow Chat() => new(_adapter, _bot);
+
+    /// <summary>A reply that is one card, valid, saying each of <paramref name="expected"/>.</summary>
+    private static Action<IActivity> CardSaying(params string[] expected) => reply =>
+    {
+        var text = Text(SingleCard([(Activity)reply]));
+        Assert.All(expected, e => Assert.Contains(e, text, StringComparison.Ordinal));
+    };
+
+    [Fact]
+    public async Task A_new_deal_shows_up_in_my_deals()
+    {
+        await Chat()
+            .Send("new deal Contoso Ltd 45k")
+            .AssertReply(CardSaying("Created Contoso Ltd (Consultative), now in Prospect.", "Amount: 45,000"))
+            .Send("my deals")
+            .AssertReply(CardSaying("1 open deal", "Contoso Ltd"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_move_is_answered_with_the_coaching_card_of_the_new_stage()
+    {
+        var qualify = _consultative.GetStage("qualify")!;
+
+        await Chat()
+            .Send("new deal Contoso Ltd 45k")
+            .AssertReply(CardSaying("Created Contoso Ltd"))
+            .Send("move contoso to qualify, confirmed")
+            .AssertReply(CardSaying("Moved Contoso Ltd to Qualify.", qualify.Objective, qualify.ExitCriteria[0]))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_retried_activity_is_applied_once()
+    {
+        var advance = _adapter.MakeActivity("advance contoso confirmed");
+        var show = _adapter.MakeActivity("show contoso");
+
+        // The redelivery gets no answer: the next reply in the chat is the one to "show contoso", and the deal moved one stage.
+        await Chat()
+            .Send("new deal Contoso Ltd 45k")
+            .AssertReply(CardSaying("Created Contoso Ltd"))
+            .Send(advance)
+            .AssertReply(CardSaying("Moved Contoso Ltd to Qualify."))
+            .Send(advance)
+            .Send(show)
+            .AssertReply(reply =>
+            {
+                Assert.Equal(show.Id, reply.ReplyToId);
+                CardSaying("Stage: Qualify")(reply);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task An_unknown_card_verb_is_refused_in_place()
+    {
+        await Chat()
+            .Send(TeamsTestAdapter.Click("deleteEverything", new JObject { ["verb"] = "deleteEverything" }))
+            .AssertReply(reply =>
+            {
+                Assert.Equal(ActivityTypesEx.InvokeResponse, reply.Type);
+                var response = Assert.IsType<InvokeResponse>(((Activity)reply).Value);
+                Assert.Equal(200, response.Status);
+                var card = JObject.FromObject(Assert.IsType<AdaptiveCardInvokeResponse>(response.Body).Value);
+                AssertValid(card);
+                Assert.Contains("That button isn't something I recognise", Text(card), StringComparison.Ordinal);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_question_about_a_stage_is_answered_from_the_playbook()
+    {
+        var discovery = _consultative.GetStage("discovery")!;
+
+        await Chat()
+            .Send("what do I do at discovery?")
+            .AssertReply(CardSaying("Discovery (Consultative)", "What to do", discovery.Actions[0]))
+            .StartTestAsync();
+    }
+}

@@ -58,15 +58,18 @@ internal static partial class AdaptiveCardSchema
         }
 
         var instance = JsonSerializer.SerializeToElement(card);
-        var options = new EvaluationOptions
+
+        // A pass/fail answer first: most cards are valid, and collecting every node's details costs
+        // many times more than the verdict.
+        var verdict = Schema.Value.Compiled.Evaluate(instance, EvaluationOptionsFor(OutputFormat.Flag));
+        if (verdict.IsValid)
         {
-            // Hierarchical output keeps each failing subschema as its own node, so leaf errors point
-            // at the exact property instead of "no anyOf branch matched" at the root.
-            OutputFormat = OutputFormat.Hierarchical,
-            // Draft-06 treats "format" as an annotation; asserting it also checks $schema and URLs.
-            RequireFormatValidation = true,
-        };
-        var results = Schema.Value.Compiled.Evaluate(instance, options);
+            return [];
+        }
+
+        // Hierarchical output keeps each failing subschema as its own node, so leaf errors point
+        // at the exact property instead of "no anyOf branch matched" at the root.
+        var results = Schema.Value.Compiled.Evaluate(instance, EvaluationOptionsFor(OutputFormat.Hierarchical));
         var errors = new List<string>();
         CollectLeafErrors(results, instance, errors);
         if (!results.IsValid && errors.Count == 0)
@@ -76,6 +79,13 @@ internal static partial class AdaptiveCardSchema
 
         return errors.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    private static EvaluationOptions EvaluationOptionsFor(OutputFormat format) => new()
+    {
+        OutputFormat = format,
+        // Draft-06 treats "format" as an annotation; asserting it also checks $schema and URLs.
+        RequireFormatValidation = true,
+    };
 
     /// <summary>A fresh copy of the schema's "definitions", for tests that inspect its enum lists.</summary>
     public static JsonObject Definitions() =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Tests.Cards;
@@ -8,16 +9,27 @@ namespace SalesCoachBot.Tests.Cards;
 /// </summary>
 internal static class CardChecks
 {
+    // Answers by card text. Most cards are met twice (the stand-in connector checks what the bot sends, then the test
+    // reads the same card), and the schema check costs tens of milliseconds a card; both checks are deterministic.
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> _checked = new(StringComparer.Ordinal);
+
     /// <summary>Every problem either check finds, each line saying which check found it; empty when the card is fine.</summary>
     public static async Task<IReadOnlyList<string>> ProblemsAsync(string cardJson)
     {
+        if (_checked.TryGetValue(cardJson, out var known))
+        {
+            return known;
+        }
+
         var rendererProblems = await AdaptiveCardRenderer.Shared.ProblemsAsync(cardJson).ConfigureAwait(false);
-        return Combine(rendererProblems, cardJson);
+        return _checked.GetOrAdd(cardJson, Combine(rendererProblems, cardJson));
     }
 
     /// <summary>The same as <see cref="ProblemsAsync"/>, for synchronous test helpers.</summary>
     public static IReadOnlyList<string> Problems(string cardJson) =>
-        Combine(AdaptiveCardRenderer.Shared.Problems(cardJson), cardJson);
+        _checked.TryGetValue(cardJson, out var known)
+            ? known
+            : _checked.GetOrAdd(cardJson, Combine(AdaptiveCardRenderer.Shared.Problems(cardJson), cardJson));
 
     /// <summary>Fails the test, naming the card and every problem, unless the card passes both checks.</summary>
     public static void AssertShowsInTeams(string cardJson, string what = "The card")

@@ -32,11 +32,15 @@ internal static class CardChecks
             : _checked.GetOrAdd(cardJson, Combine(AdaptiveCardRenderer.Shared.Problems(cardJson), cardJson));
 
     /// <summary>Fails the test, naming the card and every problem, unless the card passes both checks.</summary>
-    public static void AssertShowsInTeams(string cardJson, string what = "The card")
-    {
-        var problems = Problems(cardJson);
+    public static void AssertShowsInTeams(string cardJson, string what = "The card") =>
+        AssertNoProblems(Problems(cardJson), cardJson, what);
+
+    /// <summary>The same as <see cref="AssertShowsInTeams"/>, without blocking a thread on the renderer.</summary>
+    public static async Task AssertShowsInTeamsAsync(string cardJson, string what = "The card") =>
+        AssertNoProblems(await ProblemsAsync(cardJson).ConfigureAwait(false), cardJson, what);
+
+    private static void AssertNoProblems(IReadOnlyList<string> problems, string cardJson, string what) =>
         Assert.True(problems.Count == 0, $"{what} fails the card checks:\n{string.Join("\n", problems)}\n{cardJson}");
-    }
 
     private static List<string> Combine(IReadOnlyList<string> rendererProblems, string cardJson)
     {

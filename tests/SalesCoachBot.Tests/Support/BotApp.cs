@@ -126,7 +126,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         var json = body.Length > 0 && body.TrimStart().StartsWith('{') ? JObject.Parse(body) : null;
         if (CardReader.CardIn(json) is { } card)
         {
-            CardChecks.AssertShowsInTeams(card, $"The card answering the {activity.Name} invoke");
+            await CardChecks.AssertShowsInTeamsAsync(card, $"The card answering the {activity.Name} invoke");
         }
 
         AssertSentCardsShowInTeams();

@@ -7,14 +7,21 @@ namespace SalesCoachBot.Testing;
 /// <summary>
 /// A Node.js server the tests start and stop themselves. It is started on port 0 or a free port, and is ready when
 /// a line of its output matches <c>readyPattern</c>; everything it prints is kept for the failure message.
+/// A process that answers requests (JSON lines on stdin and stdout) is started with an <c>onAnswer</c> callback: it
+/// then gets what <see cref="WriteLine"/> sends, and its stdout lines after the ready line go to the callback instead.
 /// </summary>
 public sealed class NodeProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly Lock _outputLock = new();
+    private readonly Lock _inputLock = new();
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private NodeProcess(Process process) => _process = process;
+
+    /// <summary>Completes when the process has exited, for whoever waits on its answers.</summary>
+    public Task Exited => _exited.Task;
 
     public string Output
     {
@@ -34,10 +41,12 @@ public sealed class NodeProcess : IAsyncDisposable
         Regex readyPattern,
         TimeSpan timeout,
         IReadOnlyDictionary<string, string>? environment = null,
-        string? workingDirectory = null)
+        string? workingDirectory = null,
+        Action<string>? onAnswer = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
+            RedirectStandardInput = onAnswer is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -75,9 +84,23 @@ public sealed class NodeProcess : IAsyncDisposable
             }
         }
 
-        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            // Lines arrive one at a time, so the ready line has completed the task before the next one comes.
+            if (onAnswer is not null && e.Data is not null && ready.Task.IsCompletedSuccessfully)
+            {
+                onAnswer(e.Data);
+                return;
+            }
+
+            OnLine(e.Data);
+        };
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"{fileName} exited with code {process.ExitCode} before it was ready:\n{node.Output}"));
+        process.Exited += (_, _) =>
+        {
+            ready.TrySetException(new InvalidOperationException($"{fileName} exited with code {process.ExitCode} before it was ready:\n{node.Output}"));
+            node._exited.TrySetResult();
+        };
         if (!process.Start())
         {
             throw new InvalidOperationException($"Could not start {fileName}.");
@@ -99,6 +122,16 @@ public sealed class NodeProcess : IAsyncDisposable
         {
             await node.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Sends one line to the process's stdin (only for a process started with <c>onAnswer</c>).</summary>
+    public void WriteLine(string line)
+    {
+        lock (_inputLock)
+        {
+            _process.StandardInput.WriteLine(line);
+            _process.StandardInput.Flush();
         }
     }
 

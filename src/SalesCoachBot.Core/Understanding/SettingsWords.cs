@@ -60,7 +60,8 @@ internal static partial class HoursSpec
         }
 
         var days = match.Groups["days"].Success ? DaysPattern().Replace(match.Groups["days"].Value.Trim(), m => $"{m.Groups["a"].Value[..3]}-{m.Groups["b"].Value[..3]}") : string.Empty;
-        var spec = string.Create(CultureInfo.InvariantCulture, $"{from:hh\\:mm}-{to:hh\\:mm}");
+        // Hours as a day's clock, so "0-24" stays the whole day (a TimeSpan of 24 h formats as 00:00).
+        var spec = string.Create(CultureInfo.InvariantCulture, $"{(int)from.TotalHours:00}:{from.Minutes:00}-{(int)to.TotalHours:00}:{to.Minutes:00}");
         return days.Length > 0 ? $"{spec} {days.ToLowerInvariant()}" : spec;
     }
 

@@ -6,17 +6,30 @@ using Json.Schema;
 namespace SalesCoachBot.Tests.Cards;
 
 /// <summary>
-/// Validates card JSON against the official Adaptive Card 1.5 schema (draft-06), which lives in
-/// shared/schemas beside the checkout and is deliberately not copied into the repository.
+/// Validates card JSON against the official Adaptive Card 1.5 schema (draft-06): the second check of the cards, after
+/// the renderer (<see cref="CardChecks"/>). The schema is deliberately not copied into the repository; it lives in
+/// shared/schemas beside the checkout on developers' machines and CI, or wherever <see cref="PathVariable"/> says.
+/// Where it is not, the schema tests are skipped (<see cref="SchemaFactAttribute"/>) and no other test needs it.
 /// </summary>
 internal static partial class AdaptiveCardSchema
 {
     public const string SchemaFileName = "adaptive-card-1.5.schema.json";
 
+    /// <summary>The environment variable that names the schema file, for a machine without shared/ beside the checkout.</summary>
+    public const string PathVariable = "SALESCOACH_CARD_SCHEMA";
+
     private const string SolutionFileName = "SalesCoachBot.sln";
 
-    // Failures are cached too: with the file missing every schema test fails with the same message.
+    private static readonly Lazy<string?> SchemaPath = new(() => Locate(Environment.GetEnvironmentVariable(PathVariable), AppContext.BaseDirectory));
+
+    // Failures are cached too: with a broken file every schema test fails with the same message.
     private static readonly Lazy<LoadedSchema> Schema = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Whether this run checks cards against the schema too.</summary>
+    public static bool IsPresent => SchemaPath.Value is not null;
+
+    /// <summary>Why the schema tests are skipped in this run, or null when they run.</summary>
+    public static string? SkipReason => IsPresent ? null : MissingSchemaMessage(AppContext.BaseDirectory);
 
     /// <summary>
     /// Returns the errors that locate the mistake, one per line, "instance pointer: message
@@ -45,15 +58,18 @@ internal static partial class AdaptiveCardSchema
         }
 
         var instance = JsonSerializer.SerializeToElement(card);
-        var options = new EvaluationOptions
+
+        // A pass/fail answer first: most cards are valid, and collecting every node's details costs
+        // many times more than the verdict.
+        var verdict = Schema.Value.Compiled.Evaluate(instance, EvaluationOptionsFor(OutputFormat.Flag));
+        if (verdict.IsValid)
         {
-            // Hierarchical output keeps each failing subschema as its own node, so leaf errors point
-            // at the exact property instead of "no anyOf branch matched" at the root.
-            OutputFormat = OutputFormat.Hierarchical,
-            // Draft-06 treats "format" as an annotation; asserting it also checks $schema and URLs.
-            RequireFormatValidation = true,
-        };
-        var results = Schema.Value.Compiled.Evaluate(instance, options);
+            return [];
+        }
+
+        // Hierarchical output keeps each failing subschema as its own node, so leaf errors point
+        // at the exact property instead of "no anyOf branch matched" at the root.
+        var results = Schema.Value.Compiled.Evaluate(instance, EvaluationOptionsFor(OutputFormat.Hierarchical));
         var errors = new List<string>();
         CollectLeafErrors(results, instance, errors);
         if (!results.IsValid && errors.Count == 0)
@@ -64,9 +80,23 @@ internal static partial class AdaptiveCardSchema
         return errors.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    private static EvaluationOptions EvaluationOptionsFor(OutputFormat format) => new()
+    {
+        OutputFormat = format,
+        // Draft-06 treats "format" as an annotation; asserting it also checks $schema and URLs.
+        RequireFormatValidation = true,
+    };
+
     /// <summary>A fresh copy of the schema's "definitions", for tests that inspect its enum lists.</summary>
     public static JsonObject Definitions() =>
         JsonNode.Parse(Schema.Value.Text)!["definitions"]!.AsObject();
+
+    /// <summary>
+    /// The schema file to use: the one <see cref="PathVariable"/> names when it is set (even if missing, so that a
+    /// wrong path fails loudly instead of skipping), else the one found from <paramref name="startDirectory"/> upward.
+    /// </summary>
+    internal static string? Locate(string? variableValue, string startDirectory) =>
+        string.IsNullOrWhiteSpace(variableValue) ? FindSchemaFile(startDirectory) : Path.GetFullPath(variableValue);
 
     /// <summary>The schema file found from <paramref name="startDirectory"/> upward, or null.</summary>
     /// <remarks>
@@ -85,16 +115,21 @@ internal static partial class AdaptiveCardSchema
     }
 
     internal static string MissingSchemaMessage(string startDirectory) =>
-        $"The Adaptive Card 1.5 JSON schema was not found: looked for shared/schemas/{SchemaFileName} " +
-        $"beside the checkout holding {SolutionFileName} and in every folder above it, starting from " +
-        $"'{startDirectory}'. It is kept out of the repository on purpose; put the official schema there. " +
-        "The public copy is schemas/1.5.0/adaptive-card.json in the Adaptive Cards repository " +
-        "(github.com/microsoft/AdaptiveCards).";
+        $"The Adaptive Card 1.5 JSON schema was not found, so this second check of the cards is skipped (the " +
+        $"renderer check of every card still runs): looked for shared/schemas/{SchemaFileName} beside the " +
+        $"checkout holding {SolutionFileName} and in every folder above it, starting from '{startDirectory}', " +
+        $"and {PathVariable} is not set. It is kept out of the repository on purpose; to run these tests, put " +
+        $"the official schema there or set {PathVariable} to its path. The public copy is " +
+        "schemas/1.5.0/adaptive-card.json in the Adaptive Cards repository (github.com/microsoft/AdaptiveCards).";
 
     private static LoadedSchema Load()
     {
-        var start = AppContext.BaseDirectory;
-        var path = FindSchemaFile(start) ?? throw new FileNotFoundException(MissingSchemaMessage(start));
+        var path = SchemaPath.Value ?? throw new FileNotFoundException(MissingSchemaMessage(AppContext.BaseDirectory));
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{PathVariable} names '{path}', which does not exist.", path);
+        }
+
         var text = File.ReadAllText(path);
 
         // A private registry, so loading never touches the library's process-wide one.

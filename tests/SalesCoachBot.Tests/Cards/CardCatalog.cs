@@ -14,9 +14,9 @@ using SalesCoachBot.Replies;
 namespace SalesCoachBot.Tests.Cards;
 
 /// <summary>
-/// Every card the bot can send, built from sample data. Shared as source: the card schema tests here and the
-/// Adaptive Cards renderer test in SalesCoachBot.EndToEnd.Tests compile this same file (linked there), so the catalog
-/// has one home and neither test project references the other.
+/// Every card the bot can send, built from sample data. Shared as source: the card checks here (the renderer with
+/// Teams' host config, and the schema where present) and the renderer test in Chromium in SalesCoachBot.EndToEnd.Tests
+/// compile this same file (linked there), so the catalog has one home and neither test project references the other.
 /// </summary>
 public static class CardCatalog
 {

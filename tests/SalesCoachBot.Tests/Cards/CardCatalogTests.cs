@@ -2,13 +2,26 @@ using System.Reflection;
 using SalesCoachBot.Cards.Model;
 using SalesCoachBot.Help;
 using SalesCoachBot.Replies;
+using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Tests.Cards;
 
-/// <summary>Every card the bot can send, built from sample data, validated against the official Adaptive Card 1.5 schema.</summary>
+/// <summary>
+/// Every card the bot can send, built from sample data, parsed by the official renderer as Teams sets it up and,
+/// where the schema is present, validated against the official Adaptive Card 1.5 schema.
+/// </summary>
 public class CardCatalogTests
 {
     [Theory]
+    [MemberData(nameof(CardCatalog.All), MemberType = typeof(CardCatalog))]
+    public async Task Every_card_parses_in_the_renderer_with_Teams_host_config_without_any_event(string name, AdaptiveCard card)
+    {
+        var problems = await AdaptiveCardRenderer.Shared.ProblemsAsync(CardJson.Serialize(card));
+
+        Assert.True(problems.Count == 0, $"{name}:\n" + string.Join("\n", problems));
+    }
+
+    [SchemaTheory]
     [MemberData(nameof(CardCatalog.All), MemberType = typeof(CardCatalog))]
     public void Every_card_validates_against_the_adaptive_card_schema(string name, AdaptiveCard card)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SalesCoachBot.Cards.Model;
+using SalesCoachBot.Testing;
 
 namespace SalesCoachBot.Tests.Cards;
 
@@ -14,12 +15,20 @@ public class CardModelSchemaTests
         "Action.ToggleVisibility",
     ];
 
-    [Fact]
+    [SchemaFact]
     public void A_card_using_every_element_and_action_is_valid_against_the_schema()
     {
         var json = CardJson.Serialize(EveryTypeCard());
 
         Assert.Empty(AdaptiveCardSchema.Validate(json));
+    }
+
+    [Fact]
+    public async Task A_card_using_every_element_and_action_parses_in_the_renderer_without_any_event()
+    {
+        var json = CardJson.Serialize(EveryTypeCard());
+
+        Assert.Empty(await AdaptiveCardRenderer.Shared.ProblemsAsync(json));
     }
 
     [Fact]
@@ -152,7 +161,7 @@ public class CardModelSchemaTests
             """{"action":"log-call","dealId":"D-42","msteams":{"type":"messageBack","displayText":"Log call"}}""",
             json["actions"]![0]!["data"]!.ToJsonString());
         Assert.Equal("""{"dealId":"D-42"}""", json["actions"]![1]!["data"]!.ToJsonString());
-        Assert.Empty(AdaptiveCardSchema.Validate(json.ToJsonString()));
+        CardChecks.AssertShowsInTeams(json.ToJsonString());
     }
 
     [Fact]
@@ -168,7 +177,7 @@ public class CardModelSchemaTests
         Assert.Contains("""
             "refresh":{"action":{"type":"Action.Execute","verb":"refreshDeal"},"userIds":["29:abc"]}
             """, json, StringComparison.Ordinal);
-        Assert.Empty(AdaptiveCardSchema.Validate(json));
+        CardChecks.AssertShowsInTeams(json);
     }
 
     [Fact]
@@ -179,10 +188,10 @@ public class CardModelSchemaTests
         Assert.Contains("""
             "msteams":{"width":"Full"}
             """, json, StringComparison.Ordinal);
-        Assert.Empty(AdaptiveCardSchema.Validate(json));
+        CardChecks.AssertShowsInTeams(json);
     }
 
-    [Fact]
+    [SchemaFact]
     public void Every_model_enum_value_is_spelled_as_in_the_schema_enum_list()
     {
         // The schema also accepts its enums through case-insensitive, loosely anchored patterns, so
@@ -213,7 +222,7 @@ public class CardModelSchemaTests
         }
     }
 
-    [Fact]
+    [SchemaFact]
     public void AssociatedInputs_is_written_in_lower_case_which_the_schema_accepts_although_it_lists_Auto_and_None()
     {
         var listed = SchemaDefinitions()["AssociatedInputs"]!["anyOf"]![0]!["enum"]!.ToJsonString();
@@ -240,7 +249,7 @@ public class CardModelSchemaTests
         Assert.ThrowsAny<ArgumentException>(() => new TextInput(" "));
     }
 
-    [Theory]
+    [SchemaTheory]
     [InlineData("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Foo","text":"x"}]}""", "/body/0: type \"Foo\" is not one of the types allowed here")]
     [InlineData("""{"type":"AdaptiveCard","version":"1.5","body":[{"text":"x"}]}""", "/body/0: has no \"type\"")]
     [InlineData("""{"type":"AdaptiveCard","version":1.5,"body":[]}""", "/version: Value is \"number\" but should be \"string\"")]
@@ -266,7 +275,7 @@ public class CardModelSchemaTests
             $"Expected an error starting with '{expectedError}', got:\n{string.Join("\n", errors)}");
     }
 
-    [Fact]
+    [SchemaFact]
     public void A_ShowCard_select_action_which_the_model_allows_is_caught_by_the_schema()
     {
         var card = new AdaptiveCard
@@ -280,7 +289,7 @@ public class CardModelSchemaTests
         Assert.StartsWith("/body/0/selectAction: type \"Action.ShowCard\" is not one of the types allowed here", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SchemaFact]
     public void The_schema_lets_enum_lookalikes_through_which_is_why_enum_spellings_are_checked_against_its_lists()
     {
         // Its case-insensitive enum patterns are written ^(a)|(b)|(c)$, so the middle alternatives

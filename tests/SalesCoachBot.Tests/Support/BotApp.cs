@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using SalesCoachBot.Tests.Cards;
 
 namespace SalesCoachBot.Tests.Support;
 
@@ -114,11 +115,33 @@ public sealed class BotApp : WebApplicationFactory<Program>
         return await PostAsync(activity);
     }
 
+    /// <summary>
+    /// Posts an activity as Teams would and returns the response. Fails the test if a card the bot sent on this turn,
+    /// or the card of the invoke response, fails the card checks: every card a conversation test receives is checked.
+    /// </summary>
     public async Task<(int Status, JObject? Body)> PostAsync(Activity activity)
     {
         var response = await PostRawAsync(JsonConvert.SerializeObject(activity), authorization: Authorization?.Invoke(activity));
         var body = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, body.Length > 0 && body.TrimStart().StartsWith('{') ? JObject.Parse(body) : null);
+        var json = body.Length > 0 && body.TrimStart().StartsWith('{') ? JObject.Parse(body) : null;
+        if (CardReader.CardIn(json) is { } card)
+        {
+            await CardChecks.AssertShowsInTeamsAsync(card, $"The card answering the {activity.Name} invoke");
+        }
+
+        AssertSentCardsShowInTeams();
+        return ((int)response.StatusCode, json);
+    }
+
+    /// <summary>Fails the test if any card the bot has sent so far failed the card checks.</summary>
+    public void AssertSentCardsShowInTeams() =>
+        Assert.True(Connector.CardProblems.IsEmpty, string.Join("\n\n", Connector.CardProblems));
+
+    /// <summary>Also checks the cards sent without a post of the test's own (reminders, proactive messages).</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        AssertSentCardsShowInTeams();
     }
 
     public async Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json", string? authorization = null)

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using SalesCoachBot.Tests.Cards;
 
 namespace SalesCoachBot.Tests.Support;
 
@@ -36,6 +37,12 @@ public sealed class RecordingConnector : HttpMessageHandler
     /// <summary>Tokens the bot asked for (Entra client credentials or the managed identity endpoint), as "tenant/client id".</summary>
     public ConcurrentQueue<string> TokenRequests { get; } = new();
 
+    /// <summary>
+    /// What the card checks found wrong with the cards the bot sent, one entry per card. Recorded, not thrown: an
+    /// exception here would land in the bot's own error handling; <see cref="BotApp"/> fails the test with these.
+    /// </summary>
+    public ConcurrentQueue<string> CardProblems { get; } = new();
+
     /// <summary>Activities sent in reply to one incoming activity, in order.</summary>
     public IReadOnlyList<Activity> RepliesTo(string activityId) =>
         Sent.Where(a => a.ReplyToId == activityId).ToList();
@@ -68,6 +75,14 @@ public sealed class RecordingConnector : HttpMessageHandler
             var activity = JsonConvert.DeserializeObject<Activity>(body)!;
             var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
             activity.ReplyToId ??= segments.Length > 4 ? Uri.UnescapeDataString(segments[4]) : null;
+            foreach (var card in CardReader.CardsIn(activity))
+            {
+                if (await CardChecks.ProblemsAsync(card) is { Count: > 0 } problems)
+                {
+                    CardProblems.Enqueue($"A card the bot sent (summary \"{activity.Summary}\") fails the card checks:\n{string.Join("\n", problems)}\n{card}");
+                }
+            }
+
             SentAuthorizations.Enqueue(request.Headers.Authorization?.ToString());
             Sent.Enqueue(activity);
             var id = Interlocked.Increment(ref _nextId);

@@ -37,7 +37,7 @@ public static partial class CommandParser
         {
             var said = string.Join(' ', words[..count]);
             var remark = said.EndsWith(',') || said.EndsWith(';') || (count < words.Length && words[count] is "-" or "–" or "—");
-            var head = StripAll(TargetNoisePattern(), said.TrimEnd(',', ';'));
+            var head = StripAll(TargetNoisePattern(), said.TrimEnd(',', ';').Trim('"', '\''));
             var tail = string.Join(' ', words[count..]);
             var facts = tail.Length > 0 && (remark || TailJoinPattern().IsMatch(tail)) && reader.TryRead(tail, allowStage: false, out var read) ? read : null;
             var fits = tail.Length == 0 || remark || facts is not null;
@@ -179,7 +179,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:[,;\-–]|(?:and|at|now|closing|closes|close|with|for|next|amount|worth|value)\b)", Options)]
     private static partial Regex TailJoinPattern();
 
-    [GeneratedRegex(@"^(?:the\s+)|\s+(?:now|already|as of today|last week|yesterday|today|this week|this morning|earlier)$|\s+stage$", Options)]
+    [GeneratedRegex(@"^(?:the\s+)|\s+(?:now|already|as of today|last week|yesterday|today|this week|this morning|earlier|asap)$|\s+stage$", Options)]
     private static partial Regex TargetNoisePattern();
 
     [GeneratedRegex(@"^(?:the\s+)?next (?:stage|step)$", Options)]

@@ -80,8 +80,9 @@ public static partial class CommandParser
             return new NotUnderstood(match.Value, "Give the deal a name, for example: new deal Contoso Ltd 45k.");
         }
 
+        // "new deal 45k" names no deal; "new deal 3M" is the company 3M, so only thousands or a currency count as an amount here.
         name = name.Trim(' ', ':', ',', '"', '\'', '-');
-        return name.Length == 0
+        return name.Length == 0 || AmountOnlyPattern().IsMatch(name)
             ? new NotUnderstood(match.Value, "Give the deal a name, for example: new deal Contoso Ltd 45k.")
             : new CreateDeal(name, fields.Amount, modelId ?? fields.ModelId)
             {
@@ -252,6 +253,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?:new|add|create|log|open|start|enter|got|i have|we have|i've got|we've got|i got|we got)(?:\s+(?:a new|another|one more|a|an|new))?(?:\s+(?!(?:new|a|an|another)\b)(?<model>[a-z][\w-]*))?\s+(?:deal|opportunity|opp|one)\b(?:\s+(?:for|called|named|with|from))?\s*[:\-–—]?\s*(?<rest>[^?]+)$", Options)]
     private static partial Regex CreatePattern();
+
+    [GeneratedRegex(@"^(?:for\s+)?(?:[$€£¥][0-9][0-9,.]*[kmb]?|[0-9][0-9,.]*k(?:\s*[a-z]{3})?)$", Options)]
+    private static partial Regex AmountOnlyPattern();
 
     [GeneratedRegex(@"^add (?<rest>[^?]+?) as an? (?:new )?(?:deal|opp|opportunity)(?<tail>[^?]*)$", Options)]
     private static partial Regex AddAsNewDealPattern();

@@ -184,6 +184,13 @@ public static partial class CommandParser
     private static string? Deal(string raw)
     {
         var phrase = raw.Trim(' ', ',', ':', ';', '"', '\'', '-', '–', '>');
+
+        // "emailed IT about my laptop": IT in capitals is the department, not "it".
+        if (phrase == "IT")
+        {
+            return null;
+        }
+
         if (ContextPattern().IsMatch(phrase))
         {
             return DealPhrases.Context;

@@ -208,6 +208,8 @@ public class CommandParserPhrasingTests
     [InlineData("remind me to buy milk tomorrow")]
     [InlineData("meeting with contoso tomorrow")]
     [InlineData("move contoso to negotiation and push close out 2 weeks")]
+    [InlineData("emailed IT about my laptop")]
+    [InlineData("new deal 45k")]
     public void Everyday_talk_and_questions_never_change_a_deal(string text)
     {
         var command = Parse(text);

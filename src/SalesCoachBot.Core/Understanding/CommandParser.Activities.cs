@@ -119,8 +119,9 @@ public static partial class CommandParser
             return new NotUnderstood(match.Value, $"When should I remind you? For example: remind me to {task} tomorrow.");
         }
 
+        // "send the contract" is done to the deal in context; a task that is not sales work ("buy milk") is not read.
         var target = TaskTargetPattern().Match(what);
-        var deal = target.Success ? Deal(target.Groups["deal"].Value) : DealPhrases.Context;
+        var deal = target.Success ? Deal(target.Groups["deal"].Value) ?? DealPhrases.Context : null;
         return deal is null ? null : new RemindMe(deal, date, what);
     }
 
@@ -174,7 +175,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:i\s+)?(?<verb>sent|emailed|e-mailed|mailed|shared)\s+(?<what>(?:the|a|an|our|my|over|over the)\s+[^,]+?|proposal|pricing|quote|contract)\s+(?:over\s+)?to\s+" + DealAndRest + @"$", Options)]
     private static partial Regex SentToPattern();
 
-    [GeneratedRegex(@"^(?:i\s+)?(?<verb>sent|emailed|e-mailed|mailed)\s+(?<rest>(?!the\b|a\b|an\b)[^,?]+?)\s+(?<what>(?:a|an|the|our|my)\s+[^,?]+?)(?<note>,.*)?$", Options)]
+    [GeneratedRegex(@"^(?:i\s+)?(?<verb>sent|emailed|e-mailed|mailed)\s+(?<rest>(?!the\b|a\b|an\b)(?:(?!\b(?:about|re|regarding)\b)[^,?])+?)\s+(?<what>(?:a|an|the|our|my)\s+[^,?]+?)(?<note>,.*)?$", Options)]
     private static partial Regex SentDealPattern();
 
     [GeneratedRegex(@"^(?:i\s+)?(?:emailed|e-mailed|mailed)\s+" + DealAndRest + @"$", Options)]

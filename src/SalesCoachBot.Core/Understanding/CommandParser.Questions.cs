@@ -232,7 +232,7 @@ public static partial class CommandParser
     private static partial Regex ListPattern();
 
     // The playbook: questions a new hire asks about the process.
-    [GeneratedRegex(@"^(?:.*\b)?(?:walk|take|step|run|talk) me through (?:how we sell|how (?:our|the) (?:sales )?process works|(?:our |the |a )?(?:(?<model>[a-z][\w-]*) )??(?:sales |selling )?(?:process|stages|model|pipeline|sale|playbook))(?: one stage at a time| step by step| stage by stage)?\??$|^(?:give me a tour of|show me around|tour of|onboard me on|teach me) (?:our |the |a )?(?:(?<model>[a-z][\w-]*) )??(?:sales |selling )?(?:process|stages|model|pipeline|playbook)\??$|^(?:start the |take the |start a )?tour\??$", Options)]
+    [GeneratedRegex(@"^(?:.*\b)?(?:walk|take|step|run|talk) me through (?:how we sell|how (?:our|the) (?:sales )?process works|(?:our |the |a )?(?:(?<model>[a-z][\w-]*) )??(?:sales |selling )?(?:process|stages|model|pipeline|sale|playbook))(?: one stage at a time| step by step| stage by stage)?\??$|^(?:give me a tour of|show me around|tour of|onboard me on|teach me) (?:our |the |a )?(?:(?<model>[a-z][\w-]*) )??(?:sales |selling )?(?:process|stages|model|pipeline|playbook)\??$|^(?:start the |take the |start a |take a |give me a |can i get a |i want a )?tour\??$", Options)]
     private static partial Regex TourPattern();
 
     [GeneratedRegex(@"^how (?:does|do) (?:our |the |a |an )?(?<what>[^?]*?) ?work(?: here| for us| at (?:this|our) company)?\??$", Options)]
@@ -247,7 +247,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^what (?:do|should|must|can|am|are) (?:i|we|you|reps?)(?: supposed to| meant to| expected to| need to)? do (?:at|in|during|for) (?:the\s+|a\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^what happens (?:at|in|during) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^(?:actions|steps|tasks|to-?dos?) (?:for|at|in) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$", Options)]
     private static partial Regex StageActionsPattern();
 
-    [GeneratedRegex(@"^(?:what are (?:the\s+)?)?exit criteria (?:for|of|in) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^what (?:gets|moves|takes) a deal (?:out of|past|through|beyond) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^(?:when|how) (?:can|do|should) (?:i|we) (?:move|get|take) (?:a deal\s+)?(?:out of|past|beyond) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^(?:how do i|when can i) (?:leave|exit) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$", Options)]
+    [GeneratedRegex(@"^(?:what (?:are|is) (?:the\s+)?)?exit criteria (?:for|of|in) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^what (?:gets|moves|takes) a deal (?:out of|past|through|beyond) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^(?:when|how) (?:can|do|should) (?:i|we) (?:move|get|take) (?:a deal\s+)?(?:out of|past|beyond) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^(?:how do i|when can i) (?:leave|exit) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$", Options)]
     private static partial Regex ExitCriteriaPattern();
 
     [GeneratedRegex(@"^how long (?:should|can|does|may|do|is|are) (?:a deal|deals|it|an? opportunit(?:y|ies)|i|we)?\s*(?:stay|be|sit|spend|take|last|remain|have|get)?\s*(?:in|at|for)?\s*(?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?(?:\s+(?:take|last))?\??$|^(?:allowed time|timing|time limit) (?:for|of|in) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$", Options)]

@@ -184,6 +184,13 @@ public static partial class CommandParser
     private static string? Deal(string raw)
     {
         var phrase = raw.Trim(' ', ',', ':', ';', '"', '\'', '-', '–', '>');
+
+        // "emailed IT about my laptop": IT in capitals is the department, not "it".
+        if (phrase == "IT")
+        {
+            return null;
+        }
+
         if (ContextPattern().IsMatch(phrase))
         {
             return DealPhrases.Context;
@@ -329,6 +336,6 @@ public static partial class CommandParser
     private static partial Regex DealNoisePattern();
 
     // Phrases that are never a deal: pronouns and question words up front, everyday things, numbers alone.
-    [GeneratedRegex(@"^(?:i|i'm|i am|me|we|we're|us|you|your|he|she|his|her|they|them|their|my|what|who|how|why|when|where|which|is|are|do|does|did|can|could|would|should|will|please|not|no|in|on|at|to|for|with|from|about|by|off|out|up|a|an|all|any|some|every|everything|nothing|deals?|pipeline)\b|\b(?:not|never|almost|nearly|hardly|isn't|wasn't|aren't|n't|is|are|was|were|has|have)\b|\?|^[0-9.,]+$|^(?:move|moved|moving|push|put|set|change|switch|mark|update|advance|bump|add|create|delete|remove|rename|reopen|snooze|mute|pause|silence|stop|hold|remind|ping|nudge|log|show|tell|give|make|pull|get|take|won|lost|signed|as)\b|\b(?:until|till)\b|\s[-–—]\s|->|→|=>|\s(?:won|lost|signed|closed)$|^(?:amount|value|size|deal size|close date|close|expected close|next step|stage|model|customer type|reminders?)$|^(?:weather|printer|laptop|badge|keys?|wifi|wi-fi|coffee|lunch|password|game|meeting|standup|stand-up|channel|flight|pizza|email|team|office|parking|joke|holiday|uber|raffle|calendar|boss|manager|kid|car|phone|door|machine)$", Options)]
+    [GeneratedRegex(@"^(?:i|i'm|i am|me|we|we're|us|you|your|he|she|his|her|they|them|their|my|what|who|how|why|when|where|which|is|are|do|does|did|can|could|would|should|will|please|not|no|in|on|at|to|for|with|from|about|by|off|out|up|a|an|all|any|some|every|everything|nothing|deals?|pipeline)\b|\b(?:not|never|almost|nearly|hardly|isn't|wasn't|aren't|n't|is|are|was|were|has|have)\b|\?|^[0-9.,]+$|^(?:move|moved|moving|push|put|set|change|switch|mark|update|advance|bump|add|create|delete|remove|rename|reopen|snooze|mute|pause|silence|stop|hold|remind|ping|nudge|log|show|tell|give|make|pull|get|take|won|lost|signed|as)\b|\b(?:until|till)\b|\b(?:and|then)\s+(?:push|move|set|change|update|mark|close|delete|add|log|remind|snooze|bump|pull)\b|\s[-–—]\s|->|→|=>|\s(?:won|lost|signed|closed)$|^(?:the|amount|value|size|deal size|close date|close|expected close|next step|stage|model|customer type|reminders?|account|deal|opp|opportunity|team|reps?)$|^(?:weather|printer|laptop|badge|keys?|wifi|wi-fi|coffee|lunch|password|game|meeting|standup|stand-up|channel|flight|pizza|email|team|office|parking|joke|holiday|uber|raffle|calendar|boss|manager|kid|car|phone|door|machine)$", Options)]
     private static partial Regex NotADealPattern();
 }

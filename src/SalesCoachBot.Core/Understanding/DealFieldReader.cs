@@ -128,7 +128,8 @@ internal sealed partial class DealFieldReader(ParseContext context)
         }
 
         var text = StepLeadPattern().Replace(string.Join(' ', tokens.Skip(i + 2)).Replace(" , ", ", ", StringComparison.Ordinal), string.Empty).Trim(' ', ',', '"');
-        if (text.Length == 0)
+        // "next step for me is …" names who the step is for, not the step.
+        if (text.Length == 0 || StepForPattern().IsMatch(text))
         {
             return -1;
         }
@@ -386,6 +387,9 @@ internal sealed partial class DealFieldReader(ParseContext context)
     // A comma inside a number ("$75,000") is not a separator.
     [GeneratedRegex(@"\s+[-–—]+\s+|\s*->\s*|,(?![0-9]{3}(?:[^0-9]|$))\s*|;\s*|:\s+|:$|\.\s+", RegexOptions.CultureInvariant)]
     private static partial Regex SeparatorPattern();
+
+    [GeneratedRegex(@"^(?:for|on|of|with)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StepForPattern();
 
     [GeneratedRegex(@"^(?:q[1-4]|eoq|eom|eoy)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BarePeriodPattern();

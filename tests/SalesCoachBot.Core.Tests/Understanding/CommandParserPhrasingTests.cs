@@ -125,6 +125,8 @@ public class CommandParserPhrasingTests
     [InlineData("tailspin lost - no budget", "tailspin", false, "no budget")]
     [InlineData("signed fabrikam", "fabrikam", true, null)]
     [InlineData("we closed the blue yonder deal today", "blue yonder", true, null)]
+    [InlineData("closed lost contoso", "contoso", false, null)]
+    [InlineData("we won contoso 🎉", "contoso", true, null)]
     public void Wins_and_losses_read_with_their_reason(string text, string deal, bool won, string? reason)
     {
         var close = Assert.IsType<CloseDeal>(Parse(text));
@@ -134,10 +136,13 @@ public class CommandParserPhrasingTests
         Assert.Equal(reason, close.Reason);
     }
 
-    [Fact]
-    public void A_win_keeps_its_final_amount()
+    [Theory]
+    [InlineData("closed fabrikam for 52k", 52_000)]
+    [InlineData("fabrikam won 45k", 45_000)]
+    [InlineData("contoso pharma: closed won at $48,500", 48_500)]
+    public void A_win_keeps_its_final_amount(string text, int amount)
     {
-        Assert.Equal(52_000m, Assert.IsType<CloseDeal>(Parse("closed fabrikam for 52k")).Amount?.Amount);
+        Assert.Equal(amount, Assert.IsType<CloseDeal>(Parse(text)).Amount?.Amount);
     }
 
     [Theory]
@@ -199,6 +204,12 @@ public class CommandParserPhrasingTests
     [InlineData("move the standup to 10")]
     [InlineData("can you rename the channel to sales-west")]
     [InlineData("the printer on 3 is jammed again")]
+    [InlineData("delete my account")]
+    [InlineData("remind me to buy milk tomorrow")]
+    [InlineData("meeting with contoso tomorrow")]
+    [InlineData("move contoso to negotiation and push close out 2 weeks")]
+    [InlineData("emailed IT about my laptop")]
+    [InlineData("new deal 45k")]
     public void Everyday_talk_and_questions_never_change_a_deal(string text)
     {
         var command = Parse(text);

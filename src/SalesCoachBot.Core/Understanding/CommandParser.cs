@@ -271,7 +271,7 @@ public static partial class CommandParser
     private static string? Hint(string text, ParseContext context)
     {
         var first = text.Split(' ')[0].ToLowerInvariant();
-        var stages = string.Join(", ", context.Process.DefaultModel.OpenStages.Select(s => s.Name.ToLowerInvariant()));
+        var stages = string.Join(", ", context.Process.DefaultModel.OpenStages.Select(s => s.Name));
         return first switch
         {
             "move" or "moved" or "put" or "push" => $"To move a deal, say 'move Contoso to proposal'. The stages are: {stages}.",

@@ -13,61 +13,49 @@ namespace SalesCoachBot.Deals;
 /// </summary>
 public sealed class DealStageHandler(IDealStore store, DealUpdater updater, DealResolver resolver, ILogger<DealStageHandler> logger)
 {
-    public async Task<BotReply> MoveAsync(MoveDeal command, CommandContext context, CancellationToken cancellationToken)
+    public Task<BotReply> MoveAsync(MoveDeal command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        ArgumentNullException.ThrowIfNull(context);
-        var resolution = await resolver.ResolveAsync(context, command.DealPhrase, includeClosed: false, cancellationToken).ConfigureAwait(false);
-        if (resolution.Deal is not { } deal)
+        return resolver.OnDealAsync(context, command.DealPhrase, includeClosed: false, async deal =>
         {
-            return resolution.Reply!;
-        }
-
-        var model = context.Process.ModelOrDefault(deal.ModelId);
-        var (target, stageReply) = ResolveStage(model, command.StagePhrase, deal);
-        return target is null
-            ? stageReply!
-            : await RequestMoveAsync(deal, target, command.Confirmation, context, cancellationToken).ConfigureAwait(false);
+            var model = context.Process.ModelOrDefault(deal.ModelId);
+            var (target, stageReply) = ResolveStage(model, command.StagePhrase, deal);
+            return target is null
+                ? stageReply!
+                : await RequestMoveAsync(deal, target, command.Confirmation, context, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     /// <summary>"advance contoso": to the next open stage of the deal's model.</summary>
-    public async Task<BotReply> AdvanceAsync(AdvanceDeal command, CommandContext context, CancellationToken cancellationToken)
+    public Task<BotReply> AdvanceAsync(AdvanceDeal command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        ArgumentNullException.ThrowIfNull(context);
-        var resolution = await resolver.ResolveAsync(context, command.DealPhrase, includeClosed: false, cancellationToken).ConfigureAwait(false);
-        if (resolution.Deal is not { } deal)
+        return resolver.OnDealAsync(context, command.DealPhrase, includeClosed: false, async deal =>
         {
-            return resolution.Reply!;
-        }
-
-        var model = context.Process.ModelOrDefault(deal.ModelId);
-        var current = model.GetStage(deal.StageId) ?? model.FirstStage;
-        return model.NextOpenStage(current) is { } next
-            ? await RequestMoveAsync(deal, next, command.Confirmation, context, cancellationToken).ConfigureAwait(false)
-            : BotReply.Plain($"{deal.Name} is in {current.Name}, the last open stage. Say \"{deal.Name} won\" or \"{deal.Name} lost\" to close it.");
+            var model = context.Process.ModelOrDefault(deal.ModelId);
+            var current = model.GetStage(deal.StageId) ?? model.FirstStage;
+            return model.NextOpenStage(current) is { } next
+                ? await RequestMoveAsync(deal, next, command.Confirmation, context, cancellationToken).ConfigureAwait(false)
+                : BotReply.Plain($"{deal.Name} is in {current.Name}, the last open stage. Say \"{deal.Name} won\" or \"{deal.Name} lost\" to close it.");
+        }, cancellationToken);
     }
 
     /// <summary>"contoso won", "contoso lost to a competitor".</summary>
-    public async Task<BotReply> CloseAsync(CloseDeal command, CommandContext context, CancellationToken cancellationToken)
+    public Task<BotReply> CloseAsync(CloseDeal command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        ArgumentNullException.ThrowIfNull(context);
-        var resolution = await resolver.ResolveAsync(context, command.DealPhrase, includeClosed: false, cancellationToken).ConfigureAwait(false);
-        if (resolution.Deal is not { } deal)
+        return resolver.OnDealAsync(context, command.DealPhrase, includeClosed: false, async deal =>
         {
-            return resolution.Reply!;
-        }
+            var model = context.Process.ModelOrDefault(deal.ModelId);
+            if (command.Won)
+            {
+                // The process loader guarantees every model one won stage.
+                return await RequestMoveAsync(deal, model.ClosingStage(StageOutcome.Won)!, ExitConfirmation.Ask, context, cancellationToken).ConfigureAwait(false);
+            }
 
-        var model = context.Process.ModelOrDefault(deal.ModelId);
-        if (command.Won)
-        {
-            // The process loader guarantees every model one won stage.
-            return await RequestMoveAsync(deal, model.ClosingStage(StageOutcome.Won)!, ExitConfirmation.Ask, context, cancellationToken).ConfigureAwait(false);
-        }
-
-        var reason = command.Reason is null ? string.Empty : $" Reason: {command.Reason}.";
-        return await CloseLostAsync(deal, command.Reason, $"{deal.Name} is closed as lost.{reason}", "Already done: that change was applied before.", context, cancellationToken).ConfigureAwait(false);
+            var reason = command.Reason is null ? string.Empty : $" Reason: {command.Reason}.";
+            return await CloseLostAsync(deal, command.Reason, $"{deal.Name} is closed as lost.{reason}", "Already done: that change was applied before.", context, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     /// <summary>The coaching card's "move to …" button.</summary>

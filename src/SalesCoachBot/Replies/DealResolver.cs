@@ -29,6 +29,15 @@ public sealed class DealResolver(IDealStore store, IUserProfileStore profiles)
         return resolution;
     }
 
+    /// <summary>Resolves the deal and acts on it; a phrase that names no single deal gets the resolver's own answer.</summary>
+    public async Task<BotReply> OnDealAsync(
+        CommandContext context, string phrase, bool includeClosed, Func<Deal, Task<BotReply>> act, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(act);
+        var resolution = await ResolveAsync(context, phrase, includeClosed, cancellationToken).ConfigureAwait(false);
+        return resolution.Deal is { } deal ? await act(deal).ConfigureAwait(false) : resolution.Reply!;
+    }
+
     /// <summary>How long "it" keeps meaning the deal last dealt with: about one sitting of chat.</summary>
     public static readonly TimeSpan ContextLifetime = TimeSpan.FromHours(2);
 
@@ -65,7 +74,7 @@ public sealed class DealResolver(IDealStore store, IUserProfileStore profiles)
                 ? BotReply.Plain("Which deal do you mean? You have none yet: say \"new deal Contoso 45k\" to add one.")
                 : BotReply.Card(
                     $"Which deal do you mean? Say its name, or pick one: {string.Join(", ", recent.Select(d => d.Name))}.",
-                    PickDealCard.Build("it", recent, context.Text, context.TurnActivityId, context.Process)));
+                    PickDealCard.Build("it", recent, context.Text, context.TurnActivityId, context.Process, "Which deal do you mean? Pick one, or say its name.")));
         }
 
         if (context.ChosenDealId is { } chosenDealId)

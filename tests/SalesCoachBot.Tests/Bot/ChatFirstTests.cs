@@ -156,6 +156,20 @@ public class ChatFirstTests : IAsyncLifetime
         Assert.DoesNotContain("Snoozed", reminded, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Two_deals_of_one_name_get_which_one_buttons_that_differ()
+    {
+        await SayAsync("new deal Contoso Pharma 10k");
+        await SayAsync("new deal Contoso Pharma 20k");
+
+        var ask = SingleCard(await _app.SayAsync(Dana, "show contoso pharma"));
+
+        var titles = Actions(ask).Where(a => a.Verb == "pickDeal").Select(a => a.Title).ToList();
+        Assert.Equal(2, titles.Count);
+        Assert.Equal(2, titles.Distinct().Count());
+        Assert.Contains(titles, t => t!.Contains("20,000", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("show the team pipeline", "I can't show the team pipeline yet.")]
     [InlineData("how is Dana doing?", "I can't show how Dana is doing yet.")]

@@ -104,7 +104,7 @@ public static partial class CommandParser
         var rest = match.Groups["rest"].Value.Trim();
         if (!DateExpressionParser.TryParseTrailing(rest, context.Today, out var date, out var what) || what.Length == 0 && !rest.Contains(' ', StringComparison.Ordinal))
         {
-            return new NotUnderstood(match.Value, $"When should I remind you? For example: remind me about {rest} tomorrow.");
+            return new NotUnderstood(match.Value, ParseHint.Of(HintCode.RemindWhenAbout, rest));
         }
 
         return Deal(what.Length == 0 ? "it" : what) is { } deal ? new RemindMe(deal, date, null) : null;
@@ -116,7 +116,7 @@ public static partial class CommandParser
         var task = match.Groups["task"].Value.Trim();
         if (!DateExpressionParser.TryParseTrailing(task, context.Today, out var date, out var what))
         {
-            return new NotUnderstood(match.Value, $"When should I remind you? For example: remind me to {task} tomorrow.");
+            return new NotUnderstood(match.Value, ParseHint.Of(HintCode.RemindWhenTo, task));
         }
 
         // "send the contract" is done to the deal in context; a task that is not sales work ("buy milk") is not read.
@@ -149,10 +149,10 @@ public static partial class CommandParser
             var span = hours > 0 ? TimeSpan.FromHours(hours) : TimeSpan.FromDays(days + (months * 30));
             return span > TimeSpan.Zero && span <= TimeSpan.FromDays(365)
                 ? new SnoozeDeal(deal, new SnoozeSpec(null, span, false))
-                : new NotUnderstood(match.Value, "I can snooze a deal for up to a year. Try 'snooze Contoso 3 days'.");
+                : new NotUnderstood(match.Value, ParseHint.Of(HintCode.SnoozeTooLong));
         }
 
-        return new NotUnderstood(match.Value, $"I couldn't read '{when}' as a snooze. Try 'snooze {deal} until friday', 'snooze {deal} 3 days' or 'snooze {deal} until the next step is due'.");
+        return new NotUnderstood(match.Value, ParseHint.Of(HintCode.UnreadableSnooze, when, deal));
     }
 
     private const string DealAndRest = @"(?<rest>[^?]+?)";

@@ -57,7 +57,7 @@ public static partial class CommandParser
         (IsPattern(), (m, c) => Split(m, IsSplitPattern(), (deal, rest) => Predicate(deal, rest, Confirmation(m), c))),
         (FieldsPattern(), (m, c) => Fields(m.Groups["all"].Value, c, allowNoName: true)),
         (UnreadableAmountPattern(), (m, _) => Deal(m.Groups["deal"].Value) is { Length: > 0 }
-            ? new NotUnderstood(m.Value, $"I couldn't read '{m.Groups["amount"].Value.Trim()}' as an amount. Try '50k', '$50,000', '1.2m' or '50000 EUR'.")
+            ? new NotUnderstood(m.Value, ParseHint.Of(HintCode.UnreadableAmount, m.Groups["amount"].Value.Trim()))
             : null),
     ];
 
@@ -70,20 +70,20 @@ public static partial class CommandParser
             if (modelId is null)
             {
                 var known = string.Join(", ", context.Process.Models.Select(m => m.Id));
-                return new NotUnderstood(match.Value, $"I don't know a '{match.Groups["model"].Value}' selling model. The models are: {known}.");
+                return new NotUnderstood(match.Value, ParseHint.Of(HintCode.UnknownModel, match.Groups["model"].Value, known));
             }
         }
 
         var rest = (match.Groups["rest"].Value + match.Groups["tail"].Value).Trim(' ', ':', ',', '-');
         if (!new DealFieldReader(context).TrySplit(rest, allowStage: true, allowNoName: false, allowNoFields: true, out var name, out var fields))
         {
-            return new NotUnderstood(match.Value, "Give the deal a name, for example: new deal Contoso Ltd 45k.");
+            return new NotUnderstood(match.Value, ParseHint.Of(HintCode.DealNameMissing));
         }
 
         // "new deal 45k" names no deal; "new deal 3M" is the company 3M, so only thousands or a currency count as an amount here.
         name = name.Trim(' ', ':', ',', '"', '\'', '-');
         return name.Length == 0 || AmountOnlyPattern().IsMatch(name)
-            ? new NotUnderstood(match.Value, "Give the deal a name, for example: new deal Contoso Ltd 45k.")
+            ? new NotUnderstood(match.Value, ParseHint.Of(HintCode.DealNameMissing))
             : new CreateDeal(name, fields.Amount, modelId ?? fields.ModelId)
             {
                 ExpectedClose = fields.Close,
@@ -130,7 +130,7 @@ public static partial class CommandParser
 
         return Duration.TryRead(match.Groups["dur"].Value, out var days, out var months, out var hours) && hours == 0
             ? new ShiftCloseDate(deal, sign * days, sign * months)
-            : new NotUnderstood(match.Value, $"I couldn't read '{match.Groups["dur"].Value}' as a shift. Try 'push {deal} out two weeks'.");
+            : new NotUnderstood(match.Value, ParseHint.Of(HintCode.UnreadableShift, match.Groups["dur"].Value, deal));
     }
 
     private static CloseDeal? Close(Match match, bool won, ParseContext context)
@@ -174,7 +174,7 @@ public static partial class CommandParser
 
         return ProcessWords.ModelId(context.Process, said) is { } model
             ? new ChangeModel(deal, model)
-            : new NotUnderstood(match.Value, $"I don't know a '{said}' selling model. The models are: {string.Join(", ", context.Process.Models.Select(m => m.Id))}.");
+            : new NotUnderstood(match.Value, ParseHint.Of(HintCode.UnknownModel, said, string.Join(", ", context.Process.Models.Select(m => m.Id))));
     }
 
     private static Command? CustomerTypeFor(Match match, ParseContext context)
@@ -187,7 +187,7 @@ public static partial class CommandParser
 
         return ProcessWords.CustomerType(context.Process, ArticlePattern().Replace(said, string.Empty), saidAsCustomer: true) is { } type
             ? new SetCustomerType(deal, type)
-            : new NotUnderstood(match.Value, $"I don't know a '{said}' customer type. The types are: {string.Join(", ", context.Process.CustomerTypes.Select(t => t.Name))}.");
+            : new NotUnderstood(match.Value, ParseHint.Of(HintCode.UnknownCustomerType, said, string.Join(", ", context.Process.CustomerTypes.Select(t => t.Name))));
     }
 
     // "close date for northwind is dec 15", "change the amount on litware to €40k": the field, then the deal, then the value.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace SalesCoachBot.Core.Understanding;
@@ -50,7 +51,7 @@ public static partial class CommandParser
 
         if (tidy.Length > MaxMessageLength)
         {
-            return new NotUnderstood(tidy[..80] + "…", $"That message is {tidy.Length} characters long; I read messages up to {MaxMessageLength}.");
+            return new NotUnderstood(tidy[..80] + "…", ParseHint.Of(HintCode.MessageTooLong, tidy.Length.ToString(CultureInfo.InvariantCulture), MaxMessageLength.ToString(CultureInfo.InvariantCulture)));
         }
 
         return ParseSentence(Normalise(tidy), context, allowClauses: true) ?? new NotUnderstood(tidy, Hint(Normalise(tidy), context));
@@ -268,20 +269,20 @@ public static partial class CommandParser
     };
 
     /// <summary>What to say when nothing matched: the nearest command, when the first word says which one was meant.</summary>
-    private static string? Hint(string text, ParseContext context)
+    private static ParseHint? Hint(string text, ParseContext context)
     {
         var first = text.Split(' ')[0].ToLowerInvariant();
         var stages = string.Join(", ", context.Process.DefaultModel.OpenStages.Select(s => s.Name));
         return first switch
         {
-            "move" or "moved" or "put" or "push" => $"To move a deal, say 'move Contoso to proposal'. The stages are: {stages}.",
-            "new" or "add" or "create" => "To add a deal, say 'new deal Contoso 45k', optionally with a model, stage or close date.",
-            "snooze" or "mute" => "To snooze a deal, say 'snooze Contoso until friday' or 'snooze Contoso 3 days'.",
-            "remind" => "To set a reminder, say 'remind me about Contoso tomorrow'.",
-            "rename" => "To rename a deal, say 'rename Contoso to Contoso Ltd'.",
-            "delete" or "remove" => "To delete a deal, say 'delete Contoso'.",
-            "called" or "emailed" or "met" or "log" => "To log an activity, say 'called Contoso about pricing' or 'had a meeting with Contoso yesterday'.",
-            "next" => "To set a next step, say 'next step for Contoso: send pricing by friday'.",
+            "move" or "moved" or "put" or "push" => ParseHint.Of(HintCode.HowToMove, stages),
+            "new" or "add" or "create" => ParseHint.Of(HintCode.HowToCreate),
+            "snooze" or "mute" => ParseHint.Of(HintCode.HowToSnooze),
+            "remind" => ParseHint.Of(HintCode.HowToRemind),
+            "rename" => ParseHint.Of(HintCode.HowToRename),
+            "delete" or "remove" => ParseHint.Of(HintCode.HowToDelete),
+            "called" or "emailed" or "met" or "log" => ParseHint.Of(HintCode.HowToLogActivity),
+            "next" => ParseHint.Of(HintCode.HowToSetNextStep),
             _ => null,
         };
     }

@@ -189,8 +189,56 @@ public enum PeriodKind
 /// <param name="RepPhrase">The rep a manager asks about, for <see cref="InsightKind.RepStats"/>.</param>
 public sealed record AskInsight(InsightKind Kind, PeriodKind? Period, string? RepPhrase) : Command;
 
-/// <param name="Hint">What was almost understood and how to say it, when the message came close to a command.</param>
-public sealed record NotUnderstood(string Text, string? Hint) : Command;
+/// <param name="Hint">What was almost understood, when the message came close to a command; the host words how to say it.</param>
+public sealed record NotUnderstood(string Text, ParseHint? Hint) : Command;
+
+/// <summary>Which command a message came close to, so the answer can show how to say it.</summary>
+public enum HintCode
+{
+    /// <summary>Values: the message's length, the longest read.</summary>
+    MessageTooLong,
+
+    /// <summary>Values: the stage names of the default model.</summary>
+    HowToMove,
+    HowToCreate,
+    HowToSnooze,
+    HowToRemind,
+    HowToRename,
+    HowToDelete,
+    HowToLogActivity,
+    HowToSetNextStep,
+
+    /// <summary>Values: what to be reminded about.</summary>
+    RemindWhenAbout,
+
+    /// <summary>Values: what to be reminded to do.</summary>
+    RemindWhenTo,
+    SnoozeTooLong,
+
+    /// <summary>Values: the snooze as said, the deal.</summary>
+    UnreadableSnooze,
+
+    /// <summary>Values: the amount as said.</summary>
+    UnreadableAmount,
+
+    /// <summary>Values: the model as said, the models there are.</summary>
+    UnknownModel,
+    DealNameMissing,
+
+    /// <summary>Values: the shift as said, the deal.</summary>
+    UnreadableShift,
+
+    /// <summary>Values: the customer type as said, the types there are.</summary>
+    UnknownCustomerType,
+}
+
+/// <summary>A hint as data: the code, and the words of the message (or of the process) it needs. No English here.</summary>
+public sealed record ParseHint(HintCode Code, IReadOnlyList<string> Values)
+{
+    public static ParseHint Of(HintCode code, params string[] values) => new(code, values);
+
+    public string Value(int index) => index < Values.Count ? Values[index] : string.Empty;
+}
 
 /// <summary>What the parser needs to resolve relative words: the rep's "today" (in their time zone) and the process for model names.</summary>
 public sealed record ParseContext(DateOnly Today, Process.SalesProcess Process);

@@ -1,5 +1,6 @@
 using SalesCoachBot.Conversation;
 using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Replies;
 
 namespace SalesCoachBot.Help;
 
@@ -21,8 +22,9 @@ public sealed class HelpCommandHandler
     public Task<BotReply> NotUnderstoodAsync(NotUnderstood command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        var hint = command.Hint is { } said ? CoreText.Hint(said) : null;
         return Task.FromResult(BotReply.Card(
-            command.Hint ?? $"Sorry, I didn't understand \"{command.Text}\". Say \"help\" to see what I can do.",
-            NotUnderstoodCard.Build(command.Text, command.Hint)));
+            hint ?? $"Sorry, I didn't understand \"{command.Text}\". Say \"help\" to see what I can do.",
+            NotUnderstoodCard.Build(command.Text, hint)));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Reminders;
+using SalesCoachBot.Core.Understanding;
 
 namespace SalesCoachBot.Replies;
 
@@ -51,10 +52,40 @@ public static class CoreText
 #pragma warning restore CS8524
     }
 
+    /// <summary>How to say what a message came close to.</summary>
+    public static string Hint(ParseHint hint)
+    {
+        ArgumentNullException.ThrowIfNull(hint);
+        var (a, b) = (hint.Value(0), hint.Value(1));
+#pragma warning disable CS8524
+        return hint.Code switch
+        {
+            HintCode.MessageTooLong => $"That message is {a} characters long; I read messages up to {b}.",
+            HintCode.HowToMove => $"To move a deal, say 'move Contoso to proposal'. The stages are: {a}.",
+            HintCode.HowToCreate => "To add a deal, say 'new deal Contoso 45k', optionally with a model, stage or close date.",
+            HintCode.HowToSnooze => "To snooze a deal, say 'snooze Contoso until friday' or 'snooze Contoso 3 days'.",
+            HintCode.HowToRemind => "To set a reminder, say 'remind me about Contoso tomorrow'.",
+            HintCode.HowToRename => "To rename a deal, say 'rename Contoso to Contoso Ltd'.",
+            HintCode.HowToDelete => "To delete a deal, say 'delete Contoso'.",
+            HintCode.HowToLogActivity => "To log an activity, say 'called Contoso about pricing' or 'had a meeting with Contoso yesterday'.",
+            HintCode.HowToSetNextStep => "To set a next step, say 'next step for Contoso: send pricing by friday'.",
+            HintCode.RemindWhenAbout => $"When should I remind you? For example: remind me about {a} tomorrow.",
+            HintCode.RemindWhenTo => $"When should I remind you? For example: remind me to {a} tomorrow.",
+            HintCode.SnoozeTooLong => "I can snooze a deal for up to a year. Try 'snooze Contoso 3 days'.",
+            HintCode.UnreadableSnooze => $"I couldn't read '{a}' as a snooze. Try 'snooze {b} until friday', 'snooze {b} 3 days' or 'snooze {b} until the next step is due'.",
+            HintCode.UnreadableAmount => $"I couldn't read '{a}' as an amount. Try '50k', '$50,000', '1.2m' or '50000 EUR'.",
+            HintCode.UnknownModel => $"I don't know a '{a}' selling model. The models are: {b}.",
+            HintCode.DealNameMissing => "Give the deal a name, for example: new deal Contoso Ltd 45k.",
+            HintCode.UnreadableShift => $"I couldn't read '{a}' as a shift. Try 'push {b} out two weeks'.",
+            HintCode.UnknownCustomerType => $"I don't know a '{a}' customer type. The types are: {b}.",
+        };
+#pragma warning restore CS8524
+    }
+
     /// <summary>Why a reminder is due, as the end of "Contoso needs attention: …" (so it starts in lower case).</summary>
     public static string Reason(ReminderReason reason) => reason switch
     {
-        NextStepOverdue step => $"the next step \"{step.Step}\" was due {step.Due.ToString("ddd d MMM", _english)}",
+        NextStepOverdue step => $"the next step \"{step.Step}\" was due {UserFormat.ShortDate(step.Due)}",
         OverAllowedTime over => $"it has been in {over.StageName} {Duration(over.Allowed)} plus {Overrun(over.Over)}",
         FollowUpDue followUp => $"it is due for a follow-up in {followUp.StageName}",
         null => throw new ArgumentNullException(nameof(reason)),
@@ -114,7 +145,7 @@ public static class CoreText
         return string.Join(' ', parts);
     }
 
-    private static string Day(DateOnly? date) => date?.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture) ?? string.Empty;
+    private static string Day(DateOnly? date) => date is { } day ? UserFormat.Date(day) : string.Empty;
 
     /// <summary>Whole units of <paramref name="value"/>, in the largest unit <paramref name="scale"/> fills.</summary>
     private static string InUnitOf(TimeSpan value, TimeSpan scale)

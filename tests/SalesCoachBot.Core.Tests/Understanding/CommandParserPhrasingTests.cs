@@ -222,7 +222,7 @@ public class CommandParserPhrasingTests
     {
         var reply = Assert.IsType<NotUnderstood>(Parse("move the standup to 10"));
 
-        Assert.Contains("move Contoso to proposal", reply.Hint, StringComparison.Ordinal);
+        Assert.Equal(HintCode.HowToMove, reply.Hint!.Code);
     }
 
     [Theory]

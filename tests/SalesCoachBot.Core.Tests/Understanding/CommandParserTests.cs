@@ -58,8 +58,9 @@ public class CommandParserTests
     {
         var reply = Assert.IsType<NotUnderstood>(Parse("new gigantic deal Fabrikam 250k"));
 
-        Assert.Contains("gigantic", reply.Hint, StringComparison.Ordinal);
-        Assert.Contains("enterprise", reply.Hint, StringComparison.Ordinal);
+        Assert.Equal(HintCode.UnknownModel, reply.Hint!.Code);
+        Assert.Equal("gigantic", reply.Hint.Value(0));
+        Assert.Contains("enterprise", reply.Hint.Value(1), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -119,7 +120,8 @@ public class CommandParserTests
     {
         var reply = Assert.IsType<NotUnderstood>(Parse("contoso amount lots"));
 
-        Assert.Contains("'lots'", reply.Hint, StringComparison.Ordinal);
+        Assert.Equal(HintCode.UnreadableAmount, reply.Hint!.Code);
+        Assert.Equal("lots", reply.Hint.Value(0));
     }
 
     [Theory]
@@ -240,6 +242,7 @@ public class CommandParserTests
     {
         var reply = Assert.IsType<NotUnderstood>(Parse(new string('a', 5000)));
 
-        Assert.Contains("2000", reply.Hint, StringComparison.Ordinal);
+        Assert.Equal(HintCode.MessageTooLong, reply.Hint!.Code);
+        Assert.Equal("2000", reply.Hint.Value(1));
     }
 }

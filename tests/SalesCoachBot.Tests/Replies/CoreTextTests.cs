@@ -138,4 +138,19 @@ public class CoreTextTests
         Assert.Equal("2 minutes of 30 minutes", CoreText.TimeInStage(view));
         Assert.Equal("1 hour", CoreText.TimeInStage(view with { AllowedTime = null, TimeInStage = TimeSpan.FromMinutes(61) }));
     }
+
+    [Fact]
+    public void Every_parser_hint_has_words_that_use_what_was_said()
+    {
+        foreach (var code in Enum.GetValues<Core.Understanding.HintCode>())
+        {
+            var words = CoreText.Hint(Core.Understanding.ParseHint.Of(code, "first-said", "second-said"));
+
+            Assert.False(string.IsNullOrWhiteSpace(words), $"{code} has no words");
+        }
+
+        Assert.Equal(
+            "I don't know a 'gigantic' selling model. The models are: transactional, consultative, enterprise.",
+            CoreText.Hint(Core.Understanding.ParseHint.Of(Core.Understanding.HintCode.UnknownModel, "gigantic", "transactional, consultative, enterprise")));
+    }
 }

@@ -86,10 +86,35 @@ public static class DealCard
             body.Add(Text(string.Join("\n", view.Stage.Actions.Concat(view.Stage.FollowUps).Select(a => "- " + a))));
         }
 
+        if (deal.Activities.Count > 0)
+        {
+            // The latest few only: the card stays small however much was logged.
+            body.Add(new TextBlock { Text = "Recent activity", Weight = FontWeight.Bolder, Spacing = Spacing.Medium });
+            body.Add(new FactSet
+            {
+                Facts = deal.Activities.TakeLast(RecentActivities).Reverse()
+                    .Select(a => new Fact(Date(a.Date), ActivityName(a.Kind) + (a.Note is null ? string.Empty : $": {Escape(a.Note)}")))
+                    .ToList(),
+            });
+        }
+
         body.Add(new TextBlock { Text = "Stage history", Weight = FontWeight.Bolder, Spacing = Spacing.Medium });
         body.Add(new FactSet { Facts = deal.History.Select(h => HistoryFact(h, view.Model, zone)).Reverse().ToList() });
         return Card(body, [Say("My deals", "my deals")]);
     }
+
+    /// <summary>How many of a deal's latest activities its card lists.</summary>
+    public const int RecentActivities = 5;
+
+    private static string ActivityName(Core.Understanding.ActivityKind kind) => kind switch
+    {
+        Core.Understanding.ActivityKind.Call => "Call",
+        Core.Understanding.ActivityKind.Meeting => "Meeting",
+        Core.Understanding.ActivityKind.Email => "Email",
+        Core.Understanding.ActivityKind.Demo => "Demo",
+        Core.Understanding.ActivityKind.ProposalSent => "Proposal sent",
+        _ => "Other",
+    };
 
     private static Fact HistoryFact(StageChange change, SellingModel model, TimeZoneInfo zone)
     {

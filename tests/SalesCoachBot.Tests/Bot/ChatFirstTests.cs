@@ -121,6 +121,7 @@ public class ChatFirstTests : IAsyncLifetime
         var logged = await SayAsync("log a call with contoso: they want a discount");
 
         Assert.Contains("Logged a call with Contoso Ltd on Wed 25 Nov 2026: they want a discount", logged, StringComparison.Ordinal);
+        Assert.Contains("Call: they want a discount", await SayAsync("show contoso"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,14 +1,16 @@
 using SalesCoachBot.Cards.Model;
 using SalesCoachBot.Core.Deals;
 using static SalesCoachBot.Replies.CardParts;
-using SalesCoachBot.Conversation;
 
 namespace SalesCoachBot.Replies;
 
-/// <summary>No deal matches: say so, offer to create it, and show what the rep does have.</summary>
+/// <summary>
+/// No deal matches: say so, say how to create it, and show what the rep does have. No "create" button: a deal is only
+/// created when the rep says so, never from a message that was a change or a question.
+/// </summary>
 public static class DealNotFoundCard
 {
-    public static AdaptiveCard Build(string phrase, IReadOnlyList<Deal> openDeals, string? activityId)
+    public static AdaptiveCard Build(string phrase, IReadOnlyList<Deal> openDeals)
     {
         ArgumentNullException.ThrowIfNull(openDeals);
         var body = new List<CardElement>
@@ -19,10 +21,7 @@ public static class DealNotFoundCard
             ? Text("You have no open deals yet.", subtle: true)
             : Text("Your open deals: " + string.Join(", ", openDeals.Take(8).Select(d => Escape(d.Name))) + (openDeals.Count > 8 ? ", …" : "."), subtle: true));
 
-        var create = Execute(
-            $"Create \"{phrase}\"",
-            new CardActionData { Verb = CardVerbs.CreateDeal, Name = phrase, ClickKey = CardVerbs.ClickKey(activityId, CardVerbs.CreateDeal) },
-            ActionStyle.Positive);
-        return Card(body, [create, Say("My deals", "my deals")]);
+        body.Add(Text($"To add it, say \"new deal {Escape(phrase)}\".", subtle: true));
+        return Card(body, [Say("My deals", "my deals")]);
     }
 }

@@ -106,7 +106,7 @@ public sealed class DealResolver(IDealStore store, IUserProfileStore profiles)
                 PickDealCard.Build(phrase, match.Matches, context.Text, context.TurnActivityId, context.Process))),
             _ => new DealResolution(null, BotReply.Card(
                 $"I couldn't find a deal called \"{phrase}\" in your pipeline. Say \"new deal {phrase}\" to create it, or \"my deals\" to see them.",
-                DealNotFoundCard.Build(phrase, deals, context.TurnActivityId))),
+                DealNotFoundCard.Build(phrase, deals))),
         };
     }
 }

@@ -289,14 +289,23 @@ public class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unknown_deal_is_offered_for_creation_and_a_double_click_creates_one()
+    public async Task An_unknown_deal_is_not_created_from_a_change_and_the_answer_says_how_to_add_it()
     {
-        var offer = SingleCard(await _app.SayAsync(Dana, "move globex to proposal"));
-        Assert.Contains("I couldn't find a deal called \"globex\"", Text(offer), StringComparison.Ordinal);
-        var create = Assert.Single(Actions(offer), a => a.Verb == "createDeal");
+        var answer = SingleCard(await _app.SayAsync(Dana, "move globex to proposal"));
 
-        var (_, first) = await _app.ClickAsync(Dana, create.Verb, create.Data);
-        await _app.ClickAsync(Dana, create.Verb, create.Data);
+        Assert.Contains("I couldn't find a deal called \"globex\"", Text(answer), StringComparison.Ordinal);
+        Assert.Contains("To add it, say \"new deal globex\".", Text(answer), StringComparison.Ordinal);
+        Assert.DoesNotContain(Actions(answer), a => a.Verb == "createDeal");
+        Assert.Contains("no open deals", await SayAndReadAsync("my deals"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_create_button_of_an_older_card_still_creates_the_deal_once()
+    {
+        var click = new JObject { ["verb"] = "createDeal", ["name"] = "globex", ["clickKey"] = "older-card/createDeal" };
+
+        var (_, first) = await _app.ClickAsync(Dana, "createDeal", click);
+        await _app.ClickAsync(Dana, "createDeal", click);
 
         Assert.Contains("Created globex", Text((JObject)first!["value"]!), StringComparison.Ordinal);
         Assert.Contains("1 open deal ", await SayAndReadAsync("my deals"), StringComparison.Ordinal);

@@ -165,12 +165,6 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
             : (DealChange.Changed(current), $"{deal.Name}: {string.Join(", ", changes)}.");
     }
 
-    internal static string UnknownModel(string phrase, CommandContext context) =>
-        $"I don't know a \"{phrase}\" selling model. The models are: {string.Join(", ", context.Process.Models.Select(m => m.Name))}.";
-
-    internal static string UnknownCustomerType(string phrase, CommandContext context) =>
-        $"I don't know the customer type \"{phrase}\". The types are: {string.Join(", ", context.Process.CustomerTypes.Select(c => c.Name))}.";
-
     private static string ActivityText(ActivityKind kind) => kind switch
     {
         ActivityKind.Call => "a call",

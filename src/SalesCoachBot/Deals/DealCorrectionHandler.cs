@@ -39,7 +39,7 @@ public sealed class DealCorrectionHandler(DealUpdater updater, DealResolver reso
         ArgumentNullException.ThrowIfNull(context);
         if (context.Process.FindModel(command.ModelPhrase) is not { } to)
         {
-            return Task.FromResult(BotReply.Plain(DealCommandHandler.UnknownModel(command.ModelPhrase, context)));
+            return Task.FromResult(BotReply.Plain(CoreText.Refusal(Refusal.UnknownModel(command.ModelPhrase))));
         }
 
         return ResolveAndApplyAsync(command.DealPhrase, context, current =>
@@ -56,7 +56,7 @@ public sealed class DealCorrectionHandler(DealUpdater updater, DealResolver reso
         ArgumentNullException.ThrowIfNull(context);
         if (context.Process.FindCustomerType(command.CustomerTypePhrase) is not { } type)
         {
-            return Task.FromResult(BotReply.Plain(DealCommandHandler.UnknownCustomerType(command.CustomerTypePhrase, context)));
+            return Task.FromResult(BotReply.Plain(CoreText.Refusal(Refusal.UnknownCustomerType(command.CustomerTypePhrase))));
         }
 
         return ResolveAndApplyAsync(command.DealPhrase, context, current =>

@@ -21,6 +21,18 @@ public class CardCatalogTests
         Assert.True(problems.Count == 0, $"{name}:\n" + string.Join("\n", problems));
     }
 
+    /// <summary>About what Teams accepts in one message; a card past it is not delivered.</summary>
+    private const int TeamsMessageBytes = 28 * 1024;
+
+    [Theory]
+    [MemberData(nameof(CardCatalog.All), MemberType = typeof(CardCatalog))]
+    public void Every_card_fits_in_one_teams_message(string name, AdaptiveCard card)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(CardJson.Serialize(card));
+
+        Assert.True(bytes < TeamsMessageBytes, $"{name} is {bytes} bytes, over Teams' ~28 KB for one message.");
+    }
+
     [SchemaTheory]
     [MemberData(nameof(CardCatalog.All), MemberType = typeof(CardCatalog))]
     public void Every_card_validates_against_the_adaptive_card_schema(string name, AdaptiveCard card)

@@ -67,13 +67,28 @@ public sealed record Deal : IVersioned
     /// <summary>Where the deal is on the reminder ladder; kept in step by <see cref="Reminders.ReminderLadder.AfterChange"/>.</summary>
     public Reminders.ReminderState Reminder { get; init; } = new();
 
+    /// <summary>When the rep deleted the deal (a soft delete: the data stays, and <c>undo</c> brings it back); null while it is not deleted.</summary>
+    public DateTimeOffset? DeletedAt { get; init; }
+
+    /// <summary>Who deleted it (the owner's user id).</summary>
+    public string? DeletedBy { get; init; }
+
+    /// <summary>
+    /// What <c>undo</c> can put back, oldest first: each change the rep made, with the deal as it was before it. Kept in
+    /// the deal itself so the change and its undo entry are one write on every store (bounded by <see cref="UndoTrail"/>).
+    /// </summary>
+    public IReadOnlyList<UndoEntry> Undo { get; init; } = [];
+
     /// <summary>The store's version of this deal when it was read; null for a deal not yet saved.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string? ETag { get; init; }
 
     public OwnerKey Owner => new(TenantId, OwnerId);
 
-    public bool IsOpen => Status == DealStatus.Open;
+    /// <summary>Open and not deleted: what the pipeline, name matching and reminders see.</summary>
+    public bool IsOpen => Status == DealStatus.Open && !IsDeleted;
+
+    public bool IsDeleted => DeletedAt is not null;
 
     public bool HasApplied(string? activityId) => activityId is not null && AppliedActivities.Contains(activityId);
 }

@@ -34,6 +34,16 @@ public static partial class DealRules
         return DealChange.Changed(Touch(reopened, now, actor));
     }
 
+    /// <summary>A soft delete: the deal keeps its data, marked deleted with when and by whom, and <c>undo</c> brings it back.</summary>
+    public static DealChange Delete(Deal deal, DateTimeOffset now, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(actor);
+        return deal.IsDeleted
+            ? DealChange.Refused(Refusal.AlreadyDeleted(deal.Name))
+            : DealChange.Changed(Touch(deal with { DeletedAt = now, DeletedBy = deal.OwnerId }, now, actor));
+    }
+
     public static DealChange Rename(Deal deal, string newName, DateTimeOffset now, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(deal);

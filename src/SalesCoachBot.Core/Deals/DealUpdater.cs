@@ -46,7 +46,10 @@ public sealed class DealUpdater(IDealStore store, Process.SalesProcess process, 
 
                 var result = change(current);
                 refusal = result.Refusal;
-                return result.Deal is { } changed ? Reminders.ReminderLadder.AfterChange(current, changed, process) : null;
+                // The undo entry is part of the same write: the change cannot be saved without what undoes it.
+                return result.Deal is { } changed
+                    ? Reminders.ReminderLadder.AfterChange(current, UndoTrail.Record(current, changed, changed.UpdatedAt), process)
+                    : null;
             },
             store.TrySaveAsync,
             MaxAttempts,
@@ -79,7 +82,8 @@ public sealed class DealUpdater(IDealStore store, Process.SalesProcess process, 
     public async Task<UpdateOutcome> CreateAsync(Deal deal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        var saved = await store.SaveAsync(Reminders.ReminderLadder.AfterChange(null, deal, process), expectedETag: null, cancellationToken).ConfigureAwait(false);
+        var recorded = UndoTrail.Record(null, deal, deal.CreatedAt);
+        var saved = await store.SaveAsync(Reminders.ReminderLadder.AfterChange(null, recorded, process), expectedETag: null, cancellationToken).ConfigureAwait(false);
         if (saved.Status == SaveStatus.Saved)
         {
             return new UpdateOutcome(UpdateStatus.Applied, saved.Saved);
@@ -89,4 +93,68 @@ public sealed class DealUpdater(IDealStore store, Process.SalesProcess process, 
         logger.LogInformation("Deal {DealId} already exists (a retried activity); not creating it again", deal.Id);
         return new UpdateOutcome(UpdateStatus.AlreadyApplied, existing);
     }
+
+    /// <summary>
+    /// Puts back the rep's newest change to any of their deals (deleted ones included: undoing a delete restores it),
+    /// if it is within <see cref="UndoTrail.Window"/>. Only the owner's deals are read, so another rep's are never touched.
+    /// </summary>
+    public async Task<UndoOutcome> UndoAsync(OwnerKey owner, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var deals = await store.ListIncludingDeletedAsync(owner, cancellationToken).ConfigureAwait(false);
+        if (deals.FirstOrDefault(d => d.HasApplied(actor.ActivityId)) is { } done)
+        {
+            logger.LogInformation("Activity {ActivityId} already undid a change of deal {DealId}; not undoing another", actor.ActivityId, done.Id);
+            return new UndoOutcome(UndoStatus.AlreadyApplied, done, null, null);
+        }
+
+        if (UndoTrail.Latest(deals) is not var (target, entry))
+        {
+            return new UndoOutcome(UndoStatus.NothingToUndo, null, null, null);
+        }
+
+        if (!UndoTrail.CanUndo(entry, now))
+        {
+            return new UndoOutcome(UndoStatus.TooOld, target, null, entry);
+        }
+
+        var update = await OptimisticUpdate.ApplyAsync<Deal>(
+            async ct => (await store.ListIncludingDeletedAsync(owner, ct).ConfigureAwait(false)).FirstOrDefault(d => d.Id == target.Id),
+            current => current is null || UndoTrail.Undo(current, entry, now, actor) is not { } restored
+                ? null
+                : Reminders.ReminderLadder.AfterChange(current, restored, process),
+            store.TrySaveAsync,
+            MaxAttempts,
+            cancellationToken,
+            onConflict: attempt => logger.LogInformation("Deal {DealId} changed concurrently during undo; retrying (attempt {Attempt} of {MaxAttempts})", target.Id, attempt, MaxAttempts),
+            alreadyRead: target).ConfigureAwait(false);
+        return update.Status switch
+        {
+            OptimisticUpdateStatus.Saved => new UndoOutcome(UndoStatus.Undone, update.Read, update.Saved, entry),
+            OptimisticUpdateStatus.GaveUp => throw new InvalidOperationException($"Deal {target.Id} kept changing concurrently; gave up undoing after {MaxAttempts} attempts."),
+            _ => new UndoOutcome(UndoStatus.ChangedMeanwhile, update.Read, null, entry),
+        };
+    }
 }
+
+public enum UndoStatus
+{
+    Undone,
+
+    /// <summary>No change of the rep's is on record.</summary>
+    NothingToUndo,
+
+    /// <summary>The newest change is older than <see cref="UndoTrail.Window"/>: it stays.</summary>
+    TooOld,
+
+    /// <summary>This activity (a Teams retry) already undid a change: nothing more is undone.</summary>
+    AlreadyApplied,
+
+    /// <summary>The deal changed between choosing the change and putting it back: nothing was undone.</summary>
+    ChangedMeanwhile,
+}
+
+/// <param name="Before">The deal as it was before the undo (the change being undone still in it).</param>
+/// <param name="After">The deal as the undo left it (restored, or deleted when its creation was undone).</param>
+/// <param name="Entry">The change undone (or found too old).</param>
+public sealed record UndoOutcome(UndoStatus Status, Deal? Before, Deal? After, UndoEntry? Entry);

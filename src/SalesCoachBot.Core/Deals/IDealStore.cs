@@ -16,9 +16,14 @@ public sealed record SaveResult(SaveStatus Status, Deal? Saved)
 /// <summary>Deals, always scoped to their owner: no method reads across owners.</summary>
 public interface IDealStore
 {
+    /// <summary>The owner's deal with that id; null when there is none or it is deleted.</summary>
     Task<Deal?> GetAsync(OwnerKey owner, string dealId, CancellationToken cancellationToken);
 
+    /// <summary>The owner's deals, open only or closed too; never deleted ones.</summary>
     Task<IReadOnlyList<Deal>> ListAsync(OwnerKey owner, bool includeClosed, CancellationToken cancellationToken);
+
+    /// <summary>Every deal of the owner, closed and deleted ones too: what <c>undo</c> chooses from.</summary>
+    Task<IReadOnlyList<Deal>> ListIncludingDeletedAsync(OwnerKey owner, CancellationToken cancellationToken);
 
     /// <summary>
     /// Saves a deal. With <paramref name="expectedETag"/> null the deal must not exist yet (insert);

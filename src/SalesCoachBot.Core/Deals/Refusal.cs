@@ -27,6 +27,7 @@ public enum RefusalCode
     UnknownCustomerType,
     NotAnOpenStage,
     NothingToChange,
+    AlreadyDeleted,
 }
 
 /// <summary>
@@ -109,4 +110,6 @@ public sealed record Refusal(RefusalCode Code)
     public static Refusal NotAnOpenStage(string phrase, string modelName) => new(RefusalCode.NotAnOpenStage) { Phrase = phrase, ModelName = modelName };
 
     public static Refusal NothingToChange() => new(RefusalCode.NothingToChange);
+
+    public static Refusal AlreadyDeleted(string dealName) => new(RefusalCode.AlreadyDeleted) { DealName = dealName };
 }

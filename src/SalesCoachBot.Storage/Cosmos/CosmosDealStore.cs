@@ -28,15 +28,23 @@ public sealed class CosmosDealStore : IDealStore, IReminderSchedule
     public async Task<Deal?> GetAsync(OwnerKey owner, string dealId, CancellationToken cancellationToken)
     {
         await _account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(CosmosKeys.DealPartition(owner), CosmosKeys.DealId(owner, dealId), cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(CosmosKeys.DealPartition(owner), CosmosKeys.DealId(owner, dealId), cancellationToken).ConfigureAwait(false) is { IsDeleted: false } deal
+            ? deal
+            : null;
     }
 
-    public async Task<IReadOnlyList<Deal>> ListAsync(OwnerKey owner, bool includeClosed, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Deal>> ListAsync(OwnerKey owner, bool includeClosed, CancellationToken cancellationToken) =>
+        QueryAsync(owner, includeClosed ? " AND c.status != 'deleted'" : " AND c.status = 'open'", cancellationToken);
+
+    public Task<IReadOnlyList<Deal>> ListIncludingDeletedAsync(OwnerKey owner, CancellationToken cancellationToken) =>
+        QueryAsync(owner, string.Empty, cancellationToken);
+
+    private async Task<IReadOnlyList<Deal>> QueryAsync(OwnerKey owner, string statusFilter, CancellationToken cancellationToken)
     {
         await _account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         // The partition key is also in the filter: a real account scopes by the request's partition key alone, the test server needs both.
         var pk = CosmosKeys.DealPartition(owner);
-        var query = new QueryDefinition(includeClosed ? "SELECT * FROM c WHERE c.pk = @pk" : "SELECT * FROM c WHERE c.pk = @pk AND c.status = 'open'")
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk" + statusFilter)
             .WithParameter("@pk", pk);
         var documents = await CosmosItems.QueryAsync<DealDocument>(
             Deals, query, new QueryRequestOptions { PartitionKey = new PartitionKey(pk) }, "list", _charges, cancellationToken).ConfigureAwait(false);
@@ -64,7 +72,7 @@ public sealed class CosmosDealStore : IDealStore, IReminderSchedule
             Pk = pk,
             TenantId = deal.TenantId,
             OwnerId = deal.OwnerId,
-            Status = deal.Status.ToString().ToLowerInvariant(),
+            Status = deal.IsDeleted ? "deleted" : deal.Status.ToString().ToLowerInvariant(),
             Deal = deal with { ETag = null },
         };
         var etag = await CosmosItems.WriteAsync(Deals, document, id, pk, expectedETag, _charges, cancellationToken).ConfigureAwait(false);

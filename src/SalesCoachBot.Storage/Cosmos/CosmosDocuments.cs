@@ -18,7 +18,7 @@ internal sealed record DealDocument
 
     public required string OwnerId { get; init; }
 
-    /// <summary>open / won / lost: the one property the deals container indexes.</summary>
+    /// <summary>open / won / lost / deleted: the one property the deals container indexes.</summary>
     public required string Status { get; init; }
 
     public required Deal Deal { get; init; }

@@ -10,7 +10,7 @@ public sealed class SqliteDealStore(SqliteDatabase database) : IDealStore, IRemi
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT body, etag FROM deals WHERE tenant_id = $tenant AND owner_id = $owner AND id = $id";
+        command.CommandText = "SELECT body, etag FROM deals WHERE tenant_id = $tenant AND owner_id = $owner AND id = $id AND status <> 'deleted'";
         AddOwner(command, owner);
         command.Parameters.AddWithValue("$id", dealId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -22,7 +22,17 @@ public sealed class SqliteDealStore(SqliteDatabase database) : IDealStore, IRemi
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT body, etag FROM deals WHERE tenant_id = $tenant AND owner_id = $owner"
-            + (includeClosed ? string.Empty : " AND status = 'open'");
+            + (includeClosed ? " AND status <> 'deleted'" : " AND status = 'open'");
+        AddOwner(command, owner);
+        var deals = await ReadDealsAsync(command, cancellationToken).ConfigureAwait(false);
+        return deals.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<IReadOnlyList<Deal>> ListIncludingDeletedAsync(OwnerKey owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body, etag FROM deals WHERE tenant_id = $tenant AND owner_id = $owner";
         AddOwner(command, owner);
         var deals = await ReadDealsAsync(command, cancellationToken).ConfigureAwait(false);
         return deals.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
@@ -46,7 +56,7 @@ public sealed class SqliteDealStore(SqliteDatabase database) : IDealStore, IRemi
               """;
         AddOwner(command, deal.Owner);
         command.Parameters.AddWithValue("$id", deal.Id);
-        command.Parameters.AddWithValue("$status", deal.Status.ToString().ToLowerInvariant());
+        command.Parameters.AddWithValue("$status", StoredStatus(deal));
         command.Parameters.AddWithValue("$updated", Instant(deal.UpdatedAt));
         command.Parameters.AddWithValue("$etag", etag);
         command.Parameters.AddWithValue("$body", StoredJson.Serialize(deal));
@@ -65,6 +75,9 @@ public sealed class SqliteDealStore(SqliteDatabase database) : IDealStore, IRemi
         command.Parameters.AddWithValue("$limit", limit);
         return await ReadDealsAsync(command, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>open / won / lost, or deleted: the column the pipeline, name matching and insights filter on.</summary>
+    internal static string StoredStatus(Deal deal) => deal.IsDeleted ? "deleted" : deal.Status.ToString().ToLowerInvariant();
 
     // Fixed-width UTC text sorts as time does, so the index orders and compares instants correctly.
     internal static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

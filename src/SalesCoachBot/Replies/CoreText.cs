@@ -48,6 +48,7 @@ public static class CoreText
             RefusalCode.UnknownCustomerType => $"I don't know the customer type \"{refusal.Phrase}\". Say \"what is a small business?\" or \"help\" to see the types.",
             RefusalCode.NotAnOpenStage => $"\"{refusal.Phrase}\" is not an open stage of the {refusal.ModelName} process.",
             RefusalCode.NothingToChange => "Say what to change, for example: fabrikam 30k, closes march 3.",
+            RefusalCode.AlreadyDeleted => $"{refusal.DealName} is already deleted. Say \"undo\" to bring it back.",
         };
 #pragma warning restore CS8524
     }

@@ -15,10 +15,13 @@ public sealed class InMemoryStores : IDealStore, IUserProfileStore
     private int _version;
 
     public Task<Deal?> GetAsync(OwnerKey owner, string dealId, CancellationToken cancellationToken) =>
-        Task.FromResult(_deals.TryGetValue((owner, dealId), out var deal) ? deal : null);
+        Task.FromResult(_deals.TryGetValue((owner, dealId), out var deal) && !deal.IsDeleted ? deal : null);
 
     public Task<IReadOnlyList<Deal>> ListAsync(OwnerKey owner, bool includeClosed, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Deal>>(_deals.Values.Where(d => d.Owner == owner && (includeClosed || d.IsOpen)).OrderBy(d => d.Id, StringComparer.Ordinal).ToList());
+        Task.FromResult<IReadOnlyList<Deal>>(_deals.Values.Where(d => d.Owner == owner && !d.IsDeleted && (includeClosed || d.IsOpen)).OrderBy(d => d.Id, StringComparer.Ordinal).ToList());
+
+    public Task<IReadOnlyList<Deal>> ListIncludingDeletedAsync(OwnerKey owner, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Deal>>(_deals.Values.Where(d => d.Owner == owner).OrderBy(d => d.Id, StringComparer.Ordinal).ToList());
 
     public Task<SaveResult> SaveAsync(Deal deal, string? expectedETag, CancellationToken cancellationToken)
     {

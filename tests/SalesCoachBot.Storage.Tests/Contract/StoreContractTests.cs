@@ -58,6 +58,38 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deleted_deal_is_gone_from_reads_and_lists_but_kept_for_undo()
+    {
+        var owner = new OwnerKey("t1", "dana");
+        var kept = (await Deals.SaveAsync(NewDeal("t1", "dana", "d1", "Contoso Ltd"), null, CancellationToken.None)).Saved!;
+        var gone = (await Deals.SaveAsync(NewDeal("t1", "dana", "d2", "Fabrikam"), null, CancellationToken.None)).Saved!;
+        await Deals.SaveAsync(gone with { DeletedAt = _now, DeletedBy = "dana" }, gone.ETag, CancellationToken.None);
+
+        Assert.Null(await Deals.GetAsync(owner, "d2", CancellationToken.None));
+        Assert.Equal([kept.Id], (await Deals.ListAsync(owner, includeClosed: false, CancellationToken.None)).Select(d => d.Id));
+        Assert.Equal([kept.Id], (await Deals.ListAsync(owner, includeClosed: true, CancellationToken.None)).Select(d => d.Id));
+        var all = await Deals.ListIncludingDeletedAsync(owner, CancellationToken.None);
+        Assert.Equal(["d1", "d2"], all.Select(d => d.Id));
+        Assert.Equal("Fabrikam", all[1].Name);
+        Assert.Equal(_now, all[1].DeletedAt);
+    }
+
+    [Fact]
+    public async Task A_deals_undo_trail_reads_back_with_the_deal_as_it_was()
+    {
+        var before = NewDeal("t1", "dana", "d1");
+        var changed = UndoTrail.Record(before, before with { Amount = new Money(60_000, "USD"), UpdatedAt = _now.AddMinutes(1) }, _now.AddMinutes(1));
+
+        await Deals.SaveAsync(changed, null, CancellationToken.None);
+        var read = (await Deals.GetAsync(before.Owner, "d1", CancellationToken.None))!;
+
+        var entry = Assert.Single(read.Undo);
+        Assert.Equal([DealEdit.AmountChanged], entry.Edits);
+        Assert.Equal(45_000, entry.Before!.Amount!.Value.Amount);
+        Assert.Equal(before.History, entry.Before.History);
+    }
+
+    [Fact]
     public async Task Inserting_a_deal_that_exists_is_a_conflict_and_keeps_the_first()
     {
         await Deals.SaveAsync(NewDeal("t1", "dana", "d1", "First"), null, CancellationToken.None);

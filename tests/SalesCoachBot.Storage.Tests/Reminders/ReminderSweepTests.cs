@@ -320,6 +320,45 @@ public abstract class ReminderSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deleted_deal_is_not_reminded_and_undo_brings_its_reminders_back()
+    {
+        var db = Open();
+        await RepAsync(db, "dana");
+        var deal = await DealAsync(db, "dana", "Contoso");
+        var updater = new DealUpdater(db.Deals, _process, NullLogger<DealUpdater>.Instance);
+        var sweeper = Sweeper(db, RecordingNotifier().Object);
+        PassAllowedTime();
+
+        await updater.UpdateAsync(deal.Owner, deal.Id, "delete", d => DealRules.Delete(d, _time.GetUtcNow(), new Actor("dana", "delete")), CancellationToken.None);
+        await sweeper.SweepAsync(CancellationToken.None);
+        Assert.Empty(_delivered);
+
+        _time.Advance(TimeSpan.FromHours(1));
+        await updater.UndoAsync(deal.Owner, new Actor("dana", "undo"), _time.GetUtcNow(), CancellationToken.None);
+        await sweeper.SweepAsync(CancellationToken.None);
+
+        Assert.Equal([(deal.Id, Rung.FirstReminder, "dana")], _delivered.ToList());
+    }
+
+    [Fact]
+    public async Task A_deleted_deal_is_not_in_the_managers_stalled_digest()
+    {
+        var db = Open();
+        var manager = await RepAsync(db, "morgan");
+        await RepAsync(db, "dana", manager: "morgan");
+        var kept = await DealAsync(db, "dana", "Contoso");
+        var deleted = await DealAsync(db, "dana", "Fabrikam");
+        var updater = new DealUpdater(db.Deals, _process, NullLogger<DealUpdater>.Instance);
+        await updater.UpdateAsync(deleted.Owner, deleted.Id, "delete", d => DealRules.Delete(d, _time.GetUtcNow(), new Actor("dana", "delete")), CancellationToken.None);
+        _time.Advance(TimeSpan.FromDays(60));
+
+        var (stalled, isTeam) = await StalledDeals.ForAsync(manager, db.Users, db.Deals, _mapping, _process, _time.GetUtcNow(), CancellationToken.None);
+
+        Assert.True(isTeam);
+        Assert.Equal([kept.Id], stalled.Select(s => s.View.Deal.Id));
+    }
+
+    [Fact]
     public async Task The_digest_goes_once_a_week_on_monday_at_nine_in_the_managers_time_zone()
     {
         var db = Open();

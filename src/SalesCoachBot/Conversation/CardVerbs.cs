@@ -17,6 +17,10 @@ public static class CardVerbs
     public const string Snooze = "snooze";
     public const string PingRep = "pingRep";
     public const string ConfirmLater = "confirmLater";
+    public const string DeleteDeal = "deleteDeal";
+    public const string KeepDeal = "keepDeal";
+    public const string CreateAnyway = "createAnyway";
+    public const string UpdateExisting = "updateExisting";
 
     /// <summary>Input ids on cards: toggles carry these prefixes so their values can be told apart in the merged data.</summary>
     public const string CriterionInputPrefix = "criterion-";
@@ -32,5 +36,6 @@ public static class CardVerbs
     /// <summary>The verbs the bot's own cards carry: anything else is a stranger (and never a telemetry tag).</summary>
     public static bool IsKnown(string? verb) =>
         verb is PickDeal or CreateDeal or ShowDeal or Say or Coach or SaveNextStep or MoveDeal or ConfirmMove
-            or CloseWon or CloseLost or Tour or Snooze or PingRep or ConfirmLater;
+            or CloseWon or CloseLost or Tour or Snooze or PingRep or ConfirmLater
+            or DeleteDeal or KeepDeal or CreateAnyway or UpdateExisting;
 }

@@ -7,12 +7,28 @@ using SalesCoachBot.Replies;
 namespace SalesCoachBot.Deals;
 
 /// <summary>Creates the rep's deals and changes their fields (stages and closing: <see cref="DealStageHandler"/>). Every change is a pure rule applied through <see cref="DealUpdater"/>.</summary>
-public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolver, ILogger<DealCommandHandler> logger)
+public sealed class DealCommandHandler(IDealStore store, DealUpdater updater, DealResolver resolver, ILogger<DealCommandHandler> logger)
 {
-    public async Task<BotReply> CreateAsync(CreateDeal command, CommandContext context, CancellationToken cancellationToken)
+    public Task<BotReply> CreateAsync(CreateDeal command, CommandContext context, CancellationToken cancellationToken) =>
+        CreateAsync(command, context, askIfOpenTwin: true, cancellationToken);
+
+    /// <param name="askIfOpenTwin">
+    /// Whether an open deal of the same name makes the bot ask first (update it, or create a second one); false once the
+    /// rep has said "create a second one".
+    /// </param>
+    private async Task<BotReply> CreateAsync(CreateDeal command, CommandContext context, bool askIfOpenTwin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
+        if (askIfOpenTwin && await OpenTwinAsync(context, command.Name, cancellationToken).ConfigureAwait(false) is { } twin)
+        {
+            logger.LogInformation("New deal asked for while deal {DealId} of the same name is open: asking first", twin.Id);
+            await resolver.RememberAsync(context, twin, cancellationToken).ConfigureAwait(false);
+            return BotReply.Card(
+                DuplicateDealCard.Summary(twin, DealRules.CleanText(command.Name)),
+                DuplicateDealCard.Build(DealView.For(twin, context.Process, context.Now, context.Today), context.Text, context.TurnActivityId));
+        }
+
         var model = context.Process.FindModel(command.ModelId) ?? context.Process.DefaultModel;
         var change = DealRules.Create(context.Owner, command.Name, command.Amount, model, context.Now, context.Actor);
         if (change.Deal is not null && command.ExpectedClose is { } close)
@@ -61,6 +77,69 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
         var created = await CreateAsync(new CreateDeal(action.Name, null, null), context, cancellationToken).ConfigureAwait(false);
         return created with { ReplacesCard = true };
     }
+
+    /// <summary>"Create a second one" on the card that asked about a deal of the same name: the message is read again and created as said.</summary>
+    public async Task<BotReply> CreateAnywayClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(context);
+        if (ReadCreate(action, context) is not { } command)
+        {
+            return new BotReply(BotReply.UnrecognisedButton, [], ReplacesCard: true);
+        }
+
+        var created = await CreateAsync(command, context, askIfOpenTwin: false, cancellationToken).ConfigureAwait(false);
+        return created with { ReplacesCard = true };
+    }
+
+    /// <summary>"Update this deal" on that card: what the message said (amount, close date, next step, type, model) goes on the deal the rep has.</summary>
+    public async Task<BotReply> UpdateExistingClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(context);
+        if (ReadCreate(action, context) is not { } command)
+        {
+            return new BotReply(BotReply.UnrecognisedButton, [], ReplacesCard: true);
+        }
+
+        var (deal, notFound) = await ClickedDeal.LoadAsync(store, action, context, cancellationToken).ConfigureAwait(false);
+        if (deal is null)
+        {
+            return notFound!;
+        }
+
+        var fields = new DealFields(command.Amount, command.ExpectedClose, command.ModelId, command.CustomerTypePhrase, command.NextStepText, command.NextStepDue);
+        if (fields == new DealFields())
+        {
+            return DealReplies.Deal(deal, context, $"{deal.Name} is already in your pipeline; your message had nothing new to put on it.") with { ReplacesCard = true };
+        }
+
+        var reply = await ApplyAsync(deal, context, (current, _) => ApplyFields(current, fields, context), cancellationToken).ConfigureAwait(false);
+        return reply with { ReplacesCard = true };
+    }
+
+    /// <summary>The "new deal" message a button carries, read again as it was read when the card was drawn.</summary>
+    private static CreateDeal? ReadCreate(CardActionData action, CommandContext context) =>
+        string.IsNullOrWhiteSpace(action.Text)
+            ? null
+            : CommandParser.Parse(action.Text, new ParseContext(context.Today, context.Process)) as CreateDeal;
+
+    /// <summary>An open deal of the rep's whose name is the new one, give or take case, spaces and punctuation.</summary>
+    private async Task<Deal?> OpenTwinAsync(CommandContext context, string name, CancellationToken cancellationToken)
+    {
+        var key = NameKey(name);
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        var open = await store.ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        // A retry of the message that created the deal is not a second deal of the same name.
+        return open.FirstOrDefault(d => NameKey(d.Name) == key && !d.HasApplied(context.Actor.ActivityId));
+    }
+
+    private static string NameKey(string name) =>
+        string.Concat(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant));
 
     public Task<BotReply> SetNextStepAsync(SetNextStep command, CommandContext context, CancellationToken cancellationToken)
     {
@@ -181,11 +260,15 @@ public sealed class DealCommandHandler(DealUpdater updater, DealResolver resolve
     {
         ArgumentNullException.ThrowIfNull(context);
         var resolution = await resolver.ResolveAsync(context, dealPhrase, includeClosed: false, cancellationToken).ConfigureAwait(false);
-        if (resolution.Deal is not { } deal)
-        {
-            return resolution.Reply!;
-        }
+        return resolution.Deal is { } deal
+            ? await ApplyAsync(deal, context, apply, cancellationToken).ConfigureAwait(false)
+            : resolution.Reply!;
+    }
 
+    /// <summary>Applies one pure change to the deal and answers with the changed deal's card.</summary>
+    private async Task<BotReply> ApplyAsync(
+        Deal deal, CommandContext context, Func<Deal, SellingModel, (DealChange Change, string Headline)> apply, CancellationToken cancellationToken)
+    {
         string? headline = null;
         var outcome = await updater.UpdateAsync(deal.Owner, deal.Id, context.Actor.ActivityId, current =>
         {

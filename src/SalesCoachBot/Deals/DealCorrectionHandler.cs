@@ -5,8 +5,8 @@ using SalesCoachBot.Replies;
 
 namespace SalesCoachBot.Deals;
 
-/// <summary>Fixing a deal the rep got wrong: reopen it, rename it, put it on another selling model or customer type.</summary>
-public sealed class DealCorrectionHandler(DealUpdater updater, DealResolver resolver)
+/// <summary>Fixing a deal the rep got wrong: undo, reopen it, rename it, put it on another selling model or customer type, delete it.</summary>
+public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater, DealResolver resolver, ILogger<DealCorrectionHandler> logger)
 {
     public async Task<BotReply> ReopenAsync(ReopenDeal command, CommandContext context, CancellationToken cancellationToken)
     {
@@ -69,15 +69,71 @@ public sealed class DealCorrectionHandler(DealUpdater updater, DealResolver reso
         }, coach: false, cancellationToken);
     }
 
-    /// <summary>Undo needs every change to keep what it replaced; until then the bot says how to put a change right.</summary>
-    public Task<BotReply> UndoAsync(Undo command, CommandContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(BotReply.Plain(
-            "I can't undo yet. To put a change right, say it again the right way: \"move contoso to proposal\", \"reopen contoso\", "
-            + "\"rename contoso to Contoso Ltd\", \"contoso 45k\" or \"contoso closes dec 15\"."));
+    /// <summary>"undo": the rep's newest change to any of their deals is put back, within a day; said again, the one before.</summary>
+    public async Task<BotReply> UndoAsync(Undo command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var outcome = await updater.UndoAsync(context.Owner, context.Actor, context.Now, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Undo for {Owner}: {Status}", context.Owner, outcome.Status);
+        switch (outcome.Status)
+        {
+            case UndoStatus.Undone:
+                var restored = outcome.After!;
+                var headline = CoreText.Undone(outcome.Entry!, outcome.Before!, restored, context.Process, context.TimeZone);
+                if (restored.IsDeleted)
+                {
+                    return BotReply.Plain(headline);
+                }
 
-    public Task<BotReply> DeleteAsync(DeleteDeal command, CommandContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(BotReply.Plain(
-            "I can't delete deals yet. A deal that is not going ahead can be closed: \"contoso lost, no budget\"; one entered twice can be renamed."));
+                await resolver.RememberAsync(context, restored, cancellationToken).ConfigureAwait(false);
+                return DealReplies.Deal(restored, context, headline);
+            case UndoStatus.TooOld:
+                return BotReply.Plain(
+                    $"Your last change, to {outcome.Before!.Name} on {UserFormat.ShortDateTime(outcome.Entry!.At, context.TimeZone)}, is more than a day old: "
+                    + "I only undo changes from the last day. To put it right, say the change again the right way.");
+            case UndoStatus.AlreadyApplied:
+                return BotReply.Plain("Already done: that undo was applied before.");
+            case UndoStatus.ChangedMeanwhile:
+                return BotReply.Plain($"{outcome.Before?.Name ?? "That deal"} changed while I was undoing, so nothing was undone. Say \"undo\" again.");
+            default:
+                return BotReply.Plain("There is nothing to undo: you have made no changes in the last day.");
+        }
+    }
+
+    /// <summary>"delete contoso": asks first, on a card; the delete itself is soft, and undo restores it.</summary>
+    public async Task<BotReply> DeleteAsync(DeleteDeal command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var resolution = await resolver.ResolveAsync(context, command.DealPhrase, includeClosed: true, cancellationToken).ConfigureAwait(false);
+        return resolution.Deal is { } deal
+            ? BotReply.Card(DeleteDealCard.Summary(deal), DeleteDealCard.Build(DealView.For(deal, context.Process, context.Now, context.Today), context.TurnActivityId))
+            : resolution.Reply!;
+    }
+
+    /// <summary>The confirm card's "delete" button.</summary>
+    public async Task<BotReply> DeleteClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (deal, notFound) = await ClickedDeal.LoadAsync(store, action, context, cancellationToken).ConfigureAwait(false);
+        if (deal is null)
+        {
+            return notFound!;
+        }
+
+        var outcome = await updater.UpdateAsync(deal.Owner, deal.Id, context.Actor.ActivityId, current => DealRules.Delete(current, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Deal {DealId} delete: {Status}", deal.Id, outcome.Status);
+        return outcome.Status == UpdateStatus.Applied
+            ? new BotReply($"Deleted {deal.Name}. Say \"undo\" to bring it back.", [], ReplacesCard: true)
+            : DealReplies.NotApplied(outcome, context) with { ReplacesCard = true };
+    }
+
+    /// <summary>The confirm card's "keep it" button: nothing changes, and the card says so.</summary>
+    public async Task<BotReply> KeepClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        var (deal, notFound) = await ClickedDeal.LoadAsync(store, action, context, cancellationToken).ConfigureAwait(false);
+        return deal is null ? notFound! : new BotReply($"Kept {deal.Name}; nothing was deleted.", [], ReplacesCard: true);
+    }
 
     private async Task<BotReply> ResolveAndApplyAsync(
         string dealPhrase, CommandContext context, Func<Deal, (DealChange Change, string Headline)> apply, bool coach, CancellationToken cancellationToken)

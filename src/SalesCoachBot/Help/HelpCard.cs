@@ -11,7 +11,7 @@ public static class HelpCard
         "Here's what I can do. Create: new deal Contoso Ltd 45k (or new enterprise deal Fabrikam 250k in discovery closing end of quarter). "
         + "Move: move contoso to proposal. Next step: next step for contoso: send pricing by friday. "
         + "Amount: contoso amount 50k. Close date: contoso closes dec 15, push contoso out two weeks. Close: contoso won / contoso lost: went with a competitor. "
-        + "Log what you did: called contoso, demo with contoso yesterday. Fix: reopen contoso, rename contoso to Contoso Ltd, contoso is enterprise. "
+        + "Log what you did: called contoso, demo with contoso yesterday. Fix: undo, reopen contoso, rename contoso to Contoso Ltd, contoso is enterprise, delete contoso. "
         + "\"It\" means the deal you just dealt with. See: my deals, show contoso.";
 
     public static IReadOnlyList<(string Group, IReadOnlyList<Fact> Examples)> Groups { get; } =
@@ -39,10 +39,12 @@ public static class HelpCard
             new Fact("Remind me", "remind me about tailspin tomorrow"),
         ]),
         ("Fix a deal", [
+            new Fact("Undo your last change", "undo (again to go further back, within a day)"),
             new Fact("Reopen", "reopen contoso"),
             new Fact("Rename", "rename contoso to Contoso Ltd"),
             new Fact("Selling model", "contoso is enterprise · change contoso to transactional"),
             new Fact("Customer type", "tailspin is a small business"),
+            new Fact("Delete", "delete contoso (asks first; undo brings it back)"),
         ]),
         ("See your pipeline", [
             new Fact("All open deals", "my deals"),

@@ -53,6 +53,38 @@ public static class CoreText
 #pragma warning restore CS8524
     }
 
+    /// <summary>What an undo put back: <paramref name="undone"/> is the deal with the change, <paramref name="restored"/> without it.</summary>
+    public static string Undone(UndoEntry entry, Deal undone, Deal restored, Core.Process.SalesProcess process, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(undone);
+        ArgumentNullException.ThrowIfNull(restored);
+        ArgumentNullException.ThrowIfNull(process);
+        string StageOf(Deal deal) => process.ModelOrDefault(deal.ModelId).GetStage(deal.StageId)?.Name ?? deal.StageId;
+        string Phrase(DealEdit edit) => edit switch
+        {
+            DealEdit.Created => "it was just created, so it is deleted again",
+            DealEdit.Deleted => "it is back in your pipeline",
+            DealEdit.Won => $"it is no longer won, back in {StageOf(restored)}",
+            DealEdit.Lost => $"it is no longer lost, back in {StageOf(restored)}",
+            DealEdit.Reopened => $"it is {restored.Status.ToString().ToLowerInvariant()} again",
+            DealEdit.Moved => $"back in {StageOf(restored)} (not {StageOf(undone)})",
+            DealEdit.ModelChanged => $"back on the {process.ModelOrDefault(restored.ModelId).Name} process, in {StageOf(restored)}",
+            DealEdit.Renamed => $"its name is {restored.Name} again (not {undone.Name})",
+            DealEdit.AmountChanged => restored.Amount is { } amount ? $"amount back to {UserFormat.Money(amount)}" : "no amount again",
+            DealEdit.CloseDateChanged => restored.ExpectedClose is { } close ? $"expected close back to {UserFormat.Date(close)}" : "no expected close date again",
+            DealEdit.NextStepChanged => restored.NextStep is { } step ? $"next step back to \"{step.Text}\"" : "no next step again",
+            DealEdit.CustomerTypeChanged => restored.CustomerTypeId is { } type ? $"customer type back to {process.FindCustomerType(type)?.Name ?? type}" : "no customer type again",
+            DealEdit.ActivityLogged => "the activity logged is taken off",
+            DealEdit.CriteriaConfirmed => "the exit criteria ticked are unticked",
+            DealEdit.ActionsTicked => "the actions ticked are unticked",
+            DealEdit.Snoozed => restored.Reminder.SnoozedUntil is { } until ? $"snoozed until {UserFormat.ShortDateTime(until, zone)} again" : "no longer snoozed",
+            _ => "changed back",
+        };
+        var name = entry.Edits.Contains(DealEdit.Renamed) ? undone.Name : restored.Name;
+        return $"Undid your last change to {name}: {string.Join("; ", entry.Edits.Select(Phrase))}. Say \"undo\" again to go further back.";
+    }
+
     /// <summary>How to say what a message came close to.</summary>
     public static string Hint(ParseHint hint)
     {

@@ -81,7 +81,7 @@ public sealed class ManifestTemplateTests
         var personal = CommandLists().Single(l => l.Scopes.Contains("personal")).Commands.Select(c => c.Title).ToList();
 
         Assert.Equal(
-            ["my deals", "new deal", "move", "next step for", "what now for", "snooze", "stalled deals", "how does our sales process work?", "called", "help"],
+            ["my deals", "new deal", "move", "next step for", "undo", "snooze", "stalled deals", "how does our sales process work?", "called", "help"],
             personal);
     }
 
@@ -101,6 +101,7 @@ public sealed class ManifestTemplateTests
     [InlineData("my deals", typeof(ListDeals))]
     [InlineData("stalled deals", typeof(ShowStalled))]
     [InlineData("help", typeof(ShowHelp))]
+    [InlineData("undo", typeof(Undo))]
     [InlineData("how does our sales process work?", typeof(ExplainProcess))]
     [InlineData("walk me through the process", typeof(StartTour))]
     public void A_complete_command_title_does_what_it_says_when_sent_as_is(string title, Type expected)

@@ -33,6 +33,125 @@ public class ChatFirstTests : IAsyncLifetime
 
     private static Newtonsoft.Json.Linq.JObject CardOf(Attachment attachment) => Newtonsoft.Json.Linq.JObject.FromObject(attachment.Content);
 
+    private static (string? Title, string Verb, Newtonsoft.Json.Linq.JObject Data) Button(Newtonsoft.Json.Linq.JObject card, string verb) =>
+        Assert.Single(Actions(card), a => a.Verb == verb);
+
+    /// <summary>Clicks a button and returns the text of the card that replaces the clicked one.</summary>
+    private async Task<string> ClickAsync(Newtonsoft.Json.Linq.JObject card, string verb, TestUser? user = null)
+    {
+        var button = Button(card, verb);
+        var (status, body) = await _app.ClickAsync(user ?? Dana, button.Verb, button.Data);
+        Assert.Equal(200, status);
+        return Text((Newtonsoft.Json.Linq.JObject)body!["value"]!);
+    }
+
+    [Fact]
+    public async Task Undo_puts_back_the_last_change_and_says_what_it_undid()
+    {
+        await SayAsync("new deal Contoso Ltd 45k");
+        await SayAsync("move contoso to qualify");
+
+        var undone = await SayAsync("undo");
+
+        Assert.Contains("Undid your last change to Contoso Ltd: back in Prospect (not Qualify).", undone, StringComparison.Ordinal);
+        Assert.Contains("Stage: Prospect", await SayAsync("show contoso"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Undo_said_again_walks_further_back_down_to_the_deals_creation()
+    {
+        await SayAsync("new deal Contoso Ltd 45k");
+        await SayAsync("contoso amount 60k");
+        await SayAsync("contoso won");
+
+        Assert.Contains("it is no longer won, back in Prospect", await SayAsync("undo"), StringComparison.Ordinal);
+        Assert.Contains("amount back to 45,000", await SayAsync("undo"), StringComparison.Ordinal);
+        Assert.Contains("it was just created, so it is deleted again", await SayAsync("undo"), StringComparison.Ordinal);
+
+        Assert.Contains("no open deals", await SayAsync("my deals"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("There is nothing to undo", await SayAsync("undo"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_change_older_than_a_day_is_not_undone_and_the_rep_is_told_why()
+    {
+        await SayAsync("new deal Contoso Ltd 45k");
+        _app.Time.Advance(TimeSpan.FromHours(25));
+
+        var answer = await SayAsync("undo");
+
+        Assert.Contains("is more than a day old: I only undo changes from the last day.", answer, StringComparison.Ordinal);
+        Assert.Contains("Contoso Ltd", await SayAsync("my deals"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Undo_never_touches_another_reps_deal()
+    {
+        await SayAsync("new deal Contoso Ltd 45k");
+        await _app.SayAsync(TestUser.Sam, "new deal Fabrikam 20k");
+
+        await SayAsync("undo");
+
+        Assert.Contains("Fabrikam", Text(SingleCard(await _app.SayAsync(TestUser.Sam, "my deals"))), StringComparison.Ordinal);
+        Assert.Contains("no open deals", await SayAsync("my deals"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Delete_asks_first_then_the_deal_leaves_the_pipeline_and_undo_brings_it_back()
+    {
+        await SayAsync("new deal Contoso Ltd 45k");
+        var ask = SingleCard(await _app.SayAsync(Dana, "delete contoso"));
+        Assert.Contains("Delete Contoso Ltd?", Text(ask), StringComparison.Ordinal);
+        Assert.Contains("Contoso Ltd", await SayAsync("my deals"), StringComparison.Ordinal);
+
+        var deleted = await ClickAsync(ask, "deleteDeal");
+
+        Assert.Contains("Deleted Contoso Ltd.", deleted, StringComparison.Ordinal);
+        Assert.Contains("no open deals", await SayAsync("my deals"), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Stage:", await SayAsync("show contoso"), StringComparison.Ordinal);
+
+        Assert.Contains("it is back in your pipeline", await SayAsync("undo"), StringComparison.Ordinal);
+        Assert.Contains("Amount: 45,000", await SayAsync("show contoso"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keep_it_on_the_delete_card_deletes_nothing()
+    {
+        await SayAsync("new deal Contoso Ltd 45k");
+        var ask = SingleCard(await _app.SayAsync(Dana, "delete contoso"));
+
+        var kept = await ClickAsync(ask, "keepDeal");
+
+        Assert.Contains("Kept Contoso Ltd; nothing was deleted.", kept, StringComparison.Ordinal);
+        Assert.Contains("Contoso Ltd", await SayAsync("my deals"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_deal_named_like_an_open_one_asks_first_and_creates_nothing_silently()
+    {
+        await SayAsync("new deal Contoso Pharma 10k");
+
+        var ask = SingleCard(await _app.SayAsync(Dana, "new deal contoso pharma 20k"));
+
+        Assert.Contains("You already have Contoso Pharma", Text(ask), StringComparison.Ordinal);
+        Assert.Contains("1 open deal", await SayAsync("my deals"), StringComparison.Ordinal);
+        var updated = await ClickAsync(ask, "updateExisting");
+        Assert.Contains("Contoso Pharma: amount 20,000", updated, StringComparison.Ordinal);
+        Assert.Contains("1 open deal", await SayAsync("my deals"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_deal_of_the_same_name_is_created_when_the_rep_says_so()
+    {
+        await SayAsync("new deal Contoso Pharma 10k");
+        var ask = SingleCard(await _app.SayAsync(Dana, "new deal Contoso Pharma 20k"));
+
+        var created = await ClickAsync(ask, "createAnyway");
+
+        Assert.Contains("Created Contoso Pharma", created, StringComparison.Ordinal);
+        Assert.Contains("2 open deals", await SayAsync("my deals"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Won_said_in_an_early_stage_closes_the_deal_at_once()
     {
@@ -161,7 +280,9 @@ public class ChatFirstTests : IAsyncLifetime
     public async Task Two_deals_of_one_name_get_which_one_buttons_that_differ()
     {
         await SayAsync("new deal Contoso Pharma 10k");
-        await SayAsync("new deal Contoso Pharma 20k");
+        var twin = SingleCard(await _app.SayAsync(Dana, "new deal Contoso Pharma 20k"));
+        var anyway = Button(twin, "createAnyway");
+        await _app.ClickAsync(Dana, anyway.Verb, anyway.Data);
 
         var ask = SingleCard(await _app.SayAsync(Dana, "show contoso pharma"));
 

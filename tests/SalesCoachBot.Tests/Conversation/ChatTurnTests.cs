@@ -119,4 +119,48 @@ public sealed class ChatTurnTests : IAsyncLifetime
             .AssertReply(CardSaying("Discovery (Consultative)", "What to do", discovery.Actions[0]))
             .StartTestAsync();
     }
+
+    [Fact]
+    public async Task Undo_puts_the_last_move_back_and_a_retried_undo_undoes_nothing_more()
+    {
+        var undo = _adapter.MakeActivity("undo");
+
+        await Chat()
+            .Send("new deal Contoso Ltd 45k")
+            .AssertReply(CardSaying("Created Contoso Ltd"))
+            .Send("move contoso to qualify")
+            .AssertReply(CardSaying("Moved Contoso Ltd to Qualify."))
+            .Send(undo)
+            .AssertReply(CardSaying("Undid your last change to Contoso Ltd: back in Prospect (not Qualify)."))
+            .Send(undo)
+            .Send("my deals")
+            .AssertReply(CardSaying("1 open deal", "Prospect"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Delete_asks_first_on_a_card_and_deletes_nothing_yet()
+    {
+        await Chat()
+            .Send("new deal Contoso Ltd 45k")
+            .AssertReply(CardSaying("Created Contoso Ltd"))
+            .Send("delete contoso")
+            .AssertReply(CardSaying("Delete Contoso Ltd?", "say \"undo\" to bring it back"))
+            .Send("my deals")
+            .AssertReply(CardSaying("1 open deal"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_new_deal_named_like_an_open_one_is_asked_about_not_created()
+    {
+        await Chat()
+            .Send("new deal Contoso Pharma 10k")
+            .AssertReply(CardSaying("Created Contoso Pharma"))
+            .Send("new deal Contoso Pharma 20k")
+            .AssertReply(CardSaying("You already have Contoso Pharma", "Nothing was created."))
+            .Send("my deals")
+            .AssertReply(CardSaying("1 open deal", "10,000"))
+            .StartTestAsync();
+    }
 }

@@ -24,6 +24,12 @@ public static partial class DealRules
     public const int MaxReasonLength = 500;
 
     /// <summary>
+    /// How many stage changes a deal keeps: its creation and the latest ones. A deal moved back and forth hundreds of
+    /// times stays a small document (and so do the snapshots its undo trail keeps).
+    /// </summary>
+    public const int MaxHistory = 50;
+
+    /// <summary>
     /// A deal id derived from the activity that created it: a retried "new deal" activity produces the same id,
     /// so the store refuses the second insert instead of creating a twin.
     /// </summary>
@@ -250,6 +256,7 @@ public static partial class DealRules
     private static Deal Touch(Deal deal, DateTimeOffset now, Actor actor) => deal with
     {
         UpdatedAt = now,
+        History = deal.History.Count <= MaxHistory ? deal.History : [deal.History[0], .. deal.History.TakeLast(MaxHistory - 1)],
         AppliedActivities = actor.ActivityId is null
             ? deal.AppliedActivities
             : [.. deal.AppliedActivities.TakeLast(Deal.RememberedActivities - 1), actor.ActivityId],

@@ -32,6 +32,7 @@ public static partial class CommandParser
         (DuePattern(), (m, c) => Insight(InsightKind.Due, m, c)),
         (RepStatsPattern(), RepStats),
         (StatsPattern(), (m, c) => Insight(InsightKind.Stats, m, c)),
+        (ListPagePattern(), (m, _) => new ListDeals(int.TryParse(m.Groups["page"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1)),
         (ListPattern(), (_, _) => new ListDeals()),
     ];
 
@@ -230,6 +231,10 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?:(?:show|list|see|view|pull up|give me|open)(?: me)?\s+)?(?:all\s+)?(?:of\s+)?(?:my\s+)?(?:open\s+|active\s+|current\s+|live\s+)?(?:deals|pipeline|pipe|opportunities|opps)(?:\s+list)?\??$|^what is in my pipe(?:line)?\??$|^what (?:deals|opps) (?:do|have) i (?:have|got)(?: open)?\??$|^how much (?:is|do i have|have i got) in my pipe(?:line)?\??$|^(?:show|list)(?: me)? everything i(?:'ve| have)? (?:got )?open\??$", Options)]
     private static partial Regex ListPattern();
+
+    // "my deals page 2", "page 3 of my deals", "more deals": ASCII digits only, at most four (no overflow, no other scripts).
+    [GeneratedRegex(@"^(?:(?:show|list|see)(?: me)?\s+)?(?:my\s+)?(?:open\s+)?(?:deals|pipeline)[,:]?\s+(?:page|p\.?|pg)\s*(?<page>[0-9]{1,4})\??$|^page\s+(?<page>[0-9]{1,4})\s+of\s+my\s+(?:deals|pipeline)\??$", Options)]
+    private static partial Regex ListPagePattern();
 
     // The playbook: questions a new hire asks about the process.
     [GeneratedRegex(@"^(?:.*\b)?(?:walk|take|step|run|talk) me through (?:how we sell|how (?:our|the) (?:sales )?process works|(?:our |the |a )?(?:(?<model>[a-z][\w-]*) )??(?:sales |selling )?(?:process|stages|model|pipeline|sale|playbook))(?: one stage at a time| step by step| stage by stage)?\??$|^(?:give me a tour of|show me around|tour of|onboard me on|teach me) (?:our |the |a )?(?:(?<model>[a-z][\w-]*) )??(?:sales |selling )?(?:process|stages|model|pipeline|playbook)\??$|^(?:start the |take the |start a |take a |give me a |can i get a |i want a )?tour\??$", Options)]

@@ -19,7 +19,8 @@ public sealed record ShowHelp : Command;
 
 public sealed record Greet : Command;
 
-public sealed record ListDeals : Command;
+/// <summary>"my deals", "my deals page 2": the open deals, a page at a time (1-based).</summary>
+public sealed record ListDeals(int Page = 1) : Command;
 
 public sealed record ShowDeal(string DealPhrase) : Command;
 

@@ -10,10 +10,11 @@ public sealed class PipelineCommandHandler(IDealStore store, DealResolver resolv
 {
     public async Task<BotReply> ListAsync(ListDeals command, CommandContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         var deals = await store.ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false);
         var views = deals.Select(d => DealView.For(d, context.Process, context.Now, context.Today)).ToList();
-        return BotReply.Card(PipelineCard.Summary(views), PipelineCard.Build(views, context.Today));
+        return BotReply.Card(PipelineCard.Summary(views, command.Page), PipelineCard.Build(views, context.Today, command.Page));
     }
 
     public async Task<BotReply> ShowAsync(ShowDeal command, CommandContext context, CancellationToken cancellationToken)

@@ -99,9 +99,18 @@ public static class DealCard
         }
 
         body.Add(new TextBlock { Text = "Stage history", Weight = FontWeight.Bolder, Spacing = Spacing.Medium });
-        body.Add(new FactSet { Facts = deal.History.Select(h => HistoryFact(h, view.Model, zone)).Reverse().ToList() });
+        var history = deal.History.TakeLast(RecentStageChanges).Select(h => HistoryFact(h, view.Model, zone)).Reverse().ToList();
+        if (deal.History.Count > RecentStageChanges)
+        {
+            history.Add(new Fact("Earlier", $"{deal.History.Count - RecentStageChanges} more, since {Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(deal.CreatedAt, zone).DateTime))}"));
+        }
+
+        body.Add(new FactSet { Facts = history });
         return Card(body, [Say("My deals", "my deals")]);
     }
+
+    /// <summary>How many of a deal's latest stage changes its card lists; the rest are counted, so the card stays one Teams message.</summary>
+    public const int RecentStageChanges = 10;
 
     /// <summary>How many of a deal's latest activities its card lists.</summary>
     public const int RecentActivities = 5;

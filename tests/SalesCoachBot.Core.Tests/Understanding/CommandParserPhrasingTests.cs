@@ -229,6 +229,12 @@ public class CommandParserPhrasingTests
     [InlineData("snooze contoso 99999999999 days")]
     [InlineData("push contoso out 99999999999 days")]
     [InlineData("snooze contoso ٣ days")]
+    [InlineData("snooze contoso 20000000 days")]
+    [InlineData("snooze contoso 2147483647 days")]
+    [InlineData("snooze contoso 400000 months")]
+    [InlineData("push contoso out 20000000 days")]
+    [InlineData("push contoso out 3000000 days")]
+    [InlineData("push contoso out 200000 months")]
     public void A_huge_or_foreign_number_is_refused_not_thrown(string text)
     {
         Assert.IsType<NotUnderstood>(Parse(text));

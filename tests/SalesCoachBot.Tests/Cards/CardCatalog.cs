@@ -55,6 +55,29 @@ public static class CardCatalog
 
     public static DealView View(Deal deal) => DealView.For(deal, _process, _now, _today);
 
+    /// <summary>A rep's 500 open deals, each with the longest name and next step the rules allow: the largest pipeline to page.</summary>
+    public static IReadOnlyList<DealView> LargePipeline() =>
+        Enumerable.Range(1, 500)
+            .Select(i => View(Deal($"{i:000} " + new string('W', DealRules.MaxNameLength - 4)) with
+            {
+                Id = $"d-{i:000}",
+                NextStep = new NextStep(new string('*', DealRules.MaxNextStepLength), new DateOnly(2026, 11, 20), _now),
+            }))
+            .ToList();
+
+    /// <summary>A deal moved back and forth 300 times through the rules, which keep its stored history to a stated cap.</summary>
+    public static Deal MovedOften()
+    {
+        var actor = new Actor(new string('D', 60), null);
+        var deal = Deal("Back And Forth Ltd", "prospect");
+        for (var i = 0; i < 300; i++)
+        {
+            deal = DealRules.MoveTo(deal, Consultative, Consultative.GetStage(i % 2 == 0 ? "qualify" : "prospect")!, _now.AddMinutes(i), actor, ["a criterion"]).Deal!;
+        }
+
+        return deal;
+    }
+
     public static TheoryData<string, AdaptiveCard> All()
     {
         var open = Deal("Contoso Ltd");
@@ -72,6 +95,10 @@ public static class CardCatalog
             { "deal not found", DealNotFoundCard.Build("globex", [open, markup]) },
             { "pipeline", PipelineCard.Build([View(open), View(markup), View(Deal("No amount") with { Amount = null, NextStep = null })], _today) },
             { "empty pipeline", PipelineCard.Build([], _today) },
+            { "pipeline of 500 deals, first page", PipelineCard.Build(LargePipeline(), _today) },
+            { "pipeline of 500 deals, a middle page", PipelineCard.Build(LargePipeline(), _today, 7) },
+            { "pipeline of 500 deals, last page", PipelineCard.Build(LargePipeline(), _today, 34) },
+            { "deal moved 300 times", DealCard.Build(View(MovedOften()), "Moved Back And Forth Ltd to Qualify.", _process, _berlin) },
             { "deal", DealCard.Build(View(open), null, _process, _berlin) },
             { "deal with headline", DealCard.Build(View(open), "Moved Contoso Ltd to Proposal.", _process, _berlin) },
             { "won deal", DealCard.Build(View(Deal("Won Co", "closed-won", DealStatus.Won)), "Congratulations!", _process, _berlin) },

@@ -1,5 +1,6 @@
 using System.Reflection;
 using SalesCoachBot.Cards.Model;
+using SalesCoachBot.Deals;
 using SalesCoachBot.Help;
 using SalesCoachBot.Replies;
 using SalesCoachBot.Testing;
@@ -31,6 +32,35 @@ public class CardCatalogTests
         var bytes = System.Text.Encoding.UTF8.GetByteCount(CardJson.Serialize(card));
 
         Assert.True(bytes < TeamsMessageBytes, $"{name} is {bytes} bytes, over Teams' ~28 KB for one message.");
+    }
+
+    [Fact]
+    public void Five_hundred_open_deals_are_paged_so_every_message_fits_and_every_deal_is_on_a_page()
+    {
+        var deals = CardCatalog.LargePipeline();
+        var pages = PipelineCard.Pages(deals.Count);
+        var shown = new List<string>();
+        for (var page = 1; page <= pages; page++)
+        {
+            var card = CardJson.Serialize(PipelineCard.Build(deals, new DateOnly(2026, 11, 25), page));
+            var message = System.Text.Encoding.UTF8.GetByteCount(card) + System.Text.Encoding.UTF8.GetByteCount(PipelineCard.Summary(deals, page));
+            Assert.True(message < TeamsMessageBytes, $"page {page} is {message} bytes with its summary");
+            shown.AddRange(deals.Where(d => card.Contains($"\"{d.Deal.Id}\"", StringComparison.Ordinal)).Select(d => d.Deal.Id));
+        }
+
+        Assert.Equal(deals.Select(d => d.Deal.Id).Order(), shown.Order());
+        Assert.Contains("my deals page 2", CardJson.Serialize(PipelineCard.Build(deals, new DateOnly(2026, 11, 25))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_deal_moved_300_times_keeps_a_capped_history_and_its_card_lists_the_latest_moves()
+    {
+        var deal = CardCatalog.MovedOften();
+
+        Assert.Equal(SalesCoachBot.Core.Deals.DealRules.MaxHistory, deal.History.Count);
+        Assert.Null(deal.History[0].FromStageId);
+        var card = CardJson.Serialize(DealCard.Build(CardCatalog.View(deal), null, CardCatalog.Process, CardCatalog.Berlin));
+        Assert.Contains("more, since", card, StringComparison.Ordinal);
     }
 
     [SchemaTheory]

@@ -90,6 +90,12 @@ public sealed record Deal : IVersioned
 
     public bool IsDeleted => DeletedAt is not null;
 
+    /// <summary>
+    /// Whether the reminder ladder watches the deal: every open deal, and a won deal with a dated follow-up (the
+    /// check-in after the handover is reminded like any next step).
+    /// </summary>
+    public bool IsReminded => IsOpen || (Status == DealStatus.Won && !IsDeleted && NextStep?.Due is not null);
+
     public bool HasApplied(string? activityId) => activityId is not null && AppliedActivities.Contains(activityId);
 }
 

@@ -122,6 +122,7 @@ public static partial class DealRules
                 _ => DealStatus.Open,
             },
             ClosedAt = target.IsClosed ? now : null,
+            NextStep = target.Outcome == StageOutcome.Won ? FirstFollowUp(target, now) : deal.NextStep,
         };
         return DealChange.Changed(Touch(moved, now, actor));
     }
@@ -143,12 +144,39 @@ public static partial class DealRules
         var change = MoveTo(deal, model, stage, now, actor);
         return change.Deal is null
             ? change
-            : DealChange.Changed(change.Deal with { LostReason = won ? null : NullIfEmpty(cleanReason), NextStep = null });
+            : DealChange.Changed(change.Deal with { LostReason = won ? null : NullIfEmpty(cleanReason), NextStep = won ? change.Deal.NextStep : null });
     }
 
+    /// <summary>When a follow-up that does not say its day ("7-day check-in") is due after the win.</summary>
+    public const int DefaultFollowUpDays = 7;
+
+    /// <summary>
+    /// The won stage's first follow-up as the deal's next step, dated from its own words ("7-day check-in call": a
+    /// week after the win; "30-day …": thirty days) or <see cref="DefaultFollowUpDays"/> after; none when the stage lists none.
+    /// </summary>
+    public static NextStep? FirstFollowUp(Stage won, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(won);
+        if (won.FollowUps.Count == 0)
+        {
+            return null;
+        }
+
+        var text = won.FollowUps[0];
+        var said = FollowUpDaysPattern().Match(text);
+        var days = said.Success ? int.Parse(said.Groups["days"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : DefaultFollowUpDays;
+        var clean = CleanText(text);
+        return new NextStep(clean.Length > MaxNextStepLength ? clean[..MaxNextStepLength] : clean, DateOnly.FromDateTime(now.UtcDateTime).AddDays(days), now);
+    }
+
+    // "7-day", "30 day", "14-days": ASCII digits, at most three, so the date stays in range.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<days>[0-9]{1,3})[- ]?days?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex FollowUpDaysPattern();
+
+    /// <summary>Sets the next step of an open deal, or the follow-up of a won one.</summary>
     public static DealChange SetNextStep(Deal deal, string text, DateOnly? due, DateOnly today, DateTimeOffset now, Actor actor)
     {
-        if (RefuseClosed(deal) is { } refusal)
+        if (deal.Status != DealStatus.Won && RefuseClosed(deal) is { } refusal)
         {
             return refusal;
         }

@@ -18,7 +18,7 @@ public static class ReminderLadder
         ArgumentNullException.ThrowIfNull(deal);
         ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(zone);
-        DateTimeOffset? stageOverdue = stage.AllowedTime is { } allowed ? ClockStart(deal) + allowed : null;
+        DateTimeOffset? stageOverdue = !stage.IsClosed && stage.AllowedTime is { } allowed ? ClockStart(deal) + allowed : null;
         DateTimeOffset? stepOverdue = deal.NextStep?.Due is { } due ? WorkingHours.ToInstant(due.AddDays(1), TimeOnly.MinValue, zone) : null;
         return Earliest(stageOverdue, stepOverdue);
     }
@@ -28,7 +28,8 @@ public static class ReminderLadder
     {
         ArgumentNullException.ThrowIfNull(deal);
         ArgumentNullException.ThrowIfNull(timing);
-        if (!deal.IsOpen || stage.IsClosed)
+        // Closed deals are done, except a won deal's dated follow-up (its next step), which is reminded like any next step.
+        if (!deal.IsReminded || (stage.IsClosed && deal.NextStep?.Due is null))
         {
             return null;
         }
@@ -54,7 +55,7 @@ public static class ReminderLadder
         }
 
         var stepEarliest = WorkingHours.ToInstant(deal.NextStep.Due.Value.AddDays(1), TimeOnly.MinValue, TimeZoneInfo.Utc) - _earliestEndOfDay;
-        var earliest = Earliest(stage.AllowedTime is { } allowed ? ClockStart(deal) + allowed : null, stepEarliest);
+        var earliest = Earliest(!stage.IsClosed && stage.AllowedTime is { } allowed ? ClockStart(deal) + allowed : null, stepEarliest);
         return deal.Reminder.SnoozedUntil is { } snooze && snooze > earliest ? snooze : earliest;
     }
 

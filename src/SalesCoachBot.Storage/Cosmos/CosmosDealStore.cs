@@ -101,7 +101,7 @@ public sealed class CosmosDealStore : IDealStore, IReminderSchedule
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static DateTimeOffset? DueAt(Deal deal) => deal.IsOpen ? deal.Reminder.IndexedDueAt : null;
+    private static DateTimeOffset? DueAt(Deal deal) => deal.IsReminded ? deal.Reminder.IndexedDueAt : null;
 
     private async Task<Deal?> ReadAsync(string pk, string id, CancellationToken cancellationToken) =>
         await CosmosItems.ReadAsync<DealDocument>(Deals, id, pk, _charges, cancellationToken).ConfigureAwait(false) is var (document, etag)

@@ -61,7 +61,7 @@ public sealed class SqliteDealStore(SqliteDatabase database) : IDealStore, IRemi
         command.Parameters.AddWithValue("$etag", etag);
         command.Parameters.AddWithValue("$body", StoredJson.Serialize(deal));
         command.Parameters.AddWithValue("$expected", (object?)expectedETag ?? DBNull.Value);
-        command.Parameters.AddWithValue("$due", deal.IsOpen && deal.Reminder.IndexedDueAt is { } due ? Instant(due) : DBNull.Value);
+        command.Parameters.AddWithValue("$due", deal.IsReminded && deal.Reminder.IndexedDueAt is { } due ? Instant(due) : DBNull.Value);
         var rows = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return rows == 1 ? new SaveResult(SaveStatus.Saved, deal with { ETag = etag }) : SaveResult.Conflict;
     }

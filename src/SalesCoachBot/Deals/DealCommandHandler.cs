@@ -144,11 +144,12 @@ public sealed class DealCommandHandler(IDealStore store, DealUpdater updater, De
     public Task<BotReply> SetNextStepAsync(SetNextStep command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        // A won deal's follow-up is its next step too ("next step for contoso: 30-day check-in by jan 4").
         return ChangeAsync(command.DealPhrase, context, (deal, _) =>
         {
             var due = command.Due is { } d ? $", due {UserFormat.ShortDate(d)}" : string.Empty;
             return (DealRules.SetNextStep(deal, command.Text, command.Due, context.Today, context.Now, context.Actor), $"Next step for {deal.Name}: {command.Text}{due}.");
-        }, cancellationToken);
+        }, cancellationToken, includeClosed: true);
     }
 
     public Task<BotReply> SetAmountAsync(SetAmount command, CommandContext context, CancellationToken cancellationToken)
@@ -256,10 +257,10 @@ public sealed class DealCommandHandler(IDealStore store, DealUpdater updater, De
 
     /// <summary>Resolves the deal the rep named, applies one pure change to it, and answers with the changed deal's card.</summary>
     private async Task<BotReply> ChangeAsync(
-        string dealPhrase, CommandContext context, Func<Deal, SellingModel, (DealChange Change, string Headline)> apply, CancellationToken cancellationToken)
+        string dealPhrase, CommandContext context, Func<Deal, SellingModel, (DealChange Change, string Headline)> apply, CancellationToken cancellationToken, bool includeClosed = false)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var resolution = await resolver.ResolveAsync(context, dealPhrase, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        var resolution = await resolver.ResolveAsync(context, dealPhrase, includeClosed, cancellationToken).ConfigureAwait(false);
         return resolution.Deal is { } deal
             ? await ApplyAsync(deal, context, apply, cancellationToken).ConfigureAwait(false)
             : resolution.Reply!;

@@ -59,10 +59,11 @@ public static class DealCard
 
         facts.Add(new Fact("Amount", deal.Amount?.Format() ?? "not set"));
         facts.Add(new Fact("Expected close", deal.ExpectedClose is { } close ? Date(close) : "not set"));
-        if (deal.IsOpen)
+        // A won deal's next step is its first follow-up (the check-in after the handover), reminded like any next step.
+        if (deal.IsOpen || deal.NextStep is not null)
         {
             facts.Add(new Fact(
-                "Next step",
+                deal.IsOpen ? "Next step" : "Follow-up",
                 deal.NextStep is { } step
                     ? Escape(step.Text) + (step.Due is { } due ? $" (due {Date(due)}{(view.IsNextStepOverdue ? ", overdue" : string.Empty)})" : string.Empty)
                     : "none yet: say \"next step for " + Escape(deal.Name) + ": …\""));

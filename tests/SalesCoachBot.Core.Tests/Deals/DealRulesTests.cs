@@ -86,7 +86,7 @@ public class DealRulesTests
     }
 
     [Fact]
-    public void Winning_closes_the_deal_and_clears_the_next_step()
+    public void Winning_closes_the_deal_and_makes_the_first_follow_up_its_dated_next_step()
     {
         var deal = DealRules.SetNextStep(NewDeal(), "send pricing", null, new DateOnly(2026, 11, 25), _time.GetUtcNow(), new Actor("Dana", "a2")).Deal!;
 
@@ -94,7 +94,9 @@ public class DealRulesTests
 
         Assert.Equal(DealStatus.Won, won.Status);
         Assert.Equal("closed-won", won.StageId);
-        Assert.Null(won.NextStep);
+        var followUp = _consultative.GetStage("closed-won")!.FollowUps[0];
+        Assert.Equal(followUp, won.NextStep!.Text);
+        Assert.True(won.NextStep.Due > new DateOnly(2026, 11, 25));
         Assert.Equal(_time.GetUtcNow(), won.ClosedAt);
     }
 

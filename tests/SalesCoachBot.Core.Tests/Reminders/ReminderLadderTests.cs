@@ -88,10 +88,20 @@ public class ReminderLadderTests
     }
 
     [Fact]
-    public void A_closed_deal_has_nothing_due()
+    public void A_lost_deal_has_nothing_due()
+    {
+        var lost = ReminderLadder.AfterChange(NewDeal(), DealRules.Close(NewDeal(), _model, won: false, "no budget", _start, new Actor("Dana", "a4")).Deal!, _process);
+
+        Assert.Null(lost.Reminder.DueAt);
+    }
+
+    [Fact]
+    public void A_won_deal_is_due_only_when_its_follow_up_date_has_passed()
     {
         var won = ReminderLadder.AfterChange(NewDeal(), DealRules.Close(NewDeal(), _model, won: true, null, _start, new Actor("Dana", "a4")).Deal!, _process);
 
-        Assert.Null(won.Reminder.DueAt);
+        var due = won.NextStep!.Due!.Value;
+        Assert.Equal(new DateTimeOffset(due.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), ReminderLadder.NextDue(won, _model.ClosingStage(StageOutcome.Won)!, _process.Defaults, TimeZoneInfo.Utc));
+        Assert.NotNull(won.Reminder.DueAt);
     }
 }

@@ -320,6 +320,35 @@ public abstract class ReminderSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_won_deals_first_follow_up_is_reminded_when_its_day_passes_and_a_lost_deal_is_not()
+    {
+        var db = Open();
+        await RepAsync(db, "dana");
+        var won = await DealAsync(db, "dana", "Contoso");
+        var lost = await DealAsync(db, "dana", "Fabrikam");
+        var updater = new DealUpdater(db.Deals, _process, NullLogger<DealUpdater>.Instance);
+        await updater.UpdateAsync(won.Owner, won.Id, "won", d => DealRules.Close(d, _model, won: true, null, _time.GetUtcNow(), new Actor("dana", "won")), CancellationToken.None);
+        await updater.UpdateAsync(lost.Owner, lost.Id, "lost", d => DealRules.Close(d, _model, won: false, "no budget", _time.GetUtcNow(), new Actor("dana", "lost")), CancellationToken.None);
+        var followUp = (await db.Deals.ListAsync(won.Owner, includeClosed: true, CancellationToken.None)).Single(d => d.Id == won.Id).NextStep!;
+        Assert.Equal(_model.ClosingStage(StageOutcome.Won)!.FollowUps[0], followUp.Text);
+        var sweeper = Sweeper(db, RecordingNotifier().Object);
+
+        // Due at the end of its day: not yet on the day itself.
+        _time.SetUtcNow(new DateTimeOffset(followUp.Due!.Value.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        await sweeper.SweepAsync(CancellationToken.None);
+        Assert.Empty(_delivered);
+
+        // Sweep daily after that: the first working day sends it.
+        for (var day = 0; day < 4 && _delivered.IsEmpty; day++)
+        {
+            _time.Advance(TimeSpan.FromDays(1));
+            await sweeper.SweepAsync(CancellationToken.None);
+        }
+
+        Assert.Equal([(won.Id, Rung.FirstReminder, "dana")], _delivered.ToList());
+    }
+
+    [Fact]
     public async Task A_deleted_deal_is_not_reminded_and_undo_brings_its_reminders_back()
     {
         var db = Open();

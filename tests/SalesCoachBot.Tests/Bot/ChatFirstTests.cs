@@ -164,6 +164,34 @@ public class ChatFirstTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_won_deal_gets_its_first_follow_up_as_a_dated_step_the_rep_can_change()
+    {
+        await SayAsync("new deal Contoso Ltd 45k");
+
+        var won = await SayAsync("contoso won");
+
+        Assert.Contains("Follow-up: ", won, StringComparison.Ordinal);
+        Assert.Contains("Next step for Contoso Ltd: onboarding call", await SayAsync("next step for contoso: onboarding call by friday"), StringComparison.Ordinal);
+        Assert.Contains("Follow-up: onboarding call (due Fri 27 Nov 2026)", await SayAsync("show contoso"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("snooze contoso 99999999999 days")]
+    [InlineData("snooze contoso 20000000 days")]
+    [InlineData("snooze contoso ٣ days")]
+    [InlineData("push contoso out 20000000 days")]
+    public async Task A_huge_or_foreign_number_gets_a_clear_answer_and_changes_nothing(string text)
+    {
+        await SayAsync("new deal Contoso Ltd 45k closing dec 15");
+
+        var answer = await SayAsync(text);
+
+        Assert.DoesNotContain("went wrong", answer, StringComparison.OrdinalIgnoreCase);
+        Assert.False(string.IsNullOrWhiteSpace(answer));
+        Assert.Contains("Expected close: Tue 15 Dec 2026", await SayAsync("show contoso"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task It_means_the_deal_just_dealt_with_and_the_reply_names_it()
     {
         await SayAsync("new deal Contoso Ltd 45k");

@@ -395,12 +395,24 @@ public static partial class DateExpressionParser
         return true;
     }
 
+    private static readonly FrozenDictionary<string, int> NumberWords = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
+        ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
     // "a"/"an" only after "in": "in a week" is a date, "a week" on its own is more likely a duration.
     private static int? ParseCount(string word, bool allowArticle)
     {
-        if (allowArticle && (word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase)))
+        if (allowArticle && (word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase) || word.Equals("one", StringComparison.OrdinalIgnoreCase)))
         {
             return 1;
+        }
+
+        // "in two weeks", "three days": reps write small numbers as words. ("one day" alone reads as "some day", so only after "in".)
+        if (NumberWords.TryGetValue(word, out var said))
+        {
+            return said;
         }
 
         return AsciiDigits().IsMatch(word) && int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var count)

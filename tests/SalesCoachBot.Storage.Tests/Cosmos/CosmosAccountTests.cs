@@ -268,7 +268,8 @@ public sealed class CosmosAccountTests(CosmosServerFixture cosmos) : IAsyncLifet
         var owner = new OwnerKey("t1", "dana");
         var closing = (await stores.Deals.SaveAsync(NewDeal("dana", "closing", _now.AddHours(-1)), null, CancellationToken.None)).Saved!;
         var moving = (await stores.Deals.SaveAsync(NewDeal("dana", "moving", _now.AddHours(-1)), null, CancellationToken.None)).Saved!;
-        await stores.Deals.SaveAsync(closing with { Status = DealStatus.Won }, closing.ETag, CancellationToken.None);
+        // Won with no dated follow-up: nothing left to remind (a won deal's dated follow-up is reminded like a next step).
+        await stores.Deals.SaveAsync(closing with { Status = DealStatus.Won, NextStep = null }, closing.ETag, CancellationToken.None);
         await stores.Deals.SaveAsync(moving with { Reminder = moving.Reminder with { DueAt = _now.AddDays(3) } }, moving.ETag, CancellationToken.None);
 
         var due = await stores.Schedule.ListDueAsync(_now, 10, CancellationToken.None);

@@ -4,7 +4,9 @@ namespace SalesCoachBot.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store's file: opens pooled connections in WAL mode (readers never block the writer, and
-/// several processes can share the file) and creates the tables on first use.
+/// several processes can share the file) and creates the tables on first use. A connection SQLite had to open
+/// read-only (the file was read-only at the time) is never handed out again once the file is writable: the pool is
+/// dropped and a fresh connection opened, so the store heals without a restart.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -13,7 +15,10 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private volatile bool _schemaReady;
 
-    public SqliteDatabase(string path, int busyTimeoutSeconds = 30)
+    /// <summary>How long the write probe of /healthz waits for another writer: a health check must answer quickly.</summary>
+    private const int ProbeBusyTimeoutMs = 1000;
+
+    public SqliteDatabase(string path, int busyTimeoutSeconds = 2)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         FilePath = System.IO.Path.GetFullPath(path);
@@ -60,15 +65,66 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes one row to a table of its own and says whether that worked: the store can take writes right now. A failed
+    /// probe drops the pooled connections, so the next turn gets fresh ones once the fault (read-only file, full disk) clears.
+    /// </summary>
+    public async Task<bool> CanWriteAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (var wait = connection.CreateCommand())
+            {
+                // A statement of its own: PRAGMA answers a row, and a reader stops at the first statement that answers rows.
+                wait.CommandText = $"PRAGMA busy_timeout = {ProbeBusyTimeoutMs}";
+                await wait.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using var command = connection.CreateCommand();
+            command.CommandTimeout = 1;
+            command.CommandText = "INSERT INTO store_probe (id, written_at) VALUES (1, $at) ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at";
+            command.Parameters.AddWithValue("$at", now.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (StoreFaults.IsUnavailable(ex))
+        {
+            DropPooledConnections();
+            return false;
+        }
+    }
+
+    /// <summary>Closes the idle pooled connections of this file; connections in use are closed when returned.</summary>
+    public void DropPooledConnections()
+    {
+        using var keyOfThePool = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(keyOfThePool);
+    }
+
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (OpenedReadOnly(connection))
+        {
+            // SQLite falls back to read-only when it cannot open the file for writing, and the pool would keep that
+            // connection for good ("attempt to write a readonly database" after the file is writable again). Opened
+            // afresh, it is read-write as soon as the file is; while the file stays read-only, reads still work.
+            await connection.DisposeAsync().ConfigureAwait(false);
+            DropPooledConnections();
+            connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
+
+    private static bool OpenedReadOnly(SqliteConnection connection) =>
+        SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
 
     private async Task CreateSchemaAsync(CancellationToken cancellationToken)
     {
@@ -107,6 +163,10 @@ public sealed class SqliteDatabase : IDisposable
                 PRIMARY KEY (tenant_id, activity_id)
             );
             CREATE INDEX IF NOT EXISTS processed_activities_by_time ON processed_activities (processed_at);
+            CREATE TABLE IF NOT EXISTS store_probe (
+                id         INTEGER PRIMARY KEY,
+                written_at TEXT NOT NULL
+            );
             """;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);

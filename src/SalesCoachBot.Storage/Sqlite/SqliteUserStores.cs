@@ -101,29 +101,8 @@ public sealed class SqliteProcessedActivityStore(SqliteDatabase database) : IPro
     }
 }
 
-public sealed class SqliteStoreHealth(SqliteDatabase database) : IStoreHealth
+/// <summary>/healthz for the SQLite file: healthy only while it takes a write (a read-only, locked or full file is not).</summary>
+public sealed class SqliteStoreHealth(SqliteDatabase database, TimeProvider time) : IStoreHealth
 {
-    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM deals";
-            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException)
-        {
-            return false;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> IsHealthyAsync(CancellationToken cancellationToken) => database.CanWriteAsync(time.GetUtcNow(), cancellationToken);
 }

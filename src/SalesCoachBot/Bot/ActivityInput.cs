@@ -11,7 +11,10 @@ namespace SalesCoachBot.Bot;
 /// <summary>The one place that reads a Bot Framework activity into our <see cref="ChatInput"/>.</summary>
 public static class ActivityInput
 {
-    /// <summary>Used when the channel sends no tenant (the Emulator, local playground without one): keeps keys well-formed.</summary>
+    /// <summary>
+    /// Used when the channel sends no tenant (the Emulator, local playground without one): keeps keys well-formed. Only
+    /// anonymous local mode serves such activities, and an activity naming this tenant is refused (<see cref="TenantGuardMiddleware"/>).
+    /// </summary>
     public const string LocalTenant = "local";
 
     public static OwnerKey? UserOf(IActivity activity)
@@ -40,7 +43,9 @@ public static class ActivityInput
         return (Blank(activity.Conversation?.TenantId), Blank(channelDataTenant));
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    // Lower-cased here too (ActivityNormalizationMiddleware already did at the edge): tenant ids are keys, and a key that
+    // depends on the case a client chose would split one tenant's deals in two.
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.ToLowerInvariant();
 
     /// <summary>The user's time zone: the activity's localTimezone, else the clientInfo entity, else the stored one, else UTC.</summary>
     public static TimeZoneInfo TimeZoneOf(IActivity activity, string? storedTimeZoneId)
@@ -103,13 +108,25 @@ public static class ActivityInput
         {
             var data = JsonSerializer.Deserialize<CardActionData>(token.ToString(Newtonsoft.Json.Formatting.None), JsonOptions) ?? new CardActionData();
             var verb = data.Verb ?? ((activity as Activity)?.Value as JObject)?["action"]?["verb"]?.ToString();
-            return data with { Verb = verb };
+
+            // Verbs and ids are ours (short, plain ASCII) and are logged: one with a control character in it is someone
+            // else's, and is escaped here, once, so no handler can write a forged log line with it (it matches nothing).
+            return data with
+            {
+                Verb = Escaped(verb),
+                DealId = Escaped(data.DealId),
+                StageId = Escaped(data.StageId),
+                FromStageId = Escaped(data.FromStageId),
+                RepUserId = Escaped(data.RepUserId),
+            };
         }
         catch (JsonException)
         {
             return new CardActionData { Verb = null };
         }
     }
+
+    private static string? Escaped(string? value) => value is null || !value.Any(char.IsControl) ? value : LogText.Safe(value);
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

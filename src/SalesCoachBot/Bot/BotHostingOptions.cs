@@ -12,6 +12,23 @@ public sealed class BotHostingOptions
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
     /// <summary>
+    /// How long a call to the Teams connector (a reply, a member look-up, a proactive message) may take before it is
+    /// given up. Teams waits 15 s for a turn; a store write takes at most about 4 s (docs/storage.md), so 5 s for the
+    /// reply keeps every turn within 10 s. The connector normally answers in well under a second.
+    /// </summary>
+    [Range(1, 10, ErrorMessage = "SalesCoach:Bot:ConnectorTimeoutSeconds must be between 1 and 10 (a turn must answer within Teams' 15 s).")]
+    public int ConnectorTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How long a turn may take before the bot stops waiting for the store (Cosmos DB throttled or unreachable retries
+    /// for longer) and says so. With the reply's <see cref="ConnectorTimeoutSeconds"/> after it, Teams' 15 s still holds.
+    /// Above 10, Teams gives up before the bot does; the range allows it for hosts far slower than production (tests
+    /// on a loaded build machine).
+    /// </summary>
+    [Range(2, 60, ErrorMessage = "SalesCoach:Bot:TurnTimeoutSeconds must be between 2 and 60 (8, the default, answers within Teams' 15 s).")]
+    public int TurnTimeoutSeconds { get; set; } = 8;
+
+    /// <summary>
     /// Anonymous mode (no MicrosoftAppId) accepts messages from anyone, so the bot refuses to start with it in the
     /// Production environment unless this is true (e.g. a demo behind a private network).
     /// </summary>

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
 using SalesCoachBot.Core.Process;
 using SalesCoachBot.Conversation;
 using SalesCoachBot.Help;
@@ -56,6 +57,14 @@ public sealed class CoachActivityHandler(ICommandRouter router, ConversationDire
         await turnContext.SendActivityAsync(reply.ToActivity(), cancellationToken).ConfigureAwait(false);
         return ReplyActivity.InvokeMessage(SeeBelow);
     }
+
+    /// <summary>
+    /// The SDK asks Teams for every member added (one connector call each: 1,000 members, 1,000 calls) before
+    /// <see cref="OnMembersAddedAsync"/>; the welcome needs only the ids and names the activity carries, so none is asked.
+    /// </summary>
+    protected override Task OnTeamsMembersAddedDispatchAsync(
+        IList<ChannelAccount> membersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        OnMembersAddedAsync(membersAdded, turnContext, cancellationToken);
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {

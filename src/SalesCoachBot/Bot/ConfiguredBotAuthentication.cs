@@ -22,6 +22,14 @@ public sealed class ConfiguredBotAuthentication(
     /// <summary>The HttpClient the Bot Framework credentials use to get tokens for outgoing calls.</summary>
     public const string CredentialsHttpClient = "BotFrameworkCredentials";
 
+    /// <summary>
+    /// How long checking an incoming token may take, the OpenID metadata fetch included (the SDK fetches it with its own
+    /// HttpClient and a 100 s timeout): Teams gives a turn 15 s, and a request that cannot be checked is refused.
+    /// </summary>
+    public static readonly TimeSpan ValidationTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly ILogger _logger = loggers.CreateLogger<ConfiguredBotAuthentication>();
+
     private readonly Lazy<BotFrameworkAuthentication> _sdk = new(() =>
     {
         _ = settings.Value;
@@ -41,13 +49,36 @@ public sealed class ConfiguredBotAuthentication(
     });
 
     public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
-        _sdk.Value.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+        RefusedUnlessValidAsync(ct => _sdk.Value.AuthenticateRequestAsync(activity, authHeader, ct), cancellationToken);
 
     public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
-        _sdk.Value.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
+        RefusedUnlessValidAsync(ct => _sdk.Value.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, ct), cancellationToken);
 
     public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
-        _sdk.Value.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
+        RefusedUnlessValidAsync(ct => _sdk.Value.AuthenticateChannelRequestAsync(authHeader, ct), cancellationToken);
+
+    /// <summary>
+    /// The SDK answers most bad tokens with UnauthorizedAccessException (the adapter's 401), but lets others escape as
+    /// whatever its token libraries throw: "Bearer a.b.c" (an ArgumentException), any JWT while the OpenID metadata
+    /// cannot be fetched (an InvalidOperationException), a fetch that hangs. A token that could not be validated is not
+    /// valid: all of these become the 401. Logged by exception type only; the header is never logged or echoed.
+    /// </summary>
+    private async Task<T> RefusedUnlessValidAsync<T>(Func<CancellationToken, Task<T>> validate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await validate(cancellationToken).WaitAsync(ValidationTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning("Refused a request whose Bot Framework token could not be validated: {Failure}", ex.GetType().Name);
+            throw new UnauthorizedAccessException("The request's token could not be validated.");
+        }
+    }
 
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) => _sdk.Value.CreateConnectorFactory(claimsIdentity);
 

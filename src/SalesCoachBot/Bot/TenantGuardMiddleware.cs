@@ -8,6 +8,8 @@ namespace SalesCoachBot.Bot;
 /// Deals are keyed by tenant and user, so the tenant of an activity decides whose deals it can reach. This runs
 /// before anything reads or stores: an activity whose conversation and channel data name different tenants is
 /// refused, and so is one from a tenant the bot does not serve (SingleTenant, or <see cref="BotHostingOptions.AllowedTenants"/>).
+/// Outside anonymous local mode an activity must name its tenant (Teams always does); an activity naming the tenant
+/// "local", the key the bot gives activities without one, is refused everywhere, so the two never share deals.
 /// Refused activities are logged and get no message back: the bot sends nothing into a tenant it does not serve.
 /// </summary>
 public sealed class TenantGuardMiddleware(
@@ -31,22 +33,33 @@ public sealed class TenantGuardMiddleware(
         {
             logger.LogWarning(
                 "Refused activity {ActivityId} of type {ActivityType}: conversation.tenantId {ConversationTenant} and channelData.tenant.id {ChannelDataTenant} differ",
-                activity.Id,
-                activity.Type,
-                conversationTenant,
-                channelDataTenant);
+                LogText.Safe(activity.Id),
+                LogText.Safe(activity.Type),
+                LogText.Safe(conversationTenant),
+                LogText.Safe(channelDataTenant));
             await RefuseAsync(turnContext, "That request names two different organisations, so it was refused.", cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var tenant = conversationTenant ?? channelDataTenant;
+        if (string.Equals(tenant, ActivityInput.LocalTenant, StringComparison.OrdinalIgnoreCase)
+            || (tenant is null && !authentication.Value.IsAnonymous))
+        {
+            logger.LogWarning(
+                "Refused activity {ActivityId} of type {ActivityType}: it names no tenant, or the reserved tenant \"local\"; only anonymous local mode serves activities without a tenant",
+                LogText.Safe(activity.Id),
+                LogText.Safe(activity.Type));
+            await RefuseAsync(turnContext, NotServed, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (!Serves(tenant))
         {
             logger.LogWarning(
                 "Ignored activity {ActivityId} of type {ActivityType} from tenant {TenantId}, which this bot does not serve (SingleTenant or SalesCoach:Bot:AllowedTenants)",
-                activity.Id,
-                activity.Type,
-                tenant ?? "(none)");
+                LogText.Safe(activity.Id),
+                LogText.Safe(activity.Type),
+                LogText.Safe(tenant));
             await RefuseAsync(turnContext, NotServed, cancellationToken).ConfigureAwait(false);
             return;
         }

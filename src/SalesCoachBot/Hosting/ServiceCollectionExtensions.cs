@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
             .BindConfiguration(PublicAddressOptions.Section)
             .ValidateOnStart();
         services.AddHttpClient();
+        ConnectorHttpClient.Configure(services);
 
         // Azure App Service terminates TLS in front of the app: the original scheme comes in X-Forwarded-Proto,
         // and links the bot puts on cards (the process map picture) must be https.
@@ -50,30 +51,21 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
-            // Order matters: measure everything, then refuse foreign tenants before anything is read or stored.
+            // Order matters: measure everything, normalise the activity once (tenant case, name lengths), then refuse
+            // foreign tenants before anything is read or stored.
             adapter.Use(sp.GetRequiredService<TurnTelemetryMiddleware>());
+            adapter.Use(new TurnBudgetMiddleware());
+            adapter.Use(new ActivityNormalizationMiddleware());
             adapter.Use(sp.GetRequiredService<TenantGuardMiddleware>());
             adapter.Use(sp.GetRequiredService<DuplicateActivityMiddleware>());
-            var logger = sp.GetRequiredService<ILogger<CoachActivityHandler>>();
-            adapter.OnTurnError = async (turn, exception) =>
-            {
-                logger.LogError(exception, "Turn failed for activity {ActivityId} of type {ActivityType}", turn.Activity.Id, turn.Activity.Type);
-                try
-                {
-                    await turn.SendActivityAsync("Sorry, something went wrong on my side while handling that. Please try again in a moment.").ConfigureAwait(false);
-                }
-                catch (Exception sendFailure) when (sendFailure is Microsoft.Bot.Schema.ErrorResponseException or HttpRequestException)
-                {
-                    // The connector itself is failing; the original error is already logged, so do not turn it into a 500 loop.
-                    logger.LogWarning(sendFailure, "Could not tell the user about the failed turn {ActivityId}", turn.Activity.Id);
-                }
-            };
+            adapter.OnTurnError = sp.GetRequiredService<TurnFailures>().OnTurnErrorAsync;
             return adapter;
         });
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
         services.AddSingleton<DuplicateActivityMiddleware>();
         services.AddSingleton<TenantGuardMiddleware>();
         services.AddSingleton<TurnTelemetryMiddleware>();
+        services.AddSingleton<TurnFailures>();
         services.AddMetrics();
         services.AddSingleton<SalesCoachTelemetry>();
         services.AddSingleton<ConversationDirectory>();

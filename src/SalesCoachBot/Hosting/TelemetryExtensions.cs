@@ -11,9 +11,13 @@ public static class TelemetryExtensions
     /// <summary>The standard environment variable of Application Insights; <c>AzureMonitor:ConnectionString</c> works too.</summary>
     public const string ConnectionStringVariable = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
+    /// <summary>How often metrics go to the console when <see cref="TelemetryOptions.ConsoleExporter"/> is on.</summary>
+    public static readonly TimeSpan ConsoleMetricsInterval = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// OpenTelemetry traces and metrics of every "SalesCoachBot*" source and meter, ASP.NET Core and HttpClient:
-    /// to Azure Monitor when a connection string is set, to the console when <see cref="TelemetryOptions.ConsoleExporter"/> says so.
+    /// to Azure Monitor when a connection string is set, to the console only when <see cref="TelemetryOptions.ConsoleExporter"/> says so
+    /// (metrics; traces too with <see cref="TelemetryOptions.ConsoleTraces"/>).
     /// </summary>
     public static IHostApplicationBuilder AddSalesCoachTelemetry(this IHostApplicationBuilder builder)
     {
@@ -22,7 +26,7 @@ public static class TelemetryExtensions
 
         // Exporters are services, so they are chosen here, from the configuration the builder has.
         var settings = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        var console = settings.ConsoleExporter ?? builder.Environment.IsDevelopment();
+        var console = settings.Console;
         var connectionString = builder.Configuration[ConnectionStringVariable] is { Length: > 0 } fromEnvironment
             ? fromEnvironment
             : builder.Configuration["AzureMonitor:ConnectionString"];
@@ -45,9 +49,16 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation());
 
-        if (console)
+        if (console != ConsoleTelemetry.None)
         {
-            telemetry.WithTracing(tracing => tracing.AddConsoleExporter()).WithMetrics(metrics => metrics.AddConsoleExporter());
+            // The console exporter's own default is every 10 s: about 100 KB a minute of metrics, for numbers that change slowly.
+            telemetry.WithMetrics(metrics => metrics.AddConsoleExporter((_, reader) =>
+                reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)ConsoleMetricsInterval.TotalMilliseconds));
+        }
+
+        if (console == ConsoleTelemetry.MetricsAndTraces)
+        {
+            telemetry.WithTracing(tracing => tracing.AddConsoleExporter());
         }
 
         if (!string.IsNullOrWhiteSpace(connectionString))

@@ -50,7 +50,7 @@ public sealed class SqliteStoreTests : StoreContractTests
     [Fact]
     public async Task Health_is_reported_when_the_file_answers()
     {
-        Assert.True(await new SqliteStoreHealth(_database).IsHealthyAsync(CancellationToken.None));
+        Assert.True(await new SqliteStoreHealth(_database, TimeProvider.System).IsHealthyAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class SqliteStoreTests : StoreContractTests
         await File.WriteAllTextAsync(blocker, "not a folder");
 
         using var database = new SqliteDatabase(Path.Combine(blocker, "x.db"));
-        var health = new SqliteStoreHealth(database);
+        var health = new SqliteStoreHealth(database, TimeProvider.System);
 
         Assert.False(await health.IsHealthyAsync(CancellationToken.None));
     }

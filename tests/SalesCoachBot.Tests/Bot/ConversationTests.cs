@@ -36,7 +36,7 @@ public class ConversationTests : IAsyncLifetime
             Type = ActivityTypes.ConversationUpdate,
             Id = _app.NextActivityId(),
             ChannelId = "msteams",
-            ServiceUrl = "https://smba.example.test/teams/",
+            ServiceUrl = BotApp.LoopbackServiceUrl,
             From = new ChannelAccount(Dana.Id, Dana.Name) { AadObjectId = Dana.Id },
             Recipient = new ChannelAccount("28:sales-coach", "Sales Coach"),
             Conversation = new ConversationAccount(id: Dana.ConversationId) { ConversationType = "personal", TenantId = Dana.TenantId },

@@ -29,7 +29,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "salescoach-tests", Guid.NewGuid().ToString("N"), "salescoach.db");
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
         // The reminder sweep runs only where a test turns it on, so other tests see no proactive traffic.
-        _settings = new Dictionary<string, string?> { ["SalesCoach:Reminders:Enabled"] = "false" };
+        // A turn's budget of 8 s is for production; a build machine under load can take longer for a cold turn, and a
+        // test that is not about the budget must not fail because of it (StoreFaultTests sets its own).
+        _settings = new Dictionary<string, string?> { ["SalesCoach:Reminders:Enabled"] = "false", ["SalesCoach:Bot:TurnTimeoutSeconds"] = "60" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -39,6 +41,12 @@ public sealed class BotApp : WebApplicationFactory<Program>
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>
+    /// Where activities say replies go. Loopback, as the Agents Playground sends: an anonymous bot trusts no other
+    /// (the address is never dialled: the recording connector answers every call).
+    /// </summary>
+    public const string LoopbackServiceUrl = "http://127.0.0.1:56150/teams/";
 
     /// <summary>Settings that put the bot on Cosmos DB: the test server, a database of this app's own.</summary>
     public static Dictionary<string, string?> CosmosSettings(SalesCoachBot.Testing.CosmosTestServer server, string? database = null) => new()
@@ -144,14 +152,20 @@ public sealed class BotApp : WebApplicationFactory<Program>
         AssertSentCardsShowInTeams();
     }
 
-    public async Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json", string? authorization = null)
+    /// <summary>Posts a body as is. <paramref name="rawAuthorization"/> goes in unparsed, for headers that are not even well-formed.</summary>
+    public async Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json", string? authorization = null, string? rawAuthorization = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative));
         request.Content = new StringContent(body, Encoding.UTF8);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (authorization is not null)
         {
             request.Headers.Authorization = AuthenticationHeaderValue.Parse(authorization);
+        }
+
+        if (rawAuthorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", rawAuthorization);
         }
 
         return await CreateClient().SendAsync(request);
@@ -162,7 +176,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         Type = type,
         Id = id ?? NextActivityId(),
         ChannelId = "msteams",
-        ServiceUrl = "https://smba.example.test/teams/",
+        ServiceUrl = LoopbackServiceUrl,
         Timestamp = Time.GetUtcNow(),
         LocalTimezone = user.TimeZone,
         From = new ChannelAccount(user.Id, user.Name) { AadObjectId = user.Id },

@@ -43,6 +43,20 @@ public sealed class RecordingConnector : HttpMessageHandler
     /// </summary>
     public ConcurrentQueue<string> CardProblems { get; } = new();
 
+    /// <summary>Every call the bot made to the connector (token requests aside), as "METHOD path".</summary>
+    public ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <summary>While true, a reply is accepted and never answered (the request hangs until the bot gives up on it).</summary>
+    public bool StallReplies { get; set; }
+
+    /// <summary>How many replies were stalled by <see cref="StallReplies"/>.</summary>
+    public int StalledReplies => _stalled;
+
+    private int _stalled;
+
+    /// <summary>How many member look-ups (GET …/members/{id}) the bot made.</summary>
+    public int MemberLookups => Requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains("/members/", StringComparison.Ordinal));
+
     /// <summary>Activities sent in reply to one incoming activity, in order.</summary>
     public IReadOnlyList<Activity> RepliesTo(string activityId) =>
         Sent.Where(a => a.ReplyToId == activityId).ToList();
@@ -57,8 +71,15 @@ public sealed class RecordingConnector : HttpMessageHandler
         var fullPath = request.RequestUri!.AbsolutePath;
         var start = fullPath.IndexOf("/v3/conversations/", StringComparison.Ordinal);
         var path = start < 0 ? fullPath : fullPath[start..];
+        Requests.Enqueue($"{request.Method} {path}");
         if (request.Method == HttpMethod.Post && start >= 0 && path.Contains("/activities", StringComparison.Ordinal))
         {
+            if (StallReplies)
+            {
+                Interlocked.Increment(ref _stalled);
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
             if (Failures.TryDequeue(out var failure))
             {
                 Interlocked.Increment(ref _refused);

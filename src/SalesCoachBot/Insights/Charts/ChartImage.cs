@@ -312,10 +312,13 @@ public sealed class ChartImage : IDisposable
 
     private static SKTypeface LoadTypeface(string file)
     {
-        // The process map's embedded fonts (see Playbook/Fonts/LICENSE-DejaVu.txt): one copy in the assembly for both.
-        var name = "SalesCoachBot.Playbook.Fonts." + file;
-        var stream = typeof(ChartImage).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The font {name} is missing from the assembly.");
+        // The fonts the process map embeds (Playbook/Fonts, see LICENSE-DejaVu.txt): one copy in the assembly serves both
+        // pictures. Found by file name, so the chart code does not hard-code the other feature's resource names.
+        var assembly = typeof(ChartImage).Assembly;
+        var name = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith(".Fonts." + file, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"The font {file} is missing from the assembly.");
+        var stream = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The font {name} could not be read from the assembly.");
         return SKTypeface.FromStream(stream) ?? throw new InvalidOperationException($"The embedded font {name} could not be read.");
     }
 }

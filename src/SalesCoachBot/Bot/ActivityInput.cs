@@ -74,7 +74,7 @@ public static class ActivityInput
             activity.Id,
             text,
             CardAction(activity),
-            zone);
+            zone) { InSharedConversation = activity.Conversation?.ConversationType is "channel" or "groupChat" };
     }
 
     private static string MessageText(ITurnContext turn)

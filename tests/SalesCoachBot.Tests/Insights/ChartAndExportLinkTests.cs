@@ -125,6 +125,23 @@ public sealed class ChartAndExportLinkTests
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/export/aad-dana.csv")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("groupChat")]
+    [InlineData("channel")]
+    public async Task No_download_link_is_posted_where_others_would_see_it(string conversationType)
+    {
+        await using var app = new BotApp();
+        await app.SayAsync(TestUser.Dana, "new deal Contoso Ltd 45k");
+        var activity = app.Message(TestUser.Dana, "export my deals");
+        activity.Conversation.ConversationType = conversationType;
+
+        await app.PostAsync(activity);
+
+        var reply = Assert.Single(app.Connector.RepliesTo(activity.Id));
+        Assert.Contains("only in our 1:1 chat", reply.Text, StringComparison.Ordinal);
+        Assert.Empty(reply.Attachments ?? []);
+    }
+
     [Fact]
     public async Task Export_team_pipeline_is_refused_to_someone_who_manages_nobody()
     {

@@ -37,7 +37,9 @@ public sealed class DealExport(IDealStore deals, IUserProfileStore profiles, Man
     /// <summary>The reps whose manager <paramref name="user"/> is, in name order; empty for someone who manages nobody.</summary>
     public async Task<IReadOnlyList<UserProfile>> TeamAsync(OwnerKey user, UserProfile? me, CancellationToken cancellationToken)
     {
-        me ??= new UserProfile { TenantId = user.TenantId, UserId = user.UserId, FirstSeen = DateTimeOffset.MinValue, LastSeen = DateTimeOffset.MinValue };
+        // The stored profile carries the email the mapping file may name the manager by.
+        me ??= await profiles.GetAsync(user, cancellationToken).ConfigureAwait(false)
+            ?? new UserProfile { TenantId = user.TenantId, UserId = user.UserId, FirstSeen = DateTimeOffset.MinValue, LastSeen = DateTimeOffset.MinValue };
         var everyone = await profiles.ListAsync(user.TenantId, cancellationToken).ConfigureAwait(false);
         return [.. everyone.Where(p => mapping.Manages(me, p)).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
     }

@@ -10,6 +10,12 @@ public sealed class ExportCommandHandler(DealExport export, ExportLinks links, I
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
+        if (context.InSharedConversation)
+        {
+            // Everyone here would see the button, and the link opens without a Teams sign-in for 15 minutes.
+            return BotReply.Plain("I send exports only in our 1:1 chat, where the download link stays yours. Message me directly and say \"export my deals\" there.");
+        }
+
         var reps = 0;
         if (command.Scope == ExportScope.TeamPipeline)
         {

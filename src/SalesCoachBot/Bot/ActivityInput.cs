@@ -79,7 +79,7 @@ public static class ActivityInput
             activity.Id,
             text,
             CardAction(activity),
-            zone);
+            zone) { InSharedConversation = activity.Conversation?.ConversationType is "channel" or "groupChat" };
     }
 
     private static string MessageText(ITurnContext turn)

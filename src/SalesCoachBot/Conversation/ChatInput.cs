@@ -12,4 +12,8 @@ public sealed record ChatInput(
     string? ActivityId,
     string Text,
     CardActionData? Action,
-    TimeZoneInfo TimeZone);
+    TimeZoneInfo TimeZone)
+{
+    /// <summary>True in a channel or group chat, where others see the reply (a download link must not go there).</summary>
+    public bool InSharedConversation { get; init; }
+}

@@ -17,6 +17,9 @@ public sealed record CommandContext(
     /// <summary>The message as the user typed it, so a "which one?" card can complete it once a deal is picked.</summary>
     public string Text { get; init; } = string.Empty;
 
+    /// <summary>True in a channel or group chat, where others see the reply.</summary>
+    public bool InSharedConversation { get; init; }
+
     /// <summary>The deal the user picked on a "which one?" card: the deal phrase of the command is not matched again.</summary>
     public string? ChosenDealId { get; init; }
 
@@ -36,6 +39,7 @@ public sealed record CommandContext(
             input.ActivityId)
         {
             Text = input.Text,
+            InSharedConversation = input.InSharedConversation,
         };
     }
 

@@ -49,6 +49,8 @@ public static class HelpCard
         ("See your pipeline", [
             new Fact("All open deals", "my deals"),
             new Fact("One deal", "show contoso"),
+            new Fact("As a chart", "pipeline chart"),
+            new Fact("As a spreadsheet", "export my deals · export team pipeline"),
         ]),
     ];
 

@@ -26,6 +26,8 @@ internal static class CommandTable
         var playbook = services.GetRequiredService<PlaybookCommandHandler>();
         var reminders = services.GetRequiredService<ReminderCommandHandler>();
         var insights = services.GetRequiredService<InsightCommandHandler>();
+        var charts = services.GetRequiredService<Insights.Charts.PipelineChartHandler>();
+        var exports = services.GetRequiredService<Insights.Export.ExportCommandHandler>();
 
         return new DispatchTable()
             // Help
@@ -89,6 +91,8 @@ internal static class CommandTable
             .OnVerb(CardVerbs.PingRep, reminders.PingClickedAsync)
 
             // Insights
-            .On<AskInsight>(insights.AskAsync);
+            .On<AskInsight>(insights.AskAsync)
+            .On<ShowPipelineChart>(charts.ShowAsync)
+            .On<ExportDeals>(exports.ExportAsync);
     }
 }

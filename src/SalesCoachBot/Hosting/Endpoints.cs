@@ -36,6 +36,7 @@ public static class Endpoints
             http.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.File(image.RenderPng(model), "image/png");
         });
+        app.MapChartAndExportEndpoints();
         app.MapGet("/", () => Results.Text("Sales Coach bot is running. Teams talks to it at /api/messages."));
         return app;
     }

@@ -81,7 +81,7 @@ public sealed class ManifestTemplateTests
         var personal = CommandLists().Single(l => l.Scopes.Contains("personal")).Commands.Select(c => c.Title).ToList();
 
         Assert.Equal(
-            ["my deals", "new deal", "move", "next step for", "undo", "snooze", "stalled deals", "how does our sales process work?", "called", "help"],
+            ["my deals", "new deal", "move", "next step for", "undo", "export my deals", "stalled deals", "how does our sales process work?", "called", "help"],
             personal);
     }
 

@@ -7,6 +7,8 @@ using SalesCoachBot.Core.Understanding;
 using SalesCoachBot.Core.Users;
 using SalesCoachBot.Deals;
 using SalesCoachBot.Help;
+using SalesCoachBot.Insights.Charts;
+using SalesCoachBot.Insights.Export;
 using SalesCoachBot.Playbook;
 using SalesCoachBot.Reminders;
 using SalesCoachBot.Replies;
@@ -126,6 +128,9 @@ public static class CardCatalog
             { "manager nudge", ManagerNudgeCard.Build(View(open), Rep, "it has been in Proposal 2 weeks plus 9 days") },
             { "stalled deals", StalledDealsCard.Build("Your team's stalled deals", [new StalledDeal(Rep, View(open)), new StalledDeal(Rep with { UserId = "u2", Name = "Sam" }, View(markup))]) },
             { "no stalled deals", StalledDealsCard.Build("Your stalled deals", []) },
+            { "pipeline chart", PipelineChartCard.Build(PipelineChartHandler.Funnel([open, markup, Deal("Fabrikam", "prospect"), Deal("Tailspin", "qualify")], _process), new Uri("https://bot.example/charts/CfDJ8-sealed.png")) },
+            { "export my deals", ExportCard.Build(ExportScope.MyDeals, 12, 0, new Uri("https://bot.example/export/CfDJ8-sealed.csv")) },
+            { "export team pipeline", ExportCard.Build(ExportScope.TeamPipeline, 41, 6, new Uri("https://bot.example/export/CfDJ8-sealed.csv")) },
         };
     }
 }

@@ -1,0 +1,25 @@
+using SalesCoachBot.Cards.Model;
+using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Replies;
+
+namespace SalesCoachBot.Insights.Export;
+
+/// <summary>The answer to "export …": what the file holds and a button that opens its short-lived download link.</summary>
+public static class ExportCard
+{
+    public static string Summary(ExportScope scope, int deals, int reps) => scope == ExportScope.MyDeals
+        ? $"Your deals as a spreadsheet (CSV): {Deals(deals)}. The download link works for you for 15 minutes."
+        : $"Your team's open pipeline as a spreadsheet (CSV): {Deals(deals)} of {reps} {(reps == 1 ? "rep" : "reps")}. The download link works for you for 15 minutes.";
+
+    public static AdaptiveCard Build(ExportScope scope, int deals, int reps, Uri download) => CardParts.Card(
+        [
+            CardParts.Heading(scope == ExportScope.MyDeals ? "Export: my deals" : "Export: team pipeline"),
+            CardParts.Text(scope == ExportScope.MyDeals
+                ? $"{Deals(deals)}, open and closed, with stage, amount, close date, next step and activity count."
+                : $"{Deals(deals)} open across {reps} {(reps == 1 ? "rep" : "reps")}, one row per deal with the rep's name."),
+            CardParts.Text("The file is made when you open the link, from what is stored then. The link works for you for 15 minutes; after that, ask again.", subtle: true),
+        ],
+        [new OpenUrlAction { Title = "Download CSV", Url = download }]);
+
+    private static string Deals(int count) => count == 1 ? "1 deal" : $"{count} deals";
+}

@@ -30,6 +30,7 @@ public static partial class CommandParser
     [
         .. ConversationRules(),
         .. SettingsRules(),
+        .. InsightRules(),
         .. ViewRules(),
         .. PlaybookRules(),
         .. NextStepRules(),

@@ -85,6 +85,9 @@ internal static class CommandTable
             .OnVerb(CardVerbs.PingRep, reminders.PingClickedAsync)
 
             // Insights
-            .On<AskInsight>(insights.AskAsync);
+            .On<AskInsight>(insights.AskAsync)
+            .On<ShowProcessReport>(insights.ProcessReportAsync)
+            .On<SetForecastCategory>(insights.SetCategoryAsync)
+            .On<ShowRepDeals>(insights.RepDealsAsync);
     }
 }

@@ -34,15 +34,31 @@ public sealed class TeamReader(IUserProfileStore profiles, IDealStore deals, Man
     }
 
     /// <summary>Each rep's deals (open only, or with the closed ones), in the order of <paramref name="reps"/>.</summary>
-    public async Task<IReadOnlyList<RepDeals>> DealsOfAsync(IReadOnlyList<UserProfile> reps, bool includeClosed, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RepDeals>> DealsOfAsync(IReadOnlyList<UserProfile> reps, bool includeClosed, CancellationToken cancellationToken) =>
+        ReadEachAsync(reps, (owner, ct) => deals.ListAsync(owner, includeClosed, ct), cancellationToken);
+
+    /// <summary>
+    /// Each rep's open deals and the closed ones changed at or after <paramref name="since"/>: all that figures of a
+    /// period starting then can use. A store that is an <see cref="IRecentDealReader"/> leaves the rest out in its query.
+    /// </summary>
+    public Task<IReadOnlyList<RepDeals>> DealsChangedSinceAsync(IReadOnlyList<UserProfile> reps, DateTimeOffset since, CancellationToken cancellationToken) =>
+        ReadEachAsync(
+            reps,
+            deals is IRecentDealReader recent
+                ? (owner, ct) => recent.ListOpenOrChangedSinceAsync(owner, since, ct)
+                : async (owner, ct) => (await deals.ListAsync(owner, includeClosed: true, ct).ConfigureAwait(false)).Where(d => d.IsOpen || d.UpdatedAt >= since).ToList(),
+            cancellationToken);
+
+    private static async Task<IReadOnlyList<RepDeals>> ReadEachAsync(
+        IReadOnlyList<UserProfile> reps, Func<OwnerKey, CancellationToken, Task<IReadOnlyList<Deal>>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reps);
-        var read = new Deal[reps.Count][];
+        var results = new IReadOnlyList<Deal>[reps.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, reps.Count),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (i, ct) => read[i] = [.. await deals.ListAsync(reps[i].Key, includeClosed, ct).ConfigureAwait(false)]).ConfigureAwait(false);
-        return reps.Select((rep, i) => new RepDeals(rep, read[i])).ToList();
+            async (i, ct) => results[i] = await read(reps[i].Key, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return reps.Select((rep, i) => new RepDeals(rep, results[i])).ToList();
     }
 
     /// <summary>

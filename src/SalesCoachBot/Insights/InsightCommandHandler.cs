@@ -185,7 +185,7 @@ public sealed partial class InsightCommandHandler(
         }
 
         var period = PeriodOf(command.Period ?? PeriodKind.ThisQuarter, context);
-        var read = await team.DealsOfAsync(reps, includeClosed: true, cancellationToken).ConfigureAwait(false);
+        var read = await team.DealsChangedSinceAsync(reps, period.StartsAt, cancellationToken).ConfigureAwait(false);
         var rows = read.Select(rep =>
         {
             var forecast = Forecast.For(rep.Deals, context.Process, period, context.Today);
@@ -212,7 +212,7 @@ public sealed partial class InsightCommandHandler(
         }
 
         var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
-        var read = await team.DealsOfAsync(reps, includeClosed: true, cancellationToken).ConfigureAwait(false);
+        var read = await team.DealsChangedSinceAsync(reps, period.Previous().StartsAt, cancellationToken).ConfigureAwait(false);
         var rows = read.Select(rep =>
         {
             var stats = RepStats.For(rep.Deals, context.Process, period, context.Now);

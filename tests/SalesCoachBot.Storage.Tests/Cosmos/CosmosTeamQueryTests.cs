@@ -32,7 +32,8 @@ public sealed class CosmosTeamQueryTests(CosmosServerFixture server) : IAsyncLif
         var timings = await scenario.MeasureAsync(new TeamReader(_stores.Users, _stores.Deals, ManagerMapping.Empty), process);
 
         var queries = DealQueries().Skip(before).ToList();
-        Assert.Equal((4, 60), (timings.Reps, timings.Deals));
+        Assert.Equal(4, timings.Reps);
+        Assert.InRange(timings.DealsRead, 1, 60);
         Assert.Equal(8, queries.Count); // each question: one query per rep
         Assert.All(queries, q => Assert.DoesNotContain("pk=none", q, StringComparison.Ordinal));
         Assert.Equal(4, queries.Select(q => q[q.IndexOf("pk=", StringComparison.Ordinal)..]).Distinct().Count());

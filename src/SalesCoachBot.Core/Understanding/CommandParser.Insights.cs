@@ -18,7 +18,21 @@ public static partial class CommandParser
         (ForecastUncategoryPattern(), (m, _) => Deal(m.Groups["deal"].Value) is { } deal ? new SetForecastCategory(deal, null) : null),
         (ClosesInPeriodPattern(), (m, c) => Insight(InsightKind.Forecast, m, c)),
         (RepDealsPattern(), RepDeals),
+        (QuotaPattern(), Quota),
     ];
+
+    private static SetQuota? Quota(Match match, ParseContext context)
+    {
+        if (!MoneyParser.TryParse(match.Groups["amount"].Value.Trim(), out var amount) || amount.Amount <= 0)
+        {
+            return null;
+        }
+
+        var rep = match.Groups["rep"].Value.Trim();
+        return rep.Equals("my", StringComparison.OrdinalIgnoreCase) || rep.Length == 0 ? new SetQuota(null, amount)
+            : NotARepPattern().IsMatch(rep) ? null
+            : new SetQuota(rep, amount);
+    }
 
     // Slips in the words of insight questions, each to the word meant; none of them is a correct word, so a fixed
     // message never matches again.
@@ -75,6 +89,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^what(?: is)? (?:closes|closing|is closing|will close|is going to close|should close|is due to close|is expected to close)\b[^?]*\??$|^(?:what|which deals?) (?:do|am) i (?:expect(?:ing)? to close|have closing)\b[^?]*\??$|^(?:deals |anything )?closing (?:this|next) (?:week|month|quarter)\??$", Options)]
     private static partial Regex ClosesInPeriodPattern();
+
+    [GeneratedRegex(@"^(?:set )?(?:(?<rep>my)|(?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?)'s) (?:quarterly )?(?:quota|target|number)(?: for (?:this|the|each|every) quarter)? *(?:is|to|=|:|at|of)? *(?<amount>[$€£]?\d[\d,.]*\s*[km]?(?: ?[A-Z]{3})?)(?: (?:this|a|per|each|every|for the) quarter)?$", Options)]
+    private static partial Regex QuotaPattern();
 
     [GeneratedRegex(@"^(?:show (?:me )?|list |open |pull up |see |view )?(?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?)'s? (?:open )?(?:deals|pipeline|pipe|opps|opportunities|accounts|book)\??$|^what (?:is|has) (?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?) (?:got )?(?:working on|got in (?:the|their|her|his) pipe(?:line)?|in (?:the|their|her|his) pipe(?:line)?)\??$|^(?:show|open|pull up|view) (?:me )?(?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?)'s (?<deal>(?!(?:next step|stage|status|amount|close date|details|numbers|stats|scorecard|results|activity|performance|forecast|quota|win rate)\b)[^?]+?)\??$", Options)]
     private static partial Regex RepDealsPattern();

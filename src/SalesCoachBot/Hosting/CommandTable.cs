@@ -88,6 +88,7 @@ internal static class CommandTable
             .On<AskInsight>(insights.AskAsync)
             .On<ShowProcessReport>(insights.ProcessReportAsync)
             .On<SetForecastCategory>(insights.SetCategoryAsync)
-            .On<ShowRepDeals>(insights.RepDealsAsync);
+            .On<ShowRepDeals>(insights.RepDealsAsync)
+            .On<SetQuota>(insights.SetQuotaAsync);
     }
 }

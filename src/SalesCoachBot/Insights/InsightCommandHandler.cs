@@ -15,6 +15,7 @@ namespace SalesCoachBot.Insights;
 /// </summary>
 public sealed partial class InsightCommandHandler(
     IDealStore deals,
+    IUserProfileStore profiles,
     TeamReader team,
     DealResolver resolver,
     DealUpdater updater,
@@ -117,11 +118,36 @@ public sealed partial class InsightCommandHandler(
         return BotReply.Card(RepDealsCard.DealSummary(name, view), RepDealsCard.BuildDeal(name, view, context.TimeZone));
     }
 
+    public async Task<BotReply> SetQuotaAsync(SetQuota command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var whose = context.Owner;
+        var name = "Your";
+        if (command.RepPhrase is { } phrase)
+        {
+            var (rep, refusal) = await RepOfTeamAsync(phrase, context, cancellationToken).ConfigureAwait(false);
+            if (rep is null)
+            {
+                return refusal!;
+            }
+
+            whose = rep.Key;
+            name = TeamCard.RepName(rep) + "'s";
+        }
+
+        var saved = await profiles.UpdateAsync(whose, p => p is null ? null : p with { QuarterlyQuota = command.Amount }, cancellationToken).ConfigureAwait(false);
+        return BotReply.Plain(saved
+            ? $"{name} quota is {command.Amount.Format()} a quarter. Forecasts of a quarter show won + commit against it."
+            : "I couldn't save that just now; please try again.");
+    }
+
     private async Task<BotReply> ForecastAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
     {
         var period = PeriodOf(command.Period ?? PeriodKind.ThisQuarter, context);
         var mine = await ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
-        var report = Forecast.For(mine, context.Process, period, context.Today);
+        var me = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        var report = Forecast.For(mine, context.Process, period, context.Today, QuotaFor(me, period));
         return BotReply.Card(ForecastCard.Summary("Your forecast", report), ForecastCard.Build("Your forecast", report));
     }
 
@@ -188,8 +214,9 @@ public sealed partial class InsightCommandHandler(
         var read = await team.DealsChangedSinceAsync(reps, period.StartsAt, cancellationToken).ConfigureAwait(false);
         var rows = read.Select(rep =>
         {
-            var forecast = Forecast.For(rep.Deals, context.Process, period, context.Today);
-            return new TeamRow(TeamCard.RepName(rep.Rep), [InsightText.Money(forecast.WonInPeriod), InsightText.Money(forecast.Commit), InsightText.Money(forecast.BestCase), InsightText.Money(forecast.Weighted), forecast.NeedsFixing.Count.ToString(UserFormat.Culture)]);
+            var forecast = Forecast.For(rep.Deals, context.Process, period, context.Today, QuotaFor(rep.Rep, period));
+            var quota = forecast.Target is { } target ? $"{InsightText.Percent(forecast.CommitAndWonAgainstTarget)} of {target.Format()}" : "none set";
+            return new TeamRow(TeamCard.RepName(rep.Rep), [InsightText.Money(forecast.WonInPeriod), InsightText.Money(forecast.Commit), InsightText.Money(forecast.BestCase), InsightText.Money(forecast.Weighted), quota, forecast.NeedsFixing.Count.ToString(UserFormat.Culture)]);
         }).ToList();
         var whole = Forecast.For(read.SelectMany(r => r.Deals), context.Process, period, context.Today);
         (string, string)[] totals =
@@ -197,7 +224,7 @@ public sealed partial class InsightCommandHandler(
             ("Won so far", InsightText.Money(whole.WonInPeriod)), ("Commit", InsightText.Money(whole.Commit)), ("Best case", InsightText.Money(whole.BestCase)),
             ("Pipeline", InsightText.Money(whole.Pipeline)), ("Weighted", InsightText.Money(whole.Weighted)), ("Need a close date", whole.NeedsFixing.Count.ToString(UserFormat.Culture)),
         ];
-        string[] headers = ["Rep", "Won", "Commit", "Best case", "Weighted", "To fix"];
+        string[] headers = ["Rep", "Won", "Commit", "Best case", "Weighted", "Won + commit vs quota", "To fix"];
         var subtitle = $"{InsightText.Period(period)} · {reps.Count} reps";
         LogAnswer("team forecast", read.Sum(r => r.Deals.Count));
         return BotReply.Card(TeamCard.Summary("Team forecast", subtitle, headers, rows, totals), TeamCard.Build("Team forecast", subtitle, headers, rows, totals));
@@ -276,6 +303,10 @@ public sealed partial class InsightCommandHandler(
 
     private Task<IReadOnlyList<Deal>> ListAsync(OwnerKey owner, bool includeClosed, CancellationToken cancellationToken) =>
         deals.ListAsync(owner, includeClosed, cancellationToken);
+
+    /// <summary>The quarterly quota, for a period that is a calendar quarter; quotas of other periods are not kept.</summary>
+    private static Money? QuotaFor(UserProfile? rep, ReportPeriod period) =>
+        period.Kind is PeriodKind.ThisQuarter or PeriodKind.LastQuarter or PeriodKind.NextQuarter ? rep?.QuarterlyQuota : null;
 
     private static ReportPeriod PeriodOf(PeriodKind kind, CommandContext context) => ReportPeriod.For(kind, context.Today, context.TimeZone);
 

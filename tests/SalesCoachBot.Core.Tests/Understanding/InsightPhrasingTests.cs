@@ -15,6 +15,7 @@ public class InsightPhrasingTests
         AskInsight ask => ask.Period is { } period ? $"{ask.Kind} {period}" : ask.Kind.ToString(),
         ShowProcessReport report => report.ModelId is { } model ? $"ProcessReport {model}" : "ProcessReport",
         SetForecastCategory set => $"Category {set.DealPhrase}={set.Category?.ToString() ?? "stage"}",
+        SetQuota quota => $"Quota {quota.RepPhrase ?? "me"}={quota.Amount.Amount}",
         ShowRepDeals deals => deals.DealPhrase is { } deal ? $"RepDeal {deals.RepPhrase}/{deal}" : $"RepDeals {deals.RepPhrase}",
         _ => command.GetType().Name,
     };
@@ -101,6 +102,11 @@ public class InsightPhrasingTests
     [InlineData("put contoso in comit", "Category contoso=Commit")]
     [InlineData("take contoso out of commit", "Category contoso=stage")]
     [InlineData("reset the forecast category for contoso", "Category contoso=stage")]
+    // Quotas.
+    [InlineData("my quota is 300k this quarter", "Quota me=300000")]
+    [InlineData("set my quota to $250,000", "Quota me=250000")]
+    [InlineData("Dana's quota is 300k this quarter", "Quota Dana=300000")]
+    [InlineData("dana's target: 120k per quarter", "Quota dana=120000")]
     public void Insight_questions_ask_what_they_mean(string text, string expected)
     {
         Assert.Equal(expected, Describe(CommandParser.Parse(text, _context)));

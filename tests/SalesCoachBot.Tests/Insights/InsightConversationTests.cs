@@ -123,6 +123,19 @@ public sealed class InsightConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_quota_set_by_the_manager_shows_in_the_reps_forecast_and_the_team_forecast()
+    {
+        await DanaHasContosoClosingInDecemberAsync();
+        await MorganManagesDanaAsync();
+        await _app.SayAsync(Dana, "put contoso in commit");
+
+        AssertSays(await ReplyAsync(Morgan, "Dana's quota is 90k this quarter"), "Dana Rep's quota is 90,000 a quarter");
+        AssertSays(await CardTextAsync(Dana, "my forecast"), "Target: 90,000 · won + commit 50%");
+        AssertSays(await CardTextAsync(Morgan, "team forecast"), "50% of 90,000");
+        AssertSays(await ReplyAsync(Sam, "Dana's quota is 1k this quarter"), "You don't manage anyone yet");
+    }
+
+    [Fact]
     public async Task Someone_who_manages_nobody_is_told_so_and_sees_no_one_elses_figures()
     {
         await DanaHasContosoClosingInDecemberAsync();

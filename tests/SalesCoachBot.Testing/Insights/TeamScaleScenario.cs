@@ -84,12 +84,6 @@ public sealed class TeamScaleScenario(int reps = 50, int dealsPerRep = 2_000, in
                 deal = DealRules.MoveTo(deal, model, open[s], at, actor, skipped).Deal ?? deal;
             }
 
-            for (var a = random.Next(6); a > 0; a--)
-            {
-                var day = DateOnly.FromDateTime(created.AddDays(random.Next(0, Math.Max(1, (int)(Now - created).TotalDays))).UtcDateTime);
-                deal = deal with { Activities = [.. deal.Activities, new DealActivity(kinds[random.Next(kinds.Length)], day, null, created, actor.UserName)] };
-            }
-
             // A rep with 2,000 deals a year closes most of them: about 1 in 20 is still open, a third of the closed are won.
             var fate = random.Next(60);
             var closeAt = at.AddDays(random.Next(1, 30));
@@ -101,6 +95,14 @@ public sealed class TeamScaleScenario(int reps = 50, int dealsPerRep = 2_000, in
             else
             {
                 deal = deal with { ExpectedClose = DateOnly.FromDateTime(Now.AddDays(random.Next(-20, 150)).UtcDateTime) };
+            }
+
+            // Activities during the deal's life: from its creation to its close (or to now while it is open).
+            var end = deal.ClosedAt ?? Now;
+            for (var a = random.Next(6); a > 0; a--)
+            {
+                var day = DateOnly.FromDateTime(created.AddDays(random.Next(0, Math.Max(1, (int)(end - created).TotalDays))).UtcDateTime);
+                deal = deal with { Activities = [.. deal.Activities, new DealActivity(kinds[random.Next(kinds.Length)], day, null, created, actor.UserName)] };
             }
 
             // As logging through the deal rules would: a change's instant is never after the deal's UpdatedAt.

@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Reminders.DigestSender>();
         services.AddSingleton<Reminders.ReminderSweeper>();
         services.AddSingleton<Reminders.UserArrivals>();
+        services.AddSingleton<Insights.TeamReader>();
         services.AddOptions<Reminders.ManagerMappingOptions>()
             .BindConfiguration(Reminders.ManagerMappingOptions.Section)
             .ValidateOnStart();

@@ -3,6 +3,7 @@
 // HTTPS proxy that adds what the .NET SDK needs from a real gateway:
 //  - the query plan: on Linux the SDK asks the gateway for one before a cross-partition query or an aggregate.
 //    With a single partition range a pass-through plan is correct: the server runs the whole query itself.
+//  - a log line per query ("cosmos-test-server query <url> pk=<partition key or none>"), for tests of query scope.
 //  - 404 with sub-status 1003 (as the service answers for a missing container or database) where the server
 //    throws (500) because the container of an item does not exist.
 // Usage: node cosmos-test-server.js [port]   (0 or none: a free port). Prints "cosmos-test-server listening on <port>".
@@ -39,6 +40,11 @@ const backend = createHttpServer({ keepAlive: true }).listen(0, "127.0.0.1", () 
       res.writeHead(200, { "content-type": "application/json", "x-ms-request-charge": "0", "x-ms-activity-id": cryptoId() });
       res.end(passThroughPlan);
       return;
+    }
+    // Every query is logged with its partition key, so a test can assert that a feature never scans across partitions.
+    if (String(req.headers["x-ms-documentdb-isquery"]).toLowerCase() === "true" || String(req.headers["content-type"]).startsWith("application/query+json")) {
+      const pk = req.headers["x-ms-documentdb-partitionkey"];
+      console.log(`cosmos-test-server query ${req.url} pk=${pk === undefined ? "none" : pk}`);
     }
     const upstream = http.request({
       host: "127.0.0.1", port: backendPort, method: req.method, path: req.url, headers: req.headers, agent,

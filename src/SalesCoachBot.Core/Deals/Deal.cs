@@ -61,6 +61,9 @@ public sealed record Deal : IVersioned
     /// <summary>The customer type from the process file (<c>customerTypes[].id</c>), when the rep said it.</summary>
     public string? CustomerTypeId { get; init; }
 
+    /// <summary>The forecast category the rep put this deal in ("put contoso in commit"); null: by its stage's probability.</summary>
+    public ForecastCategory? ForecastOverride { get; init; }
+
     /// <summary>What the rep did on the deal (calls, meetings, emails, demos, proposals), newest last.</summary>
     public IReadOnlyList<DealActivity> Activities { get; init; } = [];
 

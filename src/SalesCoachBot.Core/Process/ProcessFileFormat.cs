@@ -12,11 +12,14 @@ internal sealed record ProcessFile(
     DefaultsFile? Defaults,
     List<CustomerTypeFile?>? CustomerTypes,
     List<GlossaryFile?>? Glossary,
-    List<ModelFile?>? Models)
+    List<ModelFile?>? Models,
+    ForecastFile? Forecast = null)
 {
     [JsonPropertyName("$schema")]
     public string? Schema { get; init; }
 }
+
+internal sealed record ForecastFile(decimal? CommitFrom, decimal? BestCaseFrom);
 
 internal sealed record DefaultsFile(string? ReminderGrace, string? EscalationGrace);
 

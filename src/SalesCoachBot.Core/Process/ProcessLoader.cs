@@ -80,6 +80,29 @@ public static partial class ProcessLoader
 
         private void Error(string path, string message) => Errors.Add(new ProcessError(fileName, path, message));
 
+        // "forecast": { "commitFrom": 0.7, "bestCaseFrom": 0.4 }: both optional, each a probability, best case not above commit.
+        private ForecastThresholds BuildForecast(ForecastFile? file)
+        {
+            var commit = file?.CommitFrom ?? ForecastThresholds.Default.CommitFrom;
+            var bestCase = file?.BestCaseFrom ?? ForecastThresholds.Default.BestCaseFrom;
+            var valid = true;
+            foreach (var (value, field) in new[] { (commit, "commitFrom"), (bestCase, "bestCaseFrom") })
+            {
+                if (value is < 0 or > 1)
+                {
+                    Error($"$.forecast.{field}", $"{value.ToString(CultureInfo.InvariantCulture)} is outside 0..1 (a stage win probability)");
+                    valid = false;
+                }
+            }
+
+            if (valid && bestCase > commit)
+            {
+                Error("$.forecast.bestCaseFrom", $"{bestCase.ToString(CultureInfo.InvariantCulture)} is above commitFrom ({commit.ToString(CultureInfo.InvariantCulture)}); best case starts at or below commit");
+            }
+
+            return new ForecastThresholds(commit, bestCase);
+        }
+
         public SalesProcess? Build(ProcessFile file)
         {
             var defaults = new EscalationTiming(
@@ -115,8 +138,9 @@ public static partial class ProcessLoader
             var glossary = (file.Glossary ?? []).Select((g, i) => BuildTerm(g, $"$.glossary[{i}]")).OfType<GlossaryTerm>().ToList();
             var name = file.Name ?? "Sales process";
 
+            var forecast = BuildForecast(file.Forecast);
             return Errors.Count == 0
-                ? new SalesProcess(name, fileName, defaultModel!, defaults, customerTypes, glossary, models)
+                ? new SalesProcess(name, fileName, defaultModel!, defaults, customerTypes, glossary, models) { Forecast = forecast }
                 : null;
         }
 

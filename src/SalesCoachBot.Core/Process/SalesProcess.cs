@@ -12,6 +12,9 @@ public sealed record SalesProcess(
 {
     public SellingModel DefaultModel => Models.First(m => m.Id == DefaultModelId);
 
+    /// <summary>The win probabilities from which an open deal counts as commit or best case (the file's <c>forecast</c>).</summary>
+    public ForecastThresholds Forecast { get; init; } = ForecastThresholds.Default;
+
     public SellingModel? FindModel(string? idOrName)
     {
         if (string.IsNullOrWhiteSpace(idOrName))

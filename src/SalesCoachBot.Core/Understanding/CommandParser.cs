@@ -31,6 +31,7 @@ public static partial class CommandParser
         .. ConversationRules(),
         .. SettingsRules(),
         .. ExportRules(),
+        .. InsightRules(),
         .. ViewRules(),
         .. PlaybookRules(),
         .. NextStepRules(),

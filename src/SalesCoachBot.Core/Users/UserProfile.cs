@@ -26,6 +26,9 @@ public sealed record UserProfile : IVersioned
     /// <summary>The user's email or UPN, when Teams told us; used to match "my manager is dana@contoso.com" and the mapping file.</summary>
     public string? Email { get; init; }
 
+    /// <summary>The rep's quota for each calendar quarter ("my quota is 300k", or their manager's "Dana's quota is 300k"); forecasts of a quarter compare with it.</summary>
+    public Understanding.Money? QuarterlyQuota { get; init; }
+
     /// <summary>When this manager's next digest of stalled deals is due; null for someone who manages nobody.</summary>
     public DateTimeOffset? NextDigestAt { get; init; }
 

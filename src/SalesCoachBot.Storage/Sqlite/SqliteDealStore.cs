@@ -4,7 +4,7 @@ using SalesCoachBot.Core.Deals;
 
 namespace SalesCoachBot.Storage.Sqlite;
 
-public sealed class SqliteDealStore(SqliteDatabase database) : IDealStore, IReminderSchedule
+public sealed partial class SqliteDealStore(SqliteDatabase database) : IDealStore, IReminderSchedule
 {
     public async Task<Deal?> GetAsync(OwnerKey owner, string dealId, CancellationToken cancellationToken)
     {

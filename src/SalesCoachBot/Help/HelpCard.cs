@@ -12,7 +12,8 @@ public static class HelpCard
         + "Move: move contoso to proposal. Next step: next step for contoso: send pricing by friday. "
         + "Amount: contoso amount 50k. Close date: contoso closes dec 15, push contoso out two weeks. Close: contoso won / contoso lost: went with a competitor. "
         + "Log what you did: called contoso, demo with contoso yesterday. Fix: undo, reopen contoso, rename contoso to Contoso Ltd, contoso is enterprise, delete contoso. "
-        + "\"It\" means the deal you just dealt with. See: my deals, show contoso.";
+        + "\"It\" means the deal you just dealt with. See: my deals, show contoso, pipeline chart, export my deals. "
+        + "Numbers: my forecast, how am I doing, which deals are at risk, what's due this week. Managers: team pipeline, team forecast, how is Dana doing?, where do deals stall?";
 
     public static IReadOnlyList<(string Group, IReadOnlyList<Fact> Examples)> Groups { get; } =
     [
@@ -51,6 +52,16 @@ public static class HelpCard
             new Fact("One deal", "show contoso"),
             new Fact("As a chart", "pipeline chart"),
             new Fact("As a spreadsheet", "export my deals · export team pipeline"),
+        ]),
+        ("Your numbers", [
+            new Fact("Forecast", "my forecast · what closes this month · put contoso in commit"),
+            new Fact("Results and activity", "how am I doing · my stats last month · my win rate"),
+            new Fact("Risks and to-dos", "which deals are at risk · what's due this week"),
+        ]),
+        ("Managers", [
+            new Fact("Your team", "team pipeline · team forecast · team stats this quarter"),
+            new Fact("One rep", "how is Dana doing? · Dana's deals · show Dana's Contoso"),
+            new Fact("The process", "where do deals stall? · process report for enterprise"),
         ]),
     ];
 

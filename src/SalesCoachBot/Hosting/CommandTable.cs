@@ -93,6 +93,10 @@ internal static class CommandTable
             // Insights
             .On<AskInsight>(insights.AskAsync)
             .On<ShowPipelineChart>(charts.ShowAsync)
-            .On<ExportDeals>(exports.ExportAsync);
+            .On<ExportDeals>(exports.ExportAsync)
+            .On<ShowProcessReport>(insights.ProcessReportAsync)
+            .On<SetForecastCategory>(insights.SetCategoryAsync)
+            .On<ShowRepDeals>(insights.RepDealsAsync)
+            .On<SetQuota>(insights.SetQuotaAsync);
     }
 }

@@ -1,31 +1,325 @@
 using SalesCoachBot.Conversation;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Insights;
 using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Core.Users;
+using SalesCoachBot.Replies;
 
 namespace SalesCoachBot.Insights;
 
 /// <summary>
-/// Questions about results: forecasts, win rates, what is due, the team. Until the figures are computed, each gets an
-/// honest "not yet" that says what the bot can show instead: never a glossary miss, never a deal named after the question.
+/// Questions about results: a rep's forecast, stats, deals at risk and what is due; a manager's team (pipeline,
+/// forecast, stats, one rep's figures and deals, read-only); the process report; a deal's forecast category.
+/// A rep sees only their own deals, a manager only their team's, and nothing crosses tenants (every read is scoped to
+/// the asker's tenant and to one owner).
 /// </summary>
-public sealed class InsightCommandHandler
+public sealed partial class InsightCommandHandler(
+    IDealStore deals,
+    IUserProfileStore profiles,
+    TeamReader team,
+    DealResolver resolver,
+    DealUpdater updater,
+    ILogger<InsightCommandHandler> logger)
 {
-    public Task<BotReply> AskAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
+    public async Task<BotReply> AskAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var what = command.Kind switch
+        ArgumentNullException.ThrowIfNull(context);
+        return command.Kind switch
         {
-            InsightKind.Forecast => "forecasts",
-            InsightKind.Stats => "your results and activity figures",
-            InsightKind.AtRisk => "a ranking of deals at risk",
-            InsightKind.Due => "a list of what is due",
-            InsightKind.TeamPipeline => "the team pipeline",
-            InsightKind.TeamForecast => "the team forecast",
-            InsightKind.TeamStats => "the team scorecard",
-            _ => $"how {command.RepPhrase ?? "a rep"} is doing",
+            InsightKind.Forecast => await ForecastAsync(command, context, cancellationToken).ConfigureAwait(false),
+            InsightKind.Stats => await StatsAsync(command, context, cancellationToken).ConfigureAwait(false),
+            InsightKind.AtRisk => await AtRiskAsync(context, cancellationToken).ConfigureAwait(false),
+            InsightKind.Due => await DueAsync(command, context, cancellationToken).ConfigureAwait(false),
+            InsightKind.TeamPipeline => await TeamPipelineAsync(context, cancellationToken).ConfigureAwait(false),
+            InsightKind.TeamForecast => await TeamForecastAsync(command, context, cancellationToken).ConfigureAwait(false),
+            InsightKind.TeamStats => await TeamStatsAsync(command, context, cancellationToken).ConfigureAwait(false),
+            _ => await RepStatsAsync(command, context, cancellationToken).ConfigureAwait(false),
         };
-        var instead = command.Kind is InsightKind.TeamPipeline or InsightKind.TeamForecast or InsightKind.TeamStats or InsightKind.RepStats
-            ? "\"stalled deals\" shows your team's deals that are past their allowed time"
-            : "\"my deals\" shows your pipeline with its totals, and \"stalled deals\" what is past its allowed time";
-        return Task.FromResult(BotReply.Plain($"I can't show {what} yet. For now, {instead}."));
     }
+
+    public async Task<BotReply> ProcessReportAsync(ShowProcessReport command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var reps = await team.TeamOfAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        var all = (await ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false)).ToList();
+        foreach (var rep in await team.DealsOfAsync(reps, includeClosed: true, cancellationToken).ConfigureAwait(false))
+        {
+            all.AddRange(rep.Deals);
+        }
+
+        var model = command.ModelId is null ? null : context.Process.FindModel(command.ModelId);
+        if (model is not null)
+        {
+            all = all.Where(d => context.Process.ModelOrDefault(d.ModelId).Id == model.Id).ToList();
+        }
+
+        var scope = (reps.Count > 0 ? "your team's and your deals" : "your deals") + (model is null ? string.Empty : $", {model.Name}");
+        var report = ProcessReport.For(all, context.Process, context.Now);
+        LogAnswer("process report", all.Count);
+        return BotReply.Card(ProcessReportCard.Summary(scope, report), ProcessReportCard.Build(scope, report));
+    }
+
+    public Task<BotReply> SetCategoryAsync(SetForecastCategory command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        return resolver.OnDealAsync(context, command.DealPhrase, includeClosed: true, async deal =>
+        {
+            var outcome = await updater.UpdateAsync(
+                deal.Owner,
+                deal.Id,
+                context.Actor.ActivityId,
+                current => ForecastOverride.Put(current, command.Category, context.Now, context.Actor),
+                cancellationToken).ConfigureAwait(false);
+            if (outcome.Status != UpdateStatus.Applied)
+            {
+                return DealReplies.NotApplied(outcome, context);
+            }
+
+            var stage = context.Process.ModelOrDefault(deal.ModelId).GetStage(deal.StageId) ?? context.Process.ModelOrDefault(deal.ModelId).FirstStage;
+            var byStage = context.Process.Forecast.CategoryOf(stage.WinProbability);
+            return BotReply.Plain(command.Category is { } category
+                ? $"{deal.Name} now counts as {InsightText.Category(category)} in your forecast (by its stage, {stage.Name} at {InsightText.Percent(stage.WinProbability)}, it would be {InsightText.Category(byStage)}). Say \"take {deal.Name} out of {InsightText.Category(category).ToLowerInvariant()}\" to undo."
+                : $"{deal.Name} counts by its stage again: {InsightText.Category(byStage)} ({stage.Name} at {InsightText.Percent(stage.WinProbability)}).");
+        }, cancellationToken);
+    }
+
+    public async Task<BotReply> RepDealsAsync(ShowRepDeals command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var (rep, refusal) = await RepOfTeamAsync(command.RepPhrase, context, cancellationToken).ConfigureAwait(false);
+        if (rep is null)
+        {
+            return refusal!;
+        }
+
+        var name = TeamCard.RepName(rep);
+        var today = context.Today;
+        if (command.DealPhrase is not { } phrase)
+        {
+            var open = (await deals.ListAsync(rep.Key, includeClosed: false, cancellationToken).ConfigureAwait(false))
+                .Select(d => DealView.For(d, context.Process, context.Now, today)).ToList();
+            return BotReply.Card(RepDealsCard.Summary(name, open), RepDealsCard.Build(name, open));
+        }
+
+        var theirs = await deals.ListAsync(rep.Key, includeClosed: true, cancellationToken).ConfigureAwait(false);
+        var matches = DealNameMatcher.Match(phrase, theirs, d => d.Name).Matches;
+        if (matches.Count != 1)
+        {
+            return BotReply.Plain(matches.Count == 0
+                ? $"{name} has no deal called \"{phrase}\". Say \"{name}'s deals\" to see their pipeline."
+                : $"{name} has several deals like \"{phrase}\": {string.Join(", ", matches.Select(d => d.Name))}. Say which one.");
+        }
+
+        var view = DealView.For(matches[0], context.Process, context.Now, today);
+        return BotReply.Card(RepDealsCard.DealSummary(name, view), RepDealsCard.BuildDeal(name, view, context.TimeZone));
+    }
+
+    public async Task<BotReply> SetQuotaAsync(SetQuota command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var whose = context.Owner;
+        var name = "Your";
+        if (command.RepPhrase is { } phrase)
+        {
+            var (rep, refusal) = await RepOfTeamAsync(phrase, context, cancellationToken).ConfigureAwait(false);
+            if (rep is null)
+            {
+                return refusal!;
+            }
+
+            whose = rep.Key;
+            name = TeamCard.RepName(rep) + "'s";
+        }
+
+        var saved = await profiles.UpdateAsync(whose, p => p is null ? null : p with { QuarterlyQuota = command.Amount }, cancellationToken).ConfigureAwait(false);
+        return BotReply.Plain(saved
+            ? $"{name} quota is {command.Amount.Format()} a quarter. Forecasts of a quarter show won + commit against it."
+            : "I couldn't save that just now; please try again.");
+    }
+
+    private async Task<BotReply> ForecastAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
+    {
+        var period = PeriodOf(command.Period ?? PeriodKind.ThisQuarter, context);
+        var mine = await ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
+        var me = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        var report = Forecast.For(mine, context.Process, period, context.Today, QuotaFor(me, period));
+        return BotReply.Card(ForecastCard.Summary("Your forecast", report), ForecastCard.Build("Your forecast", report));
+    }
+
+    private async Task<BotReply> StatsAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
+    {
+        var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
+        var mine = await ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
+        var report = RepStats.For(mine, context.Process, period, context.Now);
+        return BotReply.Card(StatsCard.Summary("How you are doing", report), StatsCard.Build("How you are doing", report));
+    }
+
+    private async Task<BotReply> AtRiskAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var open = await ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        var ranked = RiskRule.Default.Rank(open, context.Process, context.Now, context.Today);
+        return BotReply.Card(AtRiskCard.Summary(ranked), AtRiskCard.Build(ranked));
+    }
+
+    private async Task<BotReply> DueAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
+    {
+        var period = PeriodOf(command.Period ?? PeriodKind.ThisWeek, context);
+        var open = (await ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false))
+            .Where(d => d.NextStep?.Due is not null)
+            .Select(d => DealView.For(d, context.Process, context.Now, context.Today))
+            .OrderBy(v => v.Deal.NextStep!.Due)
+            .ToList();
+        var overdue = open.Where(v => v.IsNextStepOverdue).ToList();
+        var due = open.Where(v => !v.IsNextStepOverdue && period.Contains(v.Deal.NextStep!.Due!.Value)).ToList();
+        return BotReply.Card(DueCard.Summary(period, overdue, due), DueCard.Build(period, overdue, due));
+    }
+
+    private async Task<BotReply> TeamPipelineAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var reps = await team.TeamOfAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        if (reps.Count == 0)
+        {
+            return NoTeam();
+        }
+
+        var read = await team.DealsOfAsync(reps, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        var rows = new List<TeamRow>();
+        foreach (var rep in read)
+        {
+            var views = rep.Deals.Select(d => DealView.For(d, context.Process, context.Now, context.Today)).ToList();
+            rows.Add(new TeamRow(TeamCard.RepName(rep.Rep), [views.Count.ToString(UserFormat.Culture), Total(rep.Deals, weighted: false, context), Total(rep.Deals, weighted: true, context), views.Count(v => v.IsStalled(context.Now)).ToString(UserFormat.Culture)]));
+        }
+
+        var all = read.SelectMany(r => r.Deals).ToList();
+        (string, string)[] totals = [("Open deals", all.Count.ToString(UserFormat.Culture)), ("Total", Total(all, weighted: false, context)), ("Weighted", Total(all, weighted: true, context))];
+        string[] headers = ["Rep", "Open", "Total", "Weighted", "Stalled"];
+        LogAnswer("team pipeline", all.Count);
+        return BotReply.Card(TeamCard.Summary("Team pipeline", $"{reps.Count} reps", headers, rows, totals), TeamCard.Build("Team pipeline", $"{reps.Count} reps", headers, rows, totals));
+    }
+
+    private async Task<BotReply> TeamForecastAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
+    {
+        var reps = await team.TeamOfAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        if (reps.Count == 0)
+        {
+            return NoTeam();
+        }
+
+        var period = PeriodOf(command.Period ?? PeriodKind.ThisQuarter, context);
+        var read = await team.DealsChangedSinceAsync(reps, period.StartsAt, cancellationToken).ConfigureAwait(false);
+        var rows = read.Select(rep =>
+        {
+            var forecast = Forecast.For(rep.Deals, context.Process, period, context.Today, QuotaFor(rep.Rep, period));
+            var quota = forecast.Target is { } target ? $"{InsightText.Percent(forecast.CommitAndWonAgainstTarget)} of {target.Format()}" : "none set";
+            return new TeamRow(TeamCard.RepName(rep.Rep), [InsightText.Money(forecast.WonInPeriod), InsightText.Money(forecast.Commit), InsightText.Money(forecast.BestCase), InsightText.Money(forecast.Weighted), quota, forecast.NeedsFixing.Count.ToString(UserFormat.Culture)]);
+        }).ToList();
+        var whole = Forecast.For(read.SelectMany(r => r.Deals), context.Process, period, context.Today);
+        (string, string)[] totals =
+        [
+            ("Won so far", InsightText.Money(whole.WonInPeriod)), ("Commit", InsightText.Money(whole.Commit)), ("Best case", InsightText.Money(whole.BestCase)),
+            ("Pipeline", InsightText.Money(whole.Pipeline)), ("Weighted", InsightText.Money(whole.Weighted)), ("Need a close date", whole.NeedsFixing.Count.ToString(UserFormat.Culture)),
+        ];
+        string[] headers = ["Rep", "Won", "Commit", "Best case", "Weighted", "Won + commit vs quota", "To fix"];
+        var subtitle = $"{InsightText.Period(period)} · {reps.Count} reps";
+        LogAnswer("team forecast", read.Sum(r => r.Deals.Count));
+        return BotReply.Card(TeamCard.Summary("Team forecast", subtitle, headers, rows, totals), TeamCard.Build("Team forecast", subtitle, headers, rows, totals));
+    }
+
+    private async Task<BotReply> TeamStatsAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
+    {
+        var reps = await team.TeamOfAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        if (reps.Count == 0)
+        {
+            return NoTeam();
+        }
+
+        var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
+        var read = await team.DealsChangedSinceAsync(reps, period.Previous().StartsAt, cancellationToken).ConfigureAwait(false);
+        var rows = read.Select(rep =>
+        {
+            var stats = RepStats.For(rep.Deals, context.Process, period, context.Now);
+            return new TeamRow(TeamCard.RepName(rep.Rep),
+            [
+                InsightText.WithPrevious(stats.Current.ActivityCount.ToString(UserFormat.Culture), stats.Previous.ActivityCount.ToString(UserFormat.Culture)),
+                $"{stats.Current.Won}, {InsightText.Money(stats.Current.WonAmount)}",
+                InsightText.WithPrevious(InsightText.Percent(stats.Current.WinRate), InsightText.Percent(stats.Previous.WinRate)),
+                stats.Stalled.ToString(UserFormat.Culture),
+            ]);
+        }).ToList();
+        var whole = RepStats.For(read.SelectMany(r => r.Deals).ToList(), context.Process, period, context.Now);
+        (string, string)[] totals =
+        [
+            ("Activities", InsightText.WithPrevious(whole.Current.ActivityCount.ToString(UserFormat.Culture), whole.Previous.ActivityCount.ToString(UserFormat.Culture))),
+            ("Won", InsightText.WithPrevious($"{whole.Current.Won}, {InsightText.Money(whole.Current.WonAmount)}", $"{whole.Previous.Won}, {InsightText.Money(whole.Previous.WonAmount)}")),
+            ("Win rate", InsightText.WithPrevious(InsightText.Percent(whole.Current.WinRate), InsightText.Percent(whole.Previous.WinRate))),
+            ("Stalled now", whole.Stalled.ToString(UserFormat.Culture)),
+        ];
+        string[] headers = ["Rep", "Activities", "Won", "Win rate", "Stalled"];
+        var subtitle = $"{InsightText.Period(period)} · {reps.Count} reps";
+        LogAnswer("team stats", read.Sum(r => r.Deals.Count));
+        return BotReply.Card(TeamCard.Summary("Team scorecard", subtitle, headers, rows, totals), TeamCard.Build("Team scorecard", subtitle, headers, rows, totals));
+    }
+
+    private async Task<BotReply> RepStatsAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
+    {
+        var (rep, refusal) = await RepOfTeamAsync(command.RepPhrase ?? string.Empty, context, cancellationToken).ConfigureAwait(false);
+        if (rep is null)
+        {
+            return refusal!;
+        }
+
+        var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
+        var theirs = await deals.ListAsync(rep.Key, includeClosed: true, cancellationToken).ConfigureAwait(false);
+        var report = RepStats.For(theirs, context.Process, period, context.Now);
+        var title = $"How {TeamCard.RepName(rep)} is doing";
+        return BotReply.Card(StatsCard.Summary(title, report), StatsCard.Build(title, report));
+    }
+
+    /// <summary>The rep a manager names, among their own team only; otherwise the answer to give.</summary>
+    private async Task<(UserProfile? Rep, BotReply? Refusal)> RepOfTeamAsync(string phrase, CommandContext context, CancellationToken cancellationToken)
+    {
+        var reps = await team.TeamOfAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        if (reps.Count == 0)
+        {
+            return (null, NoTeam());
+        }
+
+        var found = TeamReader.Find(phrase, reps);
+        return found.Count switch
+        {
+            1 => (found[0], null),
+            0 => (null, BotReply.Plain($"\"{phrase}\" isn't on your team. Your team: {string.Join(", ", reps.Select(TeamCard.RepName))}.")),
+            _ => (null, BotReply.Plain($"Several people on your team match \"{phrase}\": {string.Join(", ", found.Select(TeamCard.RepName))}. Say the full name.")),
+        };
+    }
+
+    private static BotReply NoTeam() => BotReply.Plain(
+        "You don't manage anyone yet, so there is no team to show. Your reps join your team when they say \"my manager is\" and your name, or when an admin lists them in the managers file. For your own figures, ask \"how am I doing\" or \"my forecast\".");
+
+    private Task<IReadOnlyList<Deal>> ListAsync(OwnerKey owner, bool includeClosed, CancellationToken cancellationToken) =>
+        deals.ListAsync(owner, includeClosed, cancellationToken);
+
+    /// <summary>The quarterly quota, for a period that is a calendar quarter; quotas of other periods are not kept.</summary>
+    private static Money? QuotaFor(UserProfile? rep, ReportPeriod period) =>
+        period.Kind is PeriodKind.ThisQuarter or PeriodKind.LastQuarter or PeriodKind.NextQuarter ? rep?.QuarterlyQuota : null;
+
+    private static ReportPeriod PeriodOf(PeriodKind kind, CommandContext context) => ReportPeriod.For(kind, context.Today, context.TimeZone);
+
+    private static string Total(IEnumerable<Deal> of, bool weighted, CommandContext context) =>
+        InsightText.Money(MoneyTotals.Sum(of.Where(d => d.Amount is not null).Select(d =>
+        {
+            var model = context.Process.ModelOrDefault(d.ModelId);
+            var probability = weighted ? (model.GetStage(d.StageId) ?? model.FirstStage).WinProbability : 1m;
+            return d.Amount!.Value with { Amount = d.Amount.Value.Amount * probability };
+        })));
+
+    private void LogAnswer(string question, int dealCount) => LogAnswered(logger, question, dealCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered {Question} over {DealCount} deals")]
+    private static partial void LogAnswered(ILogger logger, string question, int dealCount);
 }

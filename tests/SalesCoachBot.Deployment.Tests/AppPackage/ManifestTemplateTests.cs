@@ -81,7 +81,7 @@ public sealed class ManifestTemplateTests
         var personal = CommandLists().Single(l => l.Scopes.Contains("personal")).Commands.Select(c => c.Title).ToList();
 
         Assert.Equal(
-            ["my deals", "new deal", "move", "next step for", "undo", "export my deals", "stalled deals", "how does our sales process work?", "called", "help"],
+            ["my deals", "new deal", "move", "next step for", "undo", "my forecast", "stalled deals", "how does our sales process work?", "how am I doing", "help"],
             personal);
     }
 
@@ -104,6 +104,10 @@ public sealed class ManifestTemplateTests
     [InlineData("undo", typeof(Undo))]
     [InlineData("how does our sales process work?", typeof(ExplainProcess))]
     [InlineData("walk me through the process", typeof(StartTour))]
+    [InlineData("my forecast", typeof(AskInsight))]
+    [InlineData("how am I doing", typeof(AskInsight))]
+    [InlineData("team pipeline", typeof(AskInsight))]
+    [InlineData("where do deals stall?", typeof(ShowProcessReport))]
     public void A_complete_command_title_does_what_it_says_when_sent_as_is(string title, Type expected)
     {
         Assert.Contains(CommandLists().SelectMany(l => l.Commands), c => c.Title == title);

@@ -38,6 +38,25 @@ public abstract class StoreContractTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task A_teams_read_since_an_instant_keeps_open_deals_and_the_closed_ones_changed_since()
+    {
+        var since = _now.AddDays(-30);
+        var open = NewDeal("t1", "dana", "open") with { UpdatedAt = _now.AddDays(-90) };
+        var closedLongAgo = NewDeal("t1", "dana", "old") with { Status = DealStatus.Won, ClosedAt = _now.AddDays(-60), UpdatedAt = _now.AddDays(-60) };
+        var closedSince = NewDeal("t1", "dana", "new") with { Status = DealStatus.Lost, ClosedAt = _now.AddDays(-2), UpdatedAt = _now.AddDays(-2) };
+        var someoneElses = NewDeal("t1", "sam", "sams") with { Status = DealStatus.Won, ClosedAt = _now, UpdatedAt = _now };
+        foreach (var deal in new[] { open, closedLongAgo, closedSince, someoneElses })
+        {
+            await Deals.SaveAsync(deal, null, CancellationToken.None);
+        }
+
+        var dana = new UserProfile { TenantId = "t1", UserId = "dana", FirstSeen = _now, LastSeen = _now };
+        var read = await new Core.Insights.TeamReader(Users, Deals, Core.Reminders.ManagerMapping.Empty).DealsChangedSinceAsync([dana], since, CancellationToken.None);
+
+        Assert.Equal(["new", "open"], Assert.Single(read).Deals.Select(d => d.Id).Order());
+    }
+
+    [Fact]
     public async Task A_saved_deal_reads_back_whole()
     {
         var deal = NewDeal("t1", "dana", "d1");

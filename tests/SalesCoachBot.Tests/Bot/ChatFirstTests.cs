@@ -321,9 +321,9 @@ public class ChatFirstTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("show the team pipeline", "I can't show the team pipeline yet.")]
-    [InlineData("how is Dana doing?", "I can't show how Dana is doing yet.")]
-    [InlineData("what's my forecast this quarter", "I can't show forecasts yet.")]
+    [InlineData("show the team pipeline", "You don't manage anyone yet")]
+    [InlineData("how is Dana doing?", "You don't manage anyone yet")]
+    [InlineData("what's my forecast this quarter", "Your forecast")]
     public async Task A_question_is_answered_honestly_and_never_becomes_a_deal(string question, string answer)
     {
         var reply = await SayAsync(question);

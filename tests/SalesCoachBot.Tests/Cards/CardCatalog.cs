@@ -1,6 +1,7 @@
 using SalesCoachBot.Cards.Model;
 using SalesCoachBot.Core.Coaching;
 using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Insights;
 using SalesCoachBot.Core.Process;
 using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Understanding;
@@ -9,6 +10,7 @@ using SalesCoachBot.Deals;
 using SalesCoachBot.Help;
 using SalesCoachBot.Insights.Charts;
 using SalesCoachBot.Insights.Export;
+using SalesCoachBot.Insights;
 using SalesCoachBot.Playbook;
 using SalesCoachBot.Reminders;
 using SalesCoachBot.Replies;
@@ -79,6 +81,7 @@ public static class CardCatalog
 
         return deal;
     }
+    private static ReportPeriod Quarter => ReportPeriod.For(PeriodKind.ThisQuarter, _today, _berlin);
 
     public static TheoryData<string, AdaptiveCard> All()
     {
@@ -131,6 +134,21 @@ public static class CardCatalog
             { "pipeline chart", PipelineChartCard.Build(PipelineChartHandler.Funnel([open, markup, Deal("Fabrikam", "prospect"), Deal("Tailspin", "qualify")], _process), new Uri("https://bot.example/charts/CfDJ8-sealed.png")) },
             { "export my deals", ExportCard.Build(ExportScope.MyDeals, 12, 0, new Uri("https://bot.example/export/CfDJ8-sealed.csv")) },
             { "export team pipeline", ExportCard.Build(ExportScope.TeamPipeline, 41, 6, new Uri("https://bot.example/export/CfDJ8-sealed.csv")) },
+            { "forecast", ForecastCard.Build("Your forecast", Forecast.For([open, markup with { ForecastOverride = ForecastCategory.Commit }, Deal("Undated") with { ExpectedClose = null }], _process, Quarter, _today, new Money(200_000, "USD"))) },
+            { "forecast with chart", ForecastCard.Build("Your forecast", Forecast.For([open], _process, Quarter, _today), new Uri("https://bot.example/charts/9f2c.png")) },
+            { "empty forecast", ForecastCard.Build("Your forecast", Forecast.For([], _process, Quarter, _today)) },
+            { "stats", StatsCard.Build("How you are doing", RepStats.For([open, markup, Deal("Won Co", "closed-won", DealStatus.Won), Deal("Lost Co", "closed-lost", DealStatus.Lost)], _process, Quarter, _now)) },
+            { "stats, nothing yet", StatsCard.Build("How you are doing", RepStats.For([], _process, Quarter, _now)) },
+            { "at risk", AtRiskCard.Build(RiskRule.Default.Rank([open, markup with { NextStep = null }], _process, _now, _today)) },
+            { "nothing at risk", AtRiskCard.Build([]) },
+            { "due", DueCard.Build(ReportPeriod.For(PeriodKind.ThisWeek, _today, _berlin), [View(open)], [View(markup with { NextStep = new NextStep("send *pricing*", new DateOnly(2026, 11, 27), _now) })]) },
+            { "nothing due", DueCard.Build(ReportPeriod.For(PeriodKind.ThisWeek, _today, _berlin), [], []) },
+            { "team", TeamCard.Build("Team forecast", "this quarter · 2 reps", ["Rep", "Won", "Commit", "Best case", "Weighted", "To fix"], [new TeamRow("Dana <Rep>", ["$10,000", "$45,000", "0", "$33,750", "1"]), new TeamRow("Sam", ["0", "0", "$5,000", "$2,500", "0"])], [("Commit", "$45,000"), ("Weighted", "$36,250")]) },
+            { "no team", TeamCard.Build("Team pipeline", "0 reps", ["Rep", "Open"], [], [("Open deals", "0")]) },
+            { "process report", ProcessReportCard.Build("your team's and your deals", ProcessReport.For([open, markup, Deal("Won Co", "closed-won", DealStatus.Won)], _process, _now)) },
+            { "empty process report", ProcessReportCard.Build("your deals", ProcessReport.For([], _process, _now)) },
+            { "rep deals", RepDealsCard.Build("Dana <Rep>", [View(open), View(markup)]) },
+            { "rep deal", RepDealsCard.BuildDeal("Dana <Rep>", View(open), _berlin) },
         };
     }
 }

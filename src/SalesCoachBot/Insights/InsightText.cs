@@ -1,0 +1,121 @@
+using System.Globalization;
+using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Insights;
+using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Replies;
+
+namespace SalesCoachBot.Insights;
+
+/// <summary>The English of the insight figures Core computes: periods, sums per currency, shares, reasons, findings.</summary>
+public static class InsightText
+{
+    /// <summary>"this quarter (1 Oct – 31 Dec 2026)", or the range of days.</summary>
+    public static string Period(ReportPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var name = period.Kind switch
+        {
+            PeriodKind.ThisWeek => "this week",
+            PeriodKind.LastWeek => "last week",
+            PeriodKind.ThisMonth => "this month",
+            PeriodKind.LastMonth => "last month",
+            PeriodKind.ThisQuarter => "this quarter",
+            PeriodKind.LastQuarter => "last quarter",
+            PeriodKind.NextQuarter => "next quarter",
+            PeriodKind.ThisYear => "this year",
+            PeriodKind.LastYear => "last year",
+            PeriodKind.Today => "today",
+            PeriodKind.Tomorrow => "tomorrow",
+            _ => null,
+        };
+        var last = period.End.AddDays(-1);
+        var days = period.Days == 1 ? UserFormat.Date(period.Start) : $"{period.Start.ToString("d MMM", UserFormat.Culture)} – {last.ToString("d MMM yyyy", UserFormat.Culture)}";
+        return name is null ? days : $"{name} ({days})";
+    }
+
+    /// <summary>"$45,000", "$45,000 + €10,000 (per currency, not converted)", or "nothing".</summary>
+    public static string Money(MoneyTotals totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        return totals.IsEmpty ? "0"
+            : totals.IsMixed ? string.Join(" + ", totals.PerCurrency.Select(m => m.Format())) + " (per currency, not converted)"
+            : totals.PerCurrency[0].Format();
+    }
+
+    public static string Percent(decimal share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    public static string Percent(decimal? share) => share is { } value ? Percent(value) : "n/a";
+
+    /// <summary>"12 (last period 9)": a figure with the previous period's beside it.</summary>
+    public static string WithPrevious(string current, string previous) => $"{current} (before: {previous})";
+
+    public static string Days(TimeSpan? span) => span is { } value ? CoreText.Duration(TimeSpan.FromDays(Math.Round(value.TotalDays, MidpointRounding.AwayFromZero))) : "n/a";
+
+    public static string Category(ForecastCategory category) => category switch
+    {
+        ForecastCategory.Commit => "Commit",
+        ForecastCategory.BestCase => "Best case",
+        _ => "Pipeline",
+    };
+
+    public static string Activity(ActivityKind kind) => kind switch
+    {
+        ActivityKind.Call => "Calls",
+        ActivityKind.Meeting => "Meetings",
+        ActivityKind.Email => "Emails",
+        ActivityKind.Demo => "Demos",
+        ActivityKind.ProposalSent => "Proposals sent",
+        _ => "Other",
+    };
+
+    private static string One(ActivityKind kind) => kind switch
+    {
+        ActivityKind.Call => "call",
+        ActivityKind.Meeting => "meeting",
+        ActivityKind.Email => "email",
+        ActivityKind.Demo => "demo",
+        ActivityKind.ProposalSent => "proposal sent",
+        _ => "other",
+    };
+
+    public static string Activities(IReadOnlyDictionary<ActivityKind, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return counts.Count == 0 ? "none"
+            : string.Join(", ", counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => c.Value == 1 ? $"1 {One(c.Key)}" : $"{c.Value} {Activity(c.Key).ToLowerInvariant()}"));
+    }
+
+    public static string Reason(RiskEntry entry, RiskReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var deal = entry.View.Deal;
+        return reason switch
+        {
+            RiskReason.CloseDatePassed => $"close date {UserFormat.Date(deal.ExpectedClose!.Value)} has passed",
+            RiskReason.NextStepOverdue => $"next step was due {UserFormat.Date(deal.NextStep!.Due!.Value)}",
+            RiskReason.OverAllowedTime => $"{CoreText.TimeInStage(entry.View)} in {entry.View.Stage.Name}",
+            RiskReason.NoNextStep => "no next step",
+            RiskReason.NoRecentActivity => $"nothing logged for {entry.QuietDays} days",
+            _ => entry.Unconfirmed.Count == 1 ? "1 exit criterion not confirmed" : $"{entry.Unconfirmed.Count} exit criteria not confirmed",
+        };
+    }
+
+    /// <summary>One finding as a sentence a process owner can act on.</summary>
+    public static string Finding(ProcessFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var stage = finding.Stage;
+        var where = $"{stage.Stage.Name} ({stage.Model.Name})";
+        return finding.Kind switch
+        {
+            FindingKind.SlowStage =>
+                $"{where}: {Percent(finding.Share)} of deals take longer than the {CoreText.Duration(stage.Stage.AllowedTime!.Value)} allowed (median {Days(stage.Median)}); consider {Days(finding.Suggested)} or a new exit criterion.",
+            FindingKind.SkippedCriterionLoses =>
+                $"{where}: deals that skipped \"{CardParts.Escape(finding.Criterion!.Criterion)}\" won {Percent(finding.Criterion.SkippedWinRate)} against {Percent(finding.Criterion.ConfirmedWinRate)} for those that confirmed it; consider making it blocking.",
+            FindingKind.LowConversion =>
+                $"{where}: only {Percent(finding.Share)} of the deals that left it moved forward; review its exit criteria and qualification.",
+            _ =>
+                $"{where}: {Percent(finding.Share)} of deals skip \"{CardParts.Escape(finding.Criterion!.Criterion)}\" and win as often; consider rewording or dropping it.",
+        };
+    }
+}

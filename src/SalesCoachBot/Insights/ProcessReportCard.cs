@@ -1,0 +1,66 @@
+using SalesCoachBot.Cards.Model;
+using SalesCoachBot.Core.Insights;
+using SalesCoachBot.Replies;
+using static SalesCoachBot.Insights.InsightText;
+using static SalesCoachBot.Replies.CardParts;
+
+namespace SalesCoachBot.Insights;
+
+/// <summary>"where do deals stall?": findings first, in sentences; then per stage the times, conversion and skipped criteria.</summary>
+public static class ProcessReportCard
+{
+    public const int MaxFindings = 6;
+
+    public static string Summary(string scope, ProcessReportResult report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Stages.Count == 0)
+        {
+            return $"Process report ({scope}): no stage history yet, so nothing to measure.";
+        }
+
+        var findings = report.Findings.Count == 0
+            ? [$"No stage stands out yet (a finding needs at least {ProcessReport.MinimumSample} deals)."]
+            : report.Findings.Take(MaxFindings).Select(f => "- " + Finding(f));
+        return $"Process report ({scope}, {report.Deals} deals):\n" + string.Join("\n", findings);
+    }
+
+    public static AdaptiveCard Build(string scope, ProcessReportResult report, Uri? chart = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var body = new List<CardElement> { Heading("Where deals stall"), Text($"{scope} · {report.Deals} deals", subtle: true) };
+        if (report.Stages.Count == 0)
+        {
+            body.Add(Text("No stage history yet, so nothing to measure."));
+            return Card(body);
+        }
+
+        body.AddRange(ChartSlot.For(chart, "Time in stage against the allowed time"));
+        body.Add(CoachingCard.Section("Findings"));
+        body.AddRange(report.Findings.Count == 0
+            ? [Text($"No stage stands out yet (a finding needs at least {ProcessReport.MinimumSample} deals).", subtle: true)]
+            : report.Findings.Take(MaxFindings).Select(f => Text(Finding(f), color: f.Kind == FindingKind.SlowStage || f.Kind == FindingKind.SkippedCriterionLoses ? TextColor.Attention : null)));
+        foreach (var model in report.Stages.GroupBy(s => s.Model.Id))
+        {
+            body.Add(CoachingCard.Section(model.First().Model.Name));
+            body.Add(new FactSet
+            {
+                Facts = model.Select(s => new Fact(
+                    s.Stage.Name,
+                    $"median {Days(s.Median)}, 90% within {Days(s.P90)}"
+                    + (s.Stage.AllowedTime is { } allowed ? $" (allowed {CoreText.Duration(allowed)}, {Percent(s.ShareOver)} over)" : string.Empty)
+                    + $" · {Percent(s.Conversion)} moved on · {s.Stays} deals"
+                    + Skips(s))).ToList(),
+            });
+        }
+
+        return Card(body);
+    }
+
+    private static string Skips(StageReport stage)
+    {
+        var skipped = stage.Criteria.Where(c => c.Skipped > 0).ToList();
+        return skipped.Count == 0 ? string.Empty
+            : " · skipped: " + string.Join("; ", skipped.Select(c => $"\"{Escape(c.Criterion)}\" {Percent(c.SkipShare)} (won {Percent(c.SkippedWinRate)} vs {Percent(c.ConfirmedWinRate)} confirmed)"));
+    }
+}

@@ -1,0 +1,65 @@
+using SalesCoachBot.Cards.Model;
+using SalesCoachBot.Core.Insights;
+using SalesCoachBot.Replies;
+using static SalesCoachBot.Insights.InsightText;
+using static SalesCoachBot.Replies.CardParts;
+
+namespace SalesCoachBot.Insights;
+
+/// <summary>"how am I doing", "my stats this month", "how is Dana doing?": activity and results, the previous period beside each.</summary>
+public static class StatsCard
+{
+    public static string Summary(string title, StatsReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return $"{title}, {Period(report.Current.Period)}:\n" + string.Join("\n", Rows(report).Select(r => $"- {r.Name}: {r.Value}"));
+    }
+
+    public static AdaptiveCard Build(string title, StatsReport report, Uri? chart = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var body = new List<CardElement>
+        {
+            Heading(Escape(title)),
+            Text($"{Period(report.Current.Period)}; before: {Period(report.Previous.Period)}", subtle: true),
+        };
+        body.AddRange(ChartSlot.For(chart, $"Win rate and activity by week, {Period(report.Current.Period)}"));
+        body.Add(new FactSet { Facts = Rows(report).Select(r => new Fact(r.Name, r.Value)).ToList() });
+        if (report.Current.Stages.Count > 0)
+        {
+            body.Add(CoachingCard.Section("Time in stage and conversion"));
+            body.Add(new FactSet
+            {
+                Facts = report.Current.Stages.Select(s => new Fact(
+                    $"{s.Stage.Name} ({s.Model.Name})",
+                    $"{Days(s.AverageTime)} on average{(s.Stage.AllowedTime is { } allowed ? $" of {CoreText.Duration(allowed)}" : string.Empty)} · {s.OverAllowed} of {s.Exits} over · {Percent(s.Conversion)} moved on")).ToList(),
+            });
+        }
+
+        return Card(body);
+    }
+
+    private static IEnumerable<(string Name, string Value)> Rows(StatsReport report)
+    {
+        var now = report.Current;
+        var before = report.Previous;
+        yield return ("Activities", WithPrevious($"{now.ActivityCount}: {Activities(now.Activities)}", before.ActivityCount.ToString(UserFormat.Culture)));
+        yield return ("New deals", WithPrevious(now.NewDeals.ToString(UserFormat.Culture), before.NewDeals.ToString(UserFormat.Culture)));
+        yield return ("Stage moves", WithPrevious(now.StageMoves.ToString(UserFormat.Culture), before.StageMoves.ToString(UserFormat.Culture)));
+        yield return ("Next steps set", WithPrevious(now.NextStepsSet.ToString(UserFormat.Culture), before.NextStepsSet.ToString(UserFormat.Culture)));
+        yield return ("Won", WithPrevious($"{now.Won}, {Money(now.WonAmount)}", $"{before.Won}, {Money(before.WonAmount)}"));
+        yield return ("Lost", WithPrevious($"{now.Lost}, {Money(now.LostAmount)}", $"{before.Lost}, {Money(before.LostAmount)}"));
+        yield return ("Win rate", WithPrevious(Percent(now.WinRate), Percent(before.WinRate)));
+        yield return ("Win rate by value", WithPrevious(ByValue(now), ByValue(before)));
+        yield return ("Average won deal", WithPrevious(Average(now), Average(before)));
+        yield return ("Sales cycle (created to won)", WithPrevious(Days(now.AverageCycle), Days(before.AverageCycle)));
+        yield return ("Open now", $"{report.OpenDeals}: {report.Stalled} stalled, {report.NextStepOverdue} with the next step overdue, {report.NoNextStep} without a next step");
+    }
+
+    private static string ByValue(PeriodFigures figures) =>
+        figures.WinRateByValue.Count == 0 ? "n/a"
+        : string.Join(", ", figures.WinRateByValue.Select(v => figures.WinRateByValue.Count > 1 ? $"{Percent(v.Share)} in {v.Currency ?? "no currency"}" : Percent(v.Share)));
+
+    private static string Average(PeriodFigures figures) =>
+        figures.AverageWon.Count == 0 ? "n/a" : string.Join(" and ", figures.AverageWon.Select(m => m.Format()));
+}

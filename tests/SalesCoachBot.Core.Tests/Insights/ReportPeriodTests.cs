@@ -1,0 +1,70 @@
+using SalesCoachBot.Core.Insights;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Tests.Insights;
+
+public class ReportPeriodTests
+{
+    private static readonly TimeZoneInfo _pacific = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+
+    [Fact]
+    public void A_close_at_23_00_on_the_last_day_of_the_quarter_in_UTC_minus_8_counts_in_that_quarter()
+    {
+        var closedAt = new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.FromHours(-8)); // 1 January 07:00 UTC
+        var quarter = ReportPeriod.For(PeriodKind.ThisQuarter, new DateOnly(2026, 12, 31), _pacific);
+        var next = ReportPeriod.For(PeriodKind.NextQuarter, new DateOnly(2026, 12, 31), _pacific);
+
+        Assert.Equal(new DateOnly(2026, 10, 1), quarter.Start);
+        Assert.Equal(new DateOnly(2027, 1, 1), quarter.End);
+        Assert.True(quarter.Contains(closedAt));
+        Assert.False(next.Contains(closedAt));
+        Assert.Equal(new DateTimeOffset(2027, 1, 1, 8, 0, 0, TimeSpan.Zero), quarter.EndsAt);
+    }
+
+    [Fact]
+    public void The_same_instant_is_in_the_next_quarter_for_a_rep_in_UTC()
+    {
+        var closedAt = new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.FromHours(-8));
+        var quarter = ReportPeriod.For(PeriodKind.ThisQuarter, new DateOnly(2026, 12, 31), TimeZoneInfo.Utc);
+
+        Assert.False(quarter.Contains(closedAt));
+    }
+
+    [Theory]
+    [InlineData(PeriodKind.ThisWeek, "2026-11-23", "2026-11-30")] // today is Sunday 29 November: weeks start on Monday
+    [InlineData(PeriodKind.LastWeek, "2026-11-16", "2026-11-23")]
+    [InlineData(PeriodKind.ThisMonth, "2026-11-01", "2026-12-01")]
+    [InlineData(PeriodKind.LastMonth, "2026-10-01", "2026-11-01")]
+    [InlineData(PeriodKind.LastQuarter, "2026-07-01", "2026-10-01")]
+    [InlineData(PeriodKind.NextQuarter, "2027-01-01", "2027-04-01")]
+    [InlineData(PeriodKind.ThisYear, "2026-01-01", "2027-01-01")]
+    [InlineData(PeriodKind.LastYear, "2025-01-01", "2026-01-01")]
+    [InlineData(PeriodKind.Today, "2026-11-29", "2026-11-30")]
+    public void Periods_are_whole_local_days_counted_from_today(PeriodKind kind, string start, string end)
+    {
+        var period = ReportPeriod.For(kind, new DateOnly(2026, 11, 29), TimeZoneInfo.Utc);
+
+        Assert.Equal(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), period.Start);
+        Assert.Equal(DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), period.End);
+    }
+
+    [Fact]
+    public void The_previous_period_is_the_one_of_the_same_kind_just_before()
+    {
+        var quarter = ReportPeriod.For(PeriodKind.ThisQuarter, new DateOnly(2026, 2, 10), TimeZoneInfo.Utc);
+        var range = ReportPeriod.Range(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 10), TimeZoneInfo.Utc);
+
+        Assert.Equal((new DateOnly(2025, 10, 1), new DateOnly(2026, 1, 1)), (quarter.Previous().Start, quarter.Previous().End));
+        Assert.Equal(PeriodKind.LastQuarter, quarter.Previous().Kind);
+        Assert.Equal(10, range.Days);
+        Assert.Equal((new DateOnly(2026, 2, 19), new DateOnly(2026, 3, 1)), (range.Previous().Start, range.Previous().End));
+    }
+
+    [Fact]
+    public void Last_month_before_march_is_february_with_its_28_days()
+    {
+        var march = ReportPeriod.For(PeriodKind.ThisMonth, new DateOnly(2026, 3, 31), TimeZoneInfo.Utc);
+
+        Assert.Equal(28, march.Previous().Days);
+    }
+}

@@ -45,5 +45,5 @@ public sealed class ActivityNormalizationMiddleware : Microsoft.Bot.Builder.IMid
         }
     }
 
-    private static string? Capped(string? name) => name is { Length: > MaxNameLength } ? name[..MaxNameLength] : name;
+    public static string? Capped(string? name) => name is { Length: > MaxNameLength } ? name[..MaxNameLength] : name;
 }

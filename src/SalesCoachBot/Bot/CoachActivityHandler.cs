@@ -60,11 +60,34 @@ public sealed class CoachActivityHandler(ICommandRouter router, ConversationDire
 
     /// <summary>
     /// The SDK asks Teams for every member added (one connector call each: 1,000 members, 1,000 calls) before
-    /// <see cref="OnMembersAddedAsync"/>; the welcome needs only the ids and names the activity carries, so none is asked.
+    /// <see cref="OnMembersAddedAsync"/>. The welcome greets one member by name, so at most that one is asked for, and
+    /// only when the activity does not name them (the Agents Playground does not).
     /// </summary>
-    protected override Task OnTeamsMembersAddedDispatchAsync(
-        IList<ChannelAccount> membersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
-        OnMembersAddedAsync(membersAdded, turnContext, cancellationToken);
+    protected override async Task OnTeamsMembersAddedDispatchAsync(
+        IList<ChannelAccount> membersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(membersAdded);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var members = membersAdded.ToList();
+        var greeted = members.FindIndex(m => m.Id != turnContext.Activity.Recipient?.Id);
+        if (greeted >= 0 && string.IsNullOrWhiteSpace(members[greeted].Name))
+        {
+            try
+            {
+                var member = await TeamsInfo.GetMemberAsync(turnContext, members[greeted].Id, cancellationToken).ConfigureAwait(false);
+                if (!string.IsNullOrWhiteSpace(member?.Name))
+                {
+                    members[greeted] = new ChannelAccount(members[greeted].Id, ActivityNormalizationMiddleware.Capped(member.Name));
+                }
+            }
+            catch (Exception ex) when (ex is ErrorResponseException or HttpRequestException or InvalidOperationException or ArgumentException)
+            {
+                // Without the name the welcome says "Hi there"; nothing else depends on it.
+            }
+        }
+
+        await OnMembersAddedAsync(members, turnContext, cancellationToken).ConfigureAwait(false);
+    }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {

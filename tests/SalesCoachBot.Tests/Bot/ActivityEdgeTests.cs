@@ -79,10 +79,7 @@ public sealed class ActivityEdgeTests : IAsyncLifetime
         Assert.Equal(256, profile.Name.Length);
     }
 
-    [Fact]
-    public async Task A_thousand_members_added_cost_no_member_look_up_each()
-    {
-        var update = new Activity
+    private Activity MembersAdded(IEnumerable<ChannelAccount> members) => new()
         {
             Type = ActivityTypes.ConversationUpdate,
             Id = _app.NextActivityId(),
@@ -92,14 +89,34 @@ public sealed class ActivityEdgeTests : IAsyncLifetime
             Recipient = new ChannelAccount("28:sales-coach", "Sales Coach"),
             Conversation = new ConversationAccount(id: "19:team-channel") { ConversationType = "channel", TenantId = Dana.TenantId },
             ChannelData = new JObject { ["tenant"] = new JObject { ["id"] = Dana.TenantId }, ["team"] = new JObject { ["id"] = "19:team" } },
-            MembersAdded = [new ChannelAccount("28:sales-coach", "Sales Coach"), .. Enumerable.Range(0, 1000).Select(i => new ChannelAccount($"29:member-{i}", $"Member {i}"))],
+            MembersAdded = [new ChannelAccount("28:sales-coach", "Sales Coach"), .. members],
         };
+
+    [Fact]
+    public async Task A_thousand_members_added_cost_no_member_look_up_each()
+    {
+        var update = MembersAdded(Enumerable.Range(0, 1000).Select(i => new ChannelAccount($"29:member-{i}", $"Member {i}")));
 
         var (status, _) = await _app.PostAsync(update);
 
+        // At most the sender's email, asked when their profile is first written.
         Assert.Equal(200, status);
         Assert.InRange(_app.Connector.MemberLookups, 0, 1);
-        Assert.Contains("I'm Sales Coach", Text(SingleCard(_app.Connector.RepliesTo(update.Id))), StringComparison.Ordinal);
+        Assert.Contains("Hi Member 0, I'm Sales Coach", Text(SingleCard(_app.Connector.RepliesTo(update.Id))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Members_added_without_names_cost_one_look_up_for_the_one_greeted()
+    {
+        _app.Connector.Emails["29:member-0"] = "member0@contoso.com";
+        var update = MembersAdded(Enumerable.Range(0, 1000).Select(i => new ChannelAccount($"29:member-{i}")));
+
+        var (status, _) = await _app.PostAsync(update);
+
+        // The greeted member's name, and at most the sender's email.
+        Assert.Equal(200, status);
+        Assert.InRange(_app.Connector.MemberLookups, 1, 2);
+        Assert.Contains("Hi 29:member-0, I'm Sales Coach", Text(SingleCard(_app.Connector.RepliesTo(update.Id))), StringComparison.Ordinal);
     }
 
     private void AssertNoForgedLine() =>

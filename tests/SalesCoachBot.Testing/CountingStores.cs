@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Users;
 
-namespace SalesCoachBot.Tests.Support;
+namespace SalesCoachBot.Testing;
 
 /// <summary>Store round trips counted per store, for the tests that bound what one turn costs.</summary>
 public sealed class StoreCounts

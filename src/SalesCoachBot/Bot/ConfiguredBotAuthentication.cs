@@ -22,6 +22,8 @@ public sealed class ConfiguredBotAuthentication(
     /// <summary>The HttpClient the Bot Framework credentials use to get tokens for outgoing calls.</summary>
     public const string CredentialsHttpClient = "BotFrameworkCredentials";
 
+    private readonly Microsoft.Rest.Serialization.ReadOnlyJsonContractResolver _contracts = new();
+
     private readonly Lazy<BotFrameworkAuthentication> _sdk = new(() =>
     {
         _ = settings.Value;
@@ -49,7 +51,9 @@ public sealed class ConfiguredBotAuthentication(
     public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
         _sdk.Value.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
 
-    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) => _sdk.Value.CreateConnectorFactory(claimsIdentity);
+    // Shares the serializers' contract cache across turns (SharedContractsConnectorFactory says why).
+    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
+        new SharedContractsConnectorFactory(_sdk.Value.CreateConnectorFactory(claimsIdentity), _contracts);
 
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
         _sdk.Value.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);

@@ -98,6 +98,31 @@ public sealed class CosmosProcessedActivityStore(CosmosAccount account, CosmosRe
             new ProcessedActivityDocument { Id = id, TenantId = tenantId, ProcessedAt = at }, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
         charges.Record(account.Activities.Id, "upsert", response.RequestCharge);
     }
+
+    public async Task<bool> TryClaimAsync(string tenantId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // A create of the id is the claim: Cosmos DB lets exactly one create of an id in a partition succeed (409 for the rest).
+        await account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var id = CosmosKeys.ActivityId(tenantId, activityId);
+        var written = await CosmosItems.WriteAsync(
+            account.Activities, new ProcessedActivityDocument { Id = id, TenantId = tenantId, ProcessedAt = at }, id, id, expectedETag: null, charges, cancellationToken).ConfigureAwait(false);
+        return written is not null;
+    }
+
+    public async Task ReleaseAsync(string tenantId, string activityId, CancellationToken cancellationToken)
+    {
+        await account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var id = CosmosKeys.ActivityId(tenantId, activityId);
+        try
+        {
+            var response = await account.Activities.DeleteItemAsync<ProcessedActivityDocument>(id, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+            charges.Record(account.Activities.Id, "delete", response.RequestCharge);
+        }
+        catch (CosmosException e) when (CosmosItems.IsMissingItem(e))
+        {
+            // Already gone (expired, or released twice): nothing to give back.
+        }
+    }
 }
 
 /// <summary>/healthz for Cosmos DB: the account answers and every container the store uses is there.</summary>

@@ -30,6 +30,8 @@ public sealed class ConfiguredBotAuthentication(
 
     private readonly ILogger _logger = loggers.CreateLogger<ConfiguredBotAuthentication>();
 
+    private readonly Microsoft.Rest.Serialization.ReadOnlyJsonContractResolver _contracts = new();
+
     private readonly Lazy<BotFrameworkAuthentication> _sdk = new(() =>
     {
         _ = settings.Value;
@@ -80,7 +82,9 @@ public sealed class ConfiguredBotAuthentication(
         }
     }
 
-    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) => _sdk.Value.CreateConnectorFactory(claimsIdentity);
+    // Shares the serializers' contract cache across turns (SharedContractsConnectorFactory says why).
+    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
+        new SharedContractsConnectorFactory(_sdk.Value.CreateConnectorFactory(claimsIdentity), _contracts);
 
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
         _sdk.Value.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);

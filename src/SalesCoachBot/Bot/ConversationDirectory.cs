@@ -81,15 +81,25 @@ public sealed class ConversationDirectory(
         }
     }
 
+    /// <summary>
+    /// The conversation reference proactive messages are sent with, without the incoming activity's id: that id differs on
+    /// every message, and kept in the reference it would make every message rewrite the profile (a write on a read-only
+    /// command). A proactive message is not a reply to any one activity, so it needs none.
+    /// </summary>
+    internal static string ReferenceOf(IActivity activity)
+    {
+        var reference = activity.GetConversationReference();
+        reference.ActivityId = null;
+        return JsonConvert.SerializeObject(reference);
+    }
+
     private UserProfile Merge(UserProfile? stored, OwnerKey key, IActivity activity, TimeZoneInfo zone)
     {
         var now = time.GetUtcNow();
 
         // Only a 1:1 chat is where reminders go; a message in a channel must not replace it.
         var isPersonal = activity.Conversation?.ConversationType is null or "personal";
-        var reference = isPersonal
-            ? JsonConvert.SerializeObject(activity.GetConversationReference())
-            : stored?.ConversationReference;
+        var reference = isPersonal ? ReferenceOf(activity) : stored?.ConversationReference;
         var zoneId = zone == TimeZoneInfo.Utc && stored?.TimeZoneId is null ? null : zone.Id;
         var name = string.IsNullOrWhiteSpace(activity.From?.Name) ? stored?.Name : activity.From.Name;
 

@@ -239,4 +239,27 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.True(await Activities.IsProcessedAsync("t1", "act-1", CancellationToken.None));
         Assert.False(await Activities.IsProcessedAsync("t2", "act-1", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Of_five_concurrent_claims_of_one_activity_exactly_one_wins()
+    {
+        var claims = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Activities.TryClaimAsync("t1", "act-retried", _now, CancellationToken.None)));
+
+        Assert.Single(claims, won => won);
+        Assert.True(await Activities.IsProcessedAsync("t1", "act-retried", CancellationToken.None));
+        Assert.True(await Activities.TryClaimAsync("t2", "act-retried", _now, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_released_claim_can_be_claimed_again_by_the_retry()
+    {
+        Assert.True(await Activities.TryClaimAsync("t1", "act-failed", _now, CancellationToken.None));
+
+        await Activities.ReleaseAsync("t1", "act-failed", CancellationToken.None);
+        await Activities.ReleaseAsync("t1", "act-never-claimed", CancellationToken.None);
+
+        Assert.False(await Activities.IsProcessedAsync("t1", "act-failed", CancellationToken.None));
+        Assert.True(await Activities.TryClaimAsync("t1", "act-failed", _now, CancellationToken.None));
+        Assert.False(await Activities.TryClaimAsync("t1", "act-failed", _now, CancellationToken.None));
+    }
 }

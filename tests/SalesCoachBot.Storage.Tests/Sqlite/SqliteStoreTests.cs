@@ -36,6 +36,23 @@ public sealed class SqliteStoreTests : StoreContractTests
     }
 
     [Fact]
+    public async Task Processed_activities_are_kept_a_day_not_one_row_per_message_forever()
+    {
+        var store = new SqliteProcessedActivityStore(_database);
+        var start = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+
+        // Three days of a busy rep: 100 messages an hour.
+        for (var i = 0; i < 3 * 24 * 100; i++)
+        {
+            Assert.True(await store.TryClaimAsync("t1", $"act-{i}", start + TimeSpan.FromMinutes(0.6 * i), CancellationToken.None));
+        }
+
+        Assert.InRange(await store.CountAsync(CancellationToken.None), 24 * 100, 24 * 100 + 2);
+        Assert.False(await store.IsProcessedAsync("t1", "act-0", CancellationToken.None));
+        Assert.True(await store.IsProcessedAsync("t1", $"act-{(3 * 24 * 100) - 1}", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Deals_survive_a_restart_because_they_live_in_the_file()
     {
         await Deals.SaveAsync(NewDeal("t1", "dana", "d1"), null, CancellationToken.None);

@@ -64,6 +64,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
     /// <summary>The host environment: Development unless a test needs to see what Production does.</summary>
     public string EnvironmentName { get; init; } = "Development";
 
+    /// <summary>Service changes of a test's own, applied after the app's registrations (e.g. a decorator over a store).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Everything the app logs at Information and above.</summary>
     public LogRecorder Logs { get; } = new();
 
@@ -89,6 +92,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Time);
             services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => Connector));
+            TestServices?.Invoke(services);
         });
     }
 

@@ -229,6 +229,13 @@ public static class SweepCommand
             return deals;
         }
 
+        public async Task<IReadOnlyList<Deal>> ListIncludingDeletedAsync(OwnerKey owner, CancellationToken cancellationToken)
+        {
+            var deals = await inner.ListIncludingDeletedAsync(owner, cancellationToken);
+            Reads += deals.Count;
+            return deals;
+        }
+
         public Task<SaveResult> SaveAsync(Deal deal, string? expectedETag, CancellationToken cancellationToken) =>
             inner.SaveAsync(deal, expectedETag, cancellationToken);
     }

@@ -67,6 +67,12 @@ public sealed class StoreCounts
             return inner.ListAsync(owner, includeClosed, cancellationToken);
         }
 
+        public Task<IReadOnlyList<Deal>> ListIncludingDeletedAsync(OwnerKey owner, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref counts._dealReads);
+            return inner.ListIncludingDeletedAsync(owner, cancellationToken);
+        }
+
         public Task<SaveResult> SaveAsync(Deal deal, string? expectedETag, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref counts._dealWrites);

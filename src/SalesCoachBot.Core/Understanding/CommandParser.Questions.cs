@@ -59,16 +59,16 @@ public static partial class CommandParser
         (BareNamePattern(), (m, _) => Deal(m.Groups["deal"].Value) is { Length: > 0 } deal ? new ShowDeal(deal) : null),
     ];
 
-    private static AskInsight Insight(InsightKind kind, Match match, ParseContext context) => new(kind, Period(match.Value, context.Today), null);
+    private static AskInsight Insight(InsightKind kind, Match match, ParseContext context) => new(kind, Period(match.Value, context.Dates), null);
 
     private static AskInsight? RepStats(Match match, ParseContext context)
     {
         var rep = match.Groups["rep"].Value.Trim();
-        return NotARepPattern().IsMatch(rep) ? null : new AskInsight(InsightKind.RepStats, Period(match.Value, context.Today), rep);
+        return NotARepPattern().IsMatch(rep) ? null : new AskInsight(InsightKind.RepStats, Period(match.Value, context.Dates), rep);
     }
 
     /// <summary>The period a question is about: "this quarter", "Q1" (which quarter that is, counted from today), "today".</summary>
-    private static PeriodKind? Period(string text, DateOnly today)
+    private static PeriodKind? Period(string text, DateBasis dates)
     {
         var match = PeriodPattern().Match(text);
         if (!match.Success)
@@ -78,7 +78,7 @@ public static partial class CommandParser
 
         if (match.Groups["q"].Success)
         {
-            return DateExpressionParser.QuartersAhead(today, match.Groups["q"].ValueSpan[0] - '0') switch
+            return DateExpressionParser.QuartersAhead(dates.Today, dates.FiscalYearStartMonth, match.Groups["q"].ValueSpan[0] - '0') switch
             {
                 0 => PeriodKind.ThisQuarter,
                 1 => PeriodKind.NextQuarter,

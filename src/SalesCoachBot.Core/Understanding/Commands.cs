@@ -242,7 +242,11 @@ public sealed record ParseHint(HintCode Code, IReadOnlyList<string> Values)
 }
 
 /// <summary>What the parser needs to resolve relative words: the rep's "today" (in their time zone) and the process for model names.</summary>
-public sealed record ParseContext(DateOnly Today, Process.SalesProcess Process);
+public sealed record ParseContext(DateOnly Today, Process.SalesProcess Process)
+{
+    /// <summary>What dates are read against: today, and the process file's fiscal year start for quarters.</summary>
+    public DateBasis Dates => new(Today, Process.FiscalYearStartMonth);
+}
 
 /// <summary>How long to snooze: until a date, for a while, or until the next step is due.</summary>
 public sealed record SnoozeSpec(DateOnly? Until, TimeSpan? For, bool UntilNextStep);

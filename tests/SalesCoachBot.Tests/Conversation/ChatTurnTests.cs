@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -23,16 +24,21 @@ public sealed class ChatTurnTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var services = _app.Services;
+        (_adapter, _bot) = Wire(_app);
+        return Task.CompletedTask;
+    }
+
+    private static (TestAdapter Adapter, IBot Bot) Wire(BotApp app)
+    {
+        var services = app.Services;
 
         // The app's middleware, in the order its CloudAdapter runs it (Hosting/ServiceCollectionExtensions), so a
         // redelivered activity meets the duplicate check as it does in Teams.
-        _adapter = new TeamsTestAdapter(TestUser.Dana)
+        var adapter = new TeamsTestAdapter(TestUser.Dana)
             .Use(services.GetRequiredService<TurnTelemetryMiddleware>())
             .Use(services.GetRequiredService<TenantGuardMiddleware>())
             .Use(services.GetRequiredService<DuplicateActivityMiddleware>());
-        _bot = services.GetRequiredService<IBot>();
-        return Task.CompletedTask;
+        return (adapter, services.GetRequiredService<IBot>());
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -162,5 +168,34 @@ public sealed class ChatTurnTests : IAsyncLifetime
             .Send("my deals")
             .AssertReply(CardSaying("1 open deal", "10,000"))
             .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_quarter_in_a_close_date_follows_the_fiscal_year_of_the_process_file()
+    {
+        // The fiscal year starts in April: on 2026-11-25, Q1 is April-June 2027 (calendar Q1 would end 2027-03-31).
+        using var stream = typeof(ProcessLoader).Assembly.GetManifestResourceStream("SalesCoachBot.Core.default-process.json")!;
+        var process = JsonNode.Parse(stream)!.AsObject();
+        process["fiscalYearStartMonth"] = 4;
+        var path = Path.Combine(Path.GetTempPath(), $"process-fy-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, process.ToJsonString());
+        try
+        {
+            await using var app = new BotApp(settings: new Dictionary<string, string?> { ["SalesCoach:Process:Path"] = path });
+            var (adapter, bot) = Wire(app);
+
+            await new TestFlow(adapter, bot)
+                .Send("new deal Contoso Ltd 45k")
+                .AssertReply(CardSaying("Created Contoso Ltd"))
+                .Send("contoso closes end of Q1")
+                .AssertReply(reply => Assert.Contains("30 Jun 2027", Text(SingleCard([(Activity)reply])), StringComparison.Ordinal))
+                .Send("show contoso")
+                .AssertReply(reply => Assert.Contains("30 Jun 2027", Text(SingleCard([(Activity)reply])), StringComparison.Ordinal))
+                .StartTestAsync();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

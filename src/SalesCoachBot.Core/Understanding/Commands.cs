@@ -188,7 +188,14 @@ public enum PeriodKind
 
 /// <summary>"what's my forecast this quarter", "how is Dana doing?", "team pipeline", "what's due this week".</summary>
 /// <param name="RepPhrase">The rep a manager asks about, for <see cref="InsightKind.RepStats"/>.</param>
-public sealed record AskInsight(InsightKind Kind, PeriodKind? Period, string? RepPhrase) : Command;
+public sealed record AskInsight(InsightKind Kind, PeriodKind? Period, string? RepPhrase) : Command
+{
+    /// <summary>
+    /// For a bare "how's dana" / "how is contoso?": the shape of a question about a person, but the one word may be a deal's
+    /// name, which only the host knows. The host shows that deal when this names one of the asker's deals.
+    /// </summary>
+    public string? OrDealPhrase { get; init; }
+}
 
 /// <param name="Hint">What was almost understood, when the message came close to a command; the host words how to say it.</param>
 public sealed record NotUnderstood(string Text, ParseHint? Hint) : Command;

@@ -171,6 +171,33 @@ public sealed class ChatTurnTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_email_to_someone_who_is_not_a_deal_is_logged_against_no_deal()
+    {
+        await Chat()
+            .Send("new deal Contoso Ltd 45k")
+            .AssertReply(CardSaying("Created Contoso Ltd"))
+            .Send("sent an email to HR")
+            .AssertReply(CardSaying("I couldn't find a deal called \"HR\" in your pipeline."))
+            .Send("show contoso")
+            .AssertReply(reply => Assert.DoesNotContain("Recent activity", Text(SingleCard([(Activity)reply])), StringComparison.Ordinal))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task How_is_a_person_is_a_question_about_a_rep_and_how_is_a_deal_shows_it()
+    {
+        // The same shape names a deal when one of the rep's deals is called so.
+        await Chat()
+            .Send("how's dana")
+            .AssertReply(reply => Assert.Equal("I can't show how dana is doing yet. For now, \"stalled deals\" shows your team's deals that are past their allowed time.", ((Activity)reply).Text))
+            .Send("new deal Contoso Ltd 45k")
+            .AssertReply(CardSaying("Created Contoso Ltd"))
+            .Send("how is contoso?")
+            .AssertReply(CardSaying("Contoso Ltd", "Stage: Prospect"))
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task A_quarter_in_a_close_date_follows_the_fiscal_year_of_the_process_file()
     {
         // The fiscal year starts in April: on 2026-11-25, Q1 is April-June 2027 (calendar Q1 would end 2027-03-31).

@@ -8,6 +8,7 @@ namespace SalesCoachBot.Core.Process;
 internal sealed record ProcessFile(
     string? Name,
     int? Version,
+    int? FiscalYearStartMonth,
     string? DefaultModel,
     DefaultsFile? Defaults,
     List<CustomerTypeFile?>? CustomerTypes,

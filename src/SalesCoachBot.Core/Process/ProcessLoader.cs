@@ -137,10 +137,14 @@ public static partial class ProcessLoader
             var customerTypes = (file.CustomerTypes ?? []).Select((c, i) => BuildCustomerType(c, $"$.customerTypes[{i}]", models)).OfType<CustomerType>().ToList();
             var glossary = (file.Glossary ?? []).Select((g, i) => BuildTerm(g, $"$.glossary[{i}]")).OfType<GlossaryTerm>().ToList();
             var name = file.Name ?? "Sales process";
+            if (file.FiscalYearStartMonth is < 1 or > 12)
+            {
+                Error("$.fiscalYearStartMonth", $"must be a month number from 1 (January) to 12 (December), not {file.FiscalYearStartMonth.Value.ToString(CultureInfo.InvariantCulture)}");
+            }
 
             var forecast = BuildForecast(file.Forecast);
             return Errors.Count == 0
-                ? new SalesProcess(name, fileName, defaultModel!, defaults, customerTypes, glossary, models) { Forecast = forecast }
+                ? new SalesProcess(name, fileName, defaultModel!, defaults, customerTypes, glossary, models) { Forecast = forecast, FiscalYearStartMonth = file.FiscalYearStartMonth ?? 1 }
                 : null;
         }
 

@@ -10,6 +10,9 @@ public sealed record SalesProcess(
     IReadOnlyList<GlossaryTerm> Glossary,
     IReadOnlyList<SellingModel> Models)
 {
+    /// <summary>The calendar month (1-12) the company's fiscal year starts in: quarters in dates and questions count from it.</summary>
+    public int FiscalYearStartMonth { get; init; } = 1;
+
     public SellingModel DefaultModel => Models.First(m => m.Id == DefaultModelId);
 
     /// <summary>The win probabilities from which an open deal counts as commit or best case (the file's <c>forecast</c>).</summary>

@@ -21,7 +21,7 @@ public static partial class CommandParser
 
     private static (Regex, Rule)[] ReminderRules() =>
     [
-        (RemindWhenAboutPattern(), (m, c) => DateExpressionParser.TryParse(m.Groups["when"].Value, c.Today, out var date) && Deal(m.Groups["deal"].Value) is { } deal ? new RemindMe(deal, date, null) : null),
+        (RemindWhenAboutPattern(), (m, c) => DateExpressionParser.TryParse(m.Groups["when"].Value, c.Dates, out var date) && Deal(m.Groups["deal"].Value) is { } deal ? new RemindMe(deal, date, null) : null),
         (RemindAboutPattern(), RemindAbout),
         (RemindToPattern(), RemindTo),
         (SnoozePattern(), Snooze),
@@ -62,12 +62,12 @@ public static partial class CommandParser
 
         var date = context.Today;
         head = ActivityFillerPattern().Replace(head.Trim(), string.Empty);
-        if (DateExpressionParser.TryParseTrailing(head, context.Today, DateExpressionParser.DateSense.Past, out var done, out var withoutDate))
+        if (DateExpressionParser.TryParseTrailing(head, context.Dates, DateExpressionParser.DateSense.Past, out var done, out var withoutDate))
         {
             date = done;
             head = ActivityFillerPattern().Replace(withoutDate, string.Empty);
         }
-        else if (DateExpressionParser.TryParseTrailing(head, context.Today, out _, out _))
+        else if (DateExpressionParser.TryParseTrailing(head, context.Dates, out _, out _))
         {
             // "meeting with contoso tomorrow" is planned, not done: not an activity to log.
             return null;
@@ -102,7 +102,7 @@ public static partial class CommandParser
     private static Command? RemindAbout(Match match, ParseContext context)
     {
         var rest = match.Groups["rest"].Value.Trim();
-        if (!DateExpressionParser.TryParseTrailing(rest, context.Today, out var date, out var what) || what.Length == 0 && !rest.Contains(' ', StringComparison.Ordinal))
+        if (!DateExpressionParser.TryParseTrailing(rest, context.Dates, out var date, out var what) || what.Length == 0 && !rest.Contains(' ', StringComparison.Ordinal))
         {
             return new NotUnderstood(match.Value, ParseHint.Of(HintCode.RemindWhenAbout, rest));
         }
@@ -114,7 +114,7 @@ public static partial class CommandParser
     private static Command? RemindTo(Match match, ParseContext context)
     {
         var task = match.Groups["task"].Value.Trim();
-        if (!DateExpressionParser.TryParseTrailing(task, context.Today, out var date, out var what))
+        if (!DateExpressionParser.TryParseTrailing(task, context.Dates, out var date, out var what))
         {
             return new NotUnderstood(match.Value, ParseHint.Of(HintCode.RemindWhenTo, task));
         }
@@ -139,7 +139,7 @@ public static partial class CommandParser
         }
 
         var untilText = UntilPrefixPattern().Replace(when, string.Empty);
-        if (!DurationOnlyPattern().IsMatch(when) && DateExpressionParser.TryParse(untilText, context.Today, out var date))
+        if (!DurationOnlyPattern().IsMatch(when) && DateExpressionParser.TryParse(untilText, context.Dates, out var date))
         {
             return new SnoozeDeal(deal, new SnoozeSpec(date, null, false));
         }

@@ -110,7 +110,7 @@ public static partial class CommandParser
             return null;
         }
 
-        return DateExpressionParser.TryParseTrailing(text, context.Today, out var due, out var rest) && rest.Length > 0
+        return DateExpressionParser.TryParseTrailing(text, context.Dates, out var due, out var rest) && rest.Length > 0
             ? new SetNextStep(deal, rest.Trim(' ', '"', ','), due)
             : new SetNextStep(deal, text, null);
     }
@@ -212,8 +212,8 @@ public static partial class CommandParser
     private static SetCloseDate? CloseBy(Match match, ParseContext context)
     {
         var when = match.Groups["when"].Value.Trim();
-        var date = DateExpressionParser.TryParseCloseDate(when, context.Today, out var close)
-            || DateExpressionParser.TryParseCloseDate(ConnectorPattern().Replace(when, string.Empty), context.Today, out close);
+        var date = DateExpressionParser.TryParseCloseDate(when, context.Dates, out var close)
+            || DateExpressionParser.TryParseCloseDate(ConnectorPattern().Replace(when, string.Empty), context.Dates, out close);
         return date && Deal(match.Groups["deal"].Value) is { } deal ? new SetCloseDate(deal, close) : null;
     }
 

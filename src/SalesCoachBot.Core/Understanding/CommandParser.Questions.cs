@@ -31,6 +31,7 @@ public static partial class CommandParser
         (AtRiskPattern(), (m, c) => Insight(InsightKind.AtRisk, m, c)),
         (DuePattern(), (m, c) => Insight(InsightKind.Due, m, c)),
         (RepStatsPattern(), RepStats),
+        (BareHowIsPattern(), BareHowIs),
         (StatsPattern(), (m, c) => Insight(InsightKind.Stats, m, c)),
         (ListPagePattern(), (m, _) => new ListDeals(int.TryParse(m.Groups["page"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1)),
         (ListPattern(), (_, _) => new ListDeals()),
@@ -59,16 +60,20 @@ public static partial class CommandParser
         (BareNamePattern(), (m, _) => Deal(m.Groups["deal"].Value) is { Length: > 0 } deal ? new ShowDeal(deal) : null),
     ];
 
-    private static AskInsight Insight(InsightKind kind, Match match, ParseContext context) => new(kind, Period(match.Value, context.Today), null);
+    private static AskInsight Insight(InsightKind kind, Match match, ParseContext context) => new(kind, Period(match.Value, context.Dates), null);
 
     private static AskInsight? RepStats(Match match, ParseContext context)
     {
         var rep = match.Groups["rep"].Value.Trim();
-        return NotARepPattern().IsMatch(rep) ? null : new AskInsight(InsightKind.RepStats, Period(match.Value, context.Today), rep);
+        return NotARepPattern().IsMatch(rep) ? null : new AskInsight(InsightKind.RepStats, Period(match.Value, context.Dates), rep);
     }
 
+    // "how's dana": a question about a person, unless the word names a deal ("how is contoso?"), which the host decides.
+    private static AskInsight? BareHowIs(Match match, ParseContext context) =>
+        RepStats(match, context) is { } question ? question with { OrDealPhrase = question.RepPhrase } : null;
+
     /// <summary>The period a question is about: "this quarter", "Q1" (which quarter that is, counted from today), "today".</summary>
-    private static PeriodKind? Period(string text, DateOnly today)
+    private static PeriodKind? Period(string text, DateBasis dates)
     {
         var match = PeriodPattern().Match(text);
         if (!match.Success)
@@ -78,7 +83,7 @@ public static partial class CommandParser
 
         if (match.Groups["q"].Success)
         {
-            return DateExpressionParser.QuartersAhead(today, match.Groups["q"].ValueSpan[0] - '0') switch
+            return DateExpressionParser.QuartersAhead(dates.Today, dates.FiscalYearStartMonth, match.Groups["q"].ValueSpan[0] - '0') switch
             {
                 0 => PeriodKind.ThisQuarter,
                 1 => PeriodKind.NextQuarter,
@@ -222,6 +227,10 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^how (?:is|has|are) (?<rep>[a-z][\w.'-]*(?: [a-z][\w.'-]*)?) (?:been )?(?:doing|tracking|performing|getting on)\b.*$|^(?:show (?:me )?)?(?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?)'s (?:numbers|stats|scorecard|results|activity|performance)\??$|^what (?:has|did) (?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?) (?:done|do|closed|logged|achieved)\b.*$|^is (?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?) (?:hitting|on track|behind|meeting|making)\b.*$", Options)]
     private static partial Regex RepStatsPattern();
+
+    // One word and nothing after it: "how is contoso looking", "how's woodgrove bank" and "how is the contoso deal" stay deal views.
+    [GeneratedRegex(@"^how is (?<rep>[a-z][a-z'-]*)\??$", Options)]
+    private static partial Regex BareHowIsPattern();
 
     [GeneratedRegex(@"^(?:i|me|my|we|us|our|the team|team|my team|my team's|it|they|this|that|you|everyone|everybody|everything|things|the deal|my reps|the reps|reps|my people|the sales team)$", Options)]
     private static partial Regex NotARepPattern();

@@ -188,7 +188,14 @@ public enum PeriodKind
 
 /// <summary>"what's my forecast this quarter", "how is Dana doing?", "team pipeline", "what's due this week".</summary>
 /// <param name="RepPhrase">The rep a manager asks about, for <see cref="InsightKind.RepStats"/>.</param>
-public sealed record AskInsight(InsightKind Kind, PeriodKind? Period, string? RepPhrase) : Command;
+public sealed record AskInsight(InsightKind Kind, PeriodKind? Period, string? RepPhrase) : Command
+{
+    /// <summary>
+    /// For a bare "how's dana" / "how is contoso?": the shape of a question about a person, but the one word may be a deal's
+    /// name, which only the host knows. The host shows that deal when this names one of the asker's deals.
+    /// </summary>
+    public string? OrDealPhrase { get; init; }
+}
 
 /// <param name="Hint">What was almost understood, when the message came close to a command; the host words how to say it.</param>
 public sealed record NotUnderstood(string Text, ParseHint? Hint) : Command;
@@ -242,7 +249,11 @@ public sealed record ParseHint(HintCode Code, IReadOnlyList<string> Values)
 }
 
 /// <summary>What the parser needs to resolve relative words: the rep's "today" (in their time zone) and the process for model names.</summary>
-public sealed record ParseContext(DateOnly Today, Process.SalesProcess Process);
+public sealed record ParseContext(DateOnly Today, Process.SalesProcess Process)
+{
+    /// <summary>What dates are read against: today, and the process file's fiscal year start for quarters.</summary>
+    public DateBasis Dates => new(Today, Process.FiscalYearStartMonth);
+}
 
 /// <summary>How long to snooze: until a date, for a while, or until the next step is due.</summary>
 public sealed record SnoozeSpec(DateOnly? Until, TimeSpan? For, bool UntilNextStep);

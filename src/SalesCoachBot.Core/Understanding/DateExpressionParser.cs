@@ -6,7 +6,7 @@ namespace SalesCoachBot.Core.Understanding;
 
 /// <summary>
 /// Resolves the dates salespeople type in chat ("by friday", "in 2 weeks", "dec 15") against the user's own
-/// "today", passed in by the caller: this class has no clock.
+/// "today" and the fiscal year's first month, passed in by the caller as a <see cref="DateBasis"/>: this class has no clock.
 /// </summary>
 /// <remarks>
 /// Grammar (case-insensitive, words separated by spaces):
@@ -22,7 +22,7 @@ namespace SalesCoachBot.Core.Understanding;
 /// <c>3 days</c>). Months are calendar months, clamped to the month's end (Jan 31 + 1 month = Feb 28).
 /// The count must be at least 1 ("in 0 days" is refused: people say "today") and land at most 3 years ahead.</description></item>
 /// <item><description><c>end of week</c>/<c>eow</c>: the coming Friday, 0–6 days ahead. <c>end of month</c>/<c>eom</c>: last day of this month.
-/// <c>end of quarter</c>/<c>eoq</c>: last day of this calendar quarter (fiscal years are not known here).
+/// <c>end of quarter</c>/<c>eoq</c>: last day of this quarter of the fiscal year (<see cref="DateBasis.FiscalYearStartMonth"/>; calendar quarters by default).
 /// <c>end of year</c>/<c>eoy</c>: December 31. "the" and "this" are optional: "by the end of the month".</description></item>
 /// <item><description>Month and day: <c>dec 15</c>, <c>december 15th</c>, <c>15 dec</c>, <c>15th of december</c>, with an optional
 /// four-digit year: <c>december 15, 2027</c>, <c>dec 15 2027</c>, <c>15 dec 2027</c>.</description></item>
@@ -55,7 +55,7 @@ public static partial class DateExpressionParser
     // Multi-word connectors before their single-word tails ("due by" before "by").
     private static readonly string[] Connectors = ["due by", "due on", "before", "until", "till", "due", "by", "on", "for"];
 
-    private static readonly FrozenDictionary<string, Func<DateOnly, DateOnly>> FixedPhrases = BuildFixedPhrases();
+    private static readonly FrozenDictionary<string, Func<DateBasis, DateOnly>> FixedPhrases = BuildFixedPhrases();
 
     private static readonly FrozenDictionary<string, DayOfWeek> Weekdays = new Dictionary<string, DayOfWeek>
     {
@@ -92,26 +92,26 @@ public static partial class DateExpressionParser
     }
 
     /// <summary>Parses the whole of <paramref name="text"/> as a date expression.</summary>
-    public static bool TryParse(string text, DateOnly today, out DateOnly date)
+    public static bool TryParse(string text, DateBasis basis, out DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(today.Year, LatestSupportedYear);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(basis.Today.Year, LatestSupportedYear);
 
-        return TryParseWords(PhraseTail.Words(WithoutEndPunctuation(text)), today, DateSense.Ahead, out date);
+        return TryParseWords(PhraseTail.Words(WithoutEndPunctuation(text)), basis, DateSense.Ahead, out date);
     }
 
     /// <summary>
     /// Parses the whole of <paramref name="text"/> as an expected close date: any date <see cref="TryParse"/> reads, or the
     /// last day of a named period, because a deal closes within a period: <c>end of quarter</c>, <c>next quarter</c>,
     /// <c>Q1</c>, <c>end of Q1</c>, <c>this month</c>, <c>next month</c>, <c>end of january</c>, <c>february</c> (the next one
-    /// not yet over). Quarters are calendar quarters (see <see cref="QuarterEnd"/>).
+    /// not yet over). Quarters count from <see cref="DateBasis.FiscalYearStartMonth"/> (see <see cref="QuarterEnd"/>).
     /// </summary>
-    public static bool TryParseCloseDate(string text, DateOnly today, out DateOnly date)
+    public static bool TryParseCloseDate(string text, DateBasis basis, out DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(today.Year, LatestSupportedYear);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(basis.Today.Year, LatestSupportedYear);
 
-        return TryParseWords(PhraseTail.Words(WithoutEndPunctuation(text)), today, DateSense.CloseDate, out date);
+        return TryParseWords(PhraseTail.Words(WithoutEndPunctuation(text)), basis, DateSense.CloseDate, out date);
     }
 
     /// <summary>
@@ -119,12 +119,12 @@ public static partial class DateExpressionParser
     /// <c>this morning</c>, <c>monday</c> (the most recent Monday on or before today), <c>last friday</c>, <c>nov 20</c> and
     /// <c>11/23</c> (this year's unless still ahead, then last year's).
     /// </summary>
-    public static bool TryParsePast(string text, DateOnly today, out DateOnly date)
+    public static bool TryParsePast(string text, DateBasis basis, out DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(today.Year, LatestSupportedYear);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(basis.Today.Year, LatestSupportedYear);
 
-        return TryParseWords(PhraseTail.Words(WithoutEndPunctuation(text)), today, DateSense.Past, out date);
+        return TryParseWords(PhraseTail.Words(WithoutEndPunctuation(text)), basis, DateSense.Past, out date);
     }
 
     /// <summary>
@@ -132,20 +132,20 @@ public static partial class DateExpressionParser
     /// before it, without a connector such as "by", "on" or "due by". On failure <paramref name="rest"/> is
     /// <paramref name="text"/> unchanged.
     /// </summary>
-    public static bool TryParseTrailing(string text, DateOnly today, out DateOnly date, out string rest) =>
-        TryParseTrailing(text, today, DateSense.Ahead, out date, out rest);
+    public static bool TryParseTrailing(string text, DateBasis basis, out DateOnly date, out string rest) =>
+        TryParseTrailing(text, basis, DateSense.Ahead, out date, out rest);
 
-    /// <summary><see cref="TryParseTrailing(string, DateOnly, out DateOnly, out string)"/> for a close date or a date in the past.</summary>
-    internal static bool TryParseTrailing(string text, DateOnly today, DateSense sense, out DateOnly date, out string rest)
+    /// <summary><see cref="TryParseTrailing(string, DateBasis, out DateOnly, out string)"/> for a close date or a date in the past.</summary>
+    internal static bool TryParseTrailing(string text, DateBasis basis, DateSense sense, out DateOnly date, out string rest)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(today.Year, LatestSupportedYear);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(basis.Today.Year, LatestSupportedYear);
 
         var phrase = WithoutEndPunctuation(text);
         var words = PhraseTail.Words(phrase);
         for (var count = Math.Min(MaxExpressionWords, words.Length); count >= 1; count--)
         {
-            if (TryParseWords(words[^count..], today, sense, out date))
+            if (TryParseWords(words[^count..], basis, sense, out date))
             {
                 rest = PhraseTail.Tidy(PhraseTail.DropLastWords(phrase, count), Connectors, out _);
                 return true;
@@ -159,19 +159,19 @@ public static partial class DateExpressionParser
 
     private static string WithoutEndPunctuation(string text) => text.Trim().TrimEnd('.', ',', '!', '?').TrimEnd();
 
-    private static bool TryParseWords(string[] words, DateOnly today, DateSense sense, out DateOnly date) => sense switch
+    private static bool TryParseWords(string[] words, DateBasis basis, DateSense sense, out DateOnly date) => sense switch
     {
-        DateSense.Past => TryPastPhrase(words, today, out date)
-            || TryPastWeekday(words, today, out date)
-            || TryMonthAndDay(words, today, lookBack: true, out date)
-            || TryNumeric(words, today, lookBack: true, out date),
-        DateSense.CloseDate => TryParseWords(words, today, DateSense.Ahead, out date)
-            || TryPeriodEnd(words, today, out date),
-        _ => TryFixedPhrase(words, today, out date)
-            || TryWeekday(words, today, out date)
-            || TryRelative(words, today, out date)
-            || TryMonthAndDay(words, today, lookBack: false, out date)
-            || TryNumeric(words, today, lookBack: false, out date),
+        DateSense.Past => TryPastPhrase(words, basis.Today, out date)
+            || TryPastWeekday(words, basis.Today, out date)
+            || TryMonthAndDay(words, basis.Today, lookBack: true, out date)
+            || TryNumeric(words, basis.Today, lookBack: true, out date),
+        DateSense.CloseDate => TryParseWords(words, basis, DateSense.Ahead, out date)
+            || TryPeriodEnd(words, basis, out date),
+        _ => TryFixedPhrase(words, basis, out date)
+            || TryWeekday(words, basis.Today, out date)
+            || TryRelative(words, basis.Today, out date)
+            || TryMonthAndDay(words, basis.Today, lookBack: false, out date)
+            || TryNumeric(words, basis.Today, lookBack: false, out date),
     };
 
     // "today", "this morning", "yesterday", "last night": something done.
@@ -211,9 +211,11 @@ public static partial class DateExpressionParser
     }
 
     // A close date names a period and means its last day: "next month", "Q1", "end of january", "february".
-    private static bool TryPeriodEnd(string[] words, DateOnly today, out DateOnly date)
+    private static bool TryPeriodEnd(string[] words, DateBasis basis, out DateOnly date)
     {
         date = default;
+        var today = basis.Today;
+        var firstMonth = basis.FiscalYearStartMonth;
         var phrase = string.Join(' ', words).ToLowerInvariant();
         foreach (var start in new[] { "the end of ", "end of ", "by the end of ", "by end of " })
         {
@@ -229,15 +231,15 @@ public static partial class DateExpressionParser
         {
             "this month" or "month" => EndOfMonth(today),
             "next month" => EndOfMonth(EndOfMonth(today).AddDays(1)),
-            "this quarter" or "quarter" => QuarterEnd(today, 0),
-            "next quarter" => QuarterEnd(today, 1),
+            "this quarter" or "quarter" => QuarterEnd(today, firstMonth, 0),
+            "next quarter" => QuarterEnd(today, firstMonth, 1),
             "this year" or "year" => EndOfYear(today),
             _ => null,
         };
 
         if (end is null && QuarterName().Match(phrase) is { Success: true } quarter)
         {
-            end = QuarterEnd(today, QuartersAhead(today, quarter.Groups["n"].ValueSpan[0] - '0'));
+            end = QuarterEnd(today, firstMonth, QuartersAhead(today, firstMonth, quarter.Groups["n"].ValueSpan[0] - '0'));
         }
 
         // A whole month: "february", "end of january" (abbreviations like "mar" or "may" are too often other words).
@@ -251,30 +253,35 @@ public static partial class DateExpressionParser
         return end is not null;
     }
 
-    // Quarters are calendar quarters: the process file has no fiscal year yet. Every quarter computation goes through the two
-    // methods below, so a fiscal year's first month can be passed here later instead of this constant.
-    private const int FirstMonthOfYear = 1;
+    // Quarters are fiscal quarters, counted from the process file's fiscalYearStartMonth (1, January, by default): every quarter
+    // computation goes through the two methods below.
 
-    /// <summary>The last day of the quarter <paramref name="quartersAhead"/> after the one <paramref name="today"/> is in (0: this quarter).</summary>
-    internal static DateOnly QuarterEnd(DateOnly today, int quartersAhead)
+    /// <summary>
+    /// The last day of the quarter <paramref name="quartersAhead"/> after the one <paramref name="today"/> is in (0: this quarter),
+    /// in a fiscal year starting in month <paramref name="firstMonthOfYear"/>.
+    /// </summary>
+    internal static DateOnly QuarterEnd(DateOnly today, int firstMonthOfYear, int quartersAhead)
     {
-        var monthsIntoQuarter = (today.Month - FirstMonthOfYear + 12) % 12 % 3;
+        var monthsIntoQuarter = (today.Month - firstMonthOfYear + 12) % 12 % 3;
         var quarterStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-monthsIntoQuarter);
         return quarterStart.AddMonths(3 * (quartersAhead + 1)).AddDays(-1);
     }
 
-    /// <summary>How many quarters ahead "Q<paramref name="quarter"/>" is: 0 for the current one, else the next one of that number.</summary>
-    internal static int QuartersAhead(DateOnly today, int quarter)
+    /// <summary>
+    /// How many quarters ahead "Q<paramref name="quarter"/>" of a fiscal year starting in month <paramref name="firstMonthOfYear"/> is:
+    /// 0 for the current one, else the next one of that number.
+    /// </summary>
+    internal static int QuartersAhead(DateOnly today, int firstMonthOfYear, int quarter)
     {
-        var current = (today.Month - FirstMonthOfYear + 12) % 12 / 3;
+        var current = (today.Month - firstMonthOfYear + 12) % 12 / 3;
         return (quarter - 1 - current + 4) % 4;
     }
 
-    private static bool TryFixedPhrase(string[] words, DateOnly today, out DateOnly date)
+    private static bool TryFixedPhrase(string[] words, DateBasis basis, out DateOnly date)
     {
         if (FixedPhrases.TryGetValue(string.Join(' ', words), out var resolve))
         {
-            date = resolve(today);
+            date = resolve(basis);
             return true;
         }
 
@@ -282,32 +289,32 @@ public static partial class DateExpressionParser
         return false;
     }
 
-    private static FrozenDictionary<string, Func<DateOnly, DateOnly>> BuildFixedPhrases()
+    private static FrozenDictionary<string, Func<DateBasis, DateOnly>> BuildFixedPhrases()
     {
-        var phrases = new Dictionary<string, Func<DateOnly, DateOnly>>(StringComparer.OrdinalIgnoreCase)
+        var phrases = new Dictionary<string, Func<DateBasis, DateOnly>>(StringComparer.OrdinalIgnoreCase)
         {
-            ["today"] = today => today,
-            ["eod"] = today => today,
-            ["tomorrow"] = today => today.AddDays(1),
-            ["tmrw"] = today => today.AddDays(1),
-            ["tomorrow morning"] = today => today.AddDays(1),
-            ["tomorrow afternoon"] = today => today.AddDays(1),
-            ["day after tomorrow"] = today => today.AddDays(2),
-            ["the day after tomorrow"] = today => today.AddDays(2),
-            ["next week"] = MondayOfNextWeek,
-            ["eow"] = ComingFriday,
-            ["eom"] = EndOfMonth,
+            ["today"] = basis => basis.Today,
+            ["eod"] = basis => basis.Today,
+            ["tomorrow"] = basis => basis.Today.AddDays(1),
+            ["tmrw"] = basis => basis.Today.AddDays(1),
+            ["tomorrow morning"] = basis => basis.Today.AddDays(1),
+            ["tomorrow afternoon"] = basis => basis.Today.AddDays(1),
+            ["day after tomorrow"] = basis => basis.Today.AddDays(2),
+            ["the day after tomorrow"] = basis => basis.Today.AddDays(2),
+            ["next week"] = basis => MondayOfNextWeek(basis.Today),
+            ["eow"] = basis => ComingFriday(basis.Today),
+            ["eom"] = basis => EndOfMonth(basis.Today),
             ["eoq"] = EndOfQuarter,
-            ["eoy"] = EndOfYear,
+            ["eoy"] = basis => EndOfYear(basis.Today),
         };
 
-        var periodEnds = new Dictionary<string, Func<DateOnly, DateOnly>>
+        var periodEnds = new Dictionary<string, Func<DateBasis, DateOnly>>
         {
-            ["day"] = today => today,
-            ["week"] = ComingFriday,
-            ["month"] = EndOfMonth,
+            ["day"] = basis => basis.Today,
+            ["week"] = basis => ComingFriday(basis.Today),
+            ["month"] = basis => EndOfMonth(basis.Today),
             ["quarter"] = EndOfQuarter,
-            ["year"] = EndOfYear,
+            ["year"] = basis => EndOfYear(basis.Today),
         };
 
         // "end of month", "end of the month", "the end of this month"…
@@ -532,7 +539,7 @@ public static partial class DateExpressionParser
 
     private static DateOnly EndOfMonth(DateOnly today) => new(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month));
 
-    private static DateOnly EndOfQuarter(DateOnly today) => QuarterEnd(today, 0);
+    private static DateOnly EndOfQuarter(DateBasis basis) => QuarterEnd(basis.Today, basis.FiscalYearStartMonth, 0);
 
     private static DateOnly EndOfYear(DateOnly today) => new(today.Year, 12, 31);
 

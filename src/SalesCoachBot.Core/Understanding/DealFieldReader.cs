@@ -134,7 +134,7 @@ internal sealed partial class DealFieldReader(ParseContext context)
             return -1;
         }
 
-        if (DateExpressionParser.TryParseTrailing(text, context.Today, out var due, out var rest) && rest.Length > 0)
+        if (DateExpressionParser.TryParseTrailing(text, context.Dates, out var due, out var rest) && rest.Length > 0)
         {
             fields = fields with { StepText = rest.Trim('"', ' '), StepDue = due };
         }
@@ -156,7 +156,7 @@ internal sealed partial class DealFieldReader(ParseContext context)
         }
 
         // "40k q1": a quarter or "eoq" on its own can only be a close date.
-        if (fields.Close is null && BarePeriodPattern().IsMatch(tokens[j]) && DateExpressionParser.TryParseCloseDate(tokens[j], context.Today, out var period))
+        if (fields.Close is null && BarePeriodPattern().IsMatch(tokens[j]) && DateExpressionParser.TryParseCloseDate(tokens[j], context.Dates, out var period))
         {
             fields = fields with { Close = period };
             return j + 1;
@@ -199,7 +199,7 @@ internal sealed partial class DealFieldReader(ParseContext context)
             var words = tokens.Skip(j).Take(stop - j).ToList();
             while (words.Count > 1 && Is(words[0], "is", "on", "by", "in", "for", "to", "at", "around", ":", "until", "before"))
             {
-                if (DateExpressionParser.TryParseCloseDate(string.Join(' ', words), context.Today, out var withConnector))
+                if (DateExpressionParser.TryParseCloseDate(string.Join(' ', words), context.Dates, out var withConnector))
                 {
                     fields = fields with { Close = withConnector };
                     return stop;
@@ -208,7 +208,7 @@ internal sealed partial class DealFieldReader(ParseContext context)
                 words.RemoveAt(0);
             }
 
-            if (DateExpressionParser.TryParseCloseDate(string.Join(' ', words), context.Today, out var date))
+            if (DateExpressionParser.TryParseCloseDate(string.Join(' ', words), context.Dates, out var date))
             {
                 fields = fields with { Close = date };
                 return stop;

@@ -113,6 +113,28 @@ public class ProcessLoaderTests
         Assert.Contains(error.Errors, e => e.Path == "$.models[1].stages" && e.Message.Contains("'propose'", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(13)]
+    public void A_fiscal_year_start_that_is_not_a_month_is_refused_with_the_range(int month)
+    {
+        var error = LoadBroken(json => json["fiscalYearStartMonth"] = month);
+
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal("$.fiscalYearStartMonth", problem.Path);
+        Assert.Contains("from 1 (January) to 12 (December)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_fiscal_year_starts_in_january_unless_the_file_says_otherwise()
+    {
+        var json = JsonNode.Parse(DefaultJson())!.AsObject();
+        Assert.Equal(1, ProcessLoader.Parse(json.ToJsonString(), "default.json").FiscalYearStartMonth);
+
+        json["fiscalYearStartMonth"] = 4;
+        Assert.Equal(4, ProcessLoader.Parse(json.ToJsonString(), "april.json").FiscalYearStartMonth);
+    }
+
     [Fact]
     public void A_misspelt_key_is_refused_rather_than_ignored()
     {

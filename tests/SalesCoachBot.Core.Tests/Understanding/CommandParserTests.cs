@@ -178,10 +178,22 @@ public class CommandParserTests
 
     [Theory]
     [InlineData("show contoso", "contoso")]
-    [InlineData("how is contoso?", "contoso")]
+    [InlineData("how is contoso looking?", "contoso")]
     [InlineData("contoso details", "contoso")]
     [InlineData("show me the contoso deal", "contoso")]
     public void Shows_one_deal(string text, string deal) => Assert.Equal(deal, Assert.IsType<ShowDeal>(Parse(text)).DealPhrase);
+
+    [Theory]
+    // A bare "how is X" is a question about a person unless X names a deal, which the host knows: the word is passed as both.
+    [InlineData("how is contoso?", "contoso")]
+    [InlineData("how's dana", "dana")]
+    public void A_bare_how_is_asks_about_a_rep_or_a_deal(string text, string name)
+    {
+        var question = Assert.IsType<AskInsight>(Parse(text));
+        Assert.Equal(InsightKind.RepStats, question.Kind);
+        Assert.Equal(name, question.RepPhrase);
+        Assert.Equal(name, question.OrDealPhrase);
+    }
 
     [Theory]
     [InlineData("help")]

@@ -293,6 +293,42 @@ public class DateExpressionParserTests
     }
 
     [Theory]
+    // Quarters follow the process file's fiscal year start: with April, Q1 is April-June; with October, Q1 is October-December.
+    [InlineData(4, "2026-11-29", "end of quarter", "2026-12-31")]
+    [InlineData(10, "2026-11-29", "end of quarter", "2026-12-31")]
+    [InlineData(2, "2026-11-29", "end of quarter", "2027-01-31")]
+    [InlineData(2, "2026-11-29", "eoq", "2027-01-31")]
+    [InlineData(2, "2026-11-29", "by the end of the quarter", "2027-01-31")]
+    [InlineData(4, "2026-11-29", "Q1", "2027-06-30")]
+    [InlineData(4, "2026-05-10", "Q1", "2026-06-30")]
+    [InlineData(4, "2026-11-29", "Q3", "2026-12-31")]
+    [InlineData(4, "2026-11-29", "end of Q4", "2027-03-31")]
+    [InlineData(4, "2026-11-29", "next quarter", "2027-03-31")]
+    [InlineData(4, "2026-11-29", "this quarter", "2026-12-31")]
+    [InlineData(10, "2026-11-29", "Q1", "2026-12-31")]
+    [InlineData(10, "2026-11-29", "Q2", "2027-03-31")]
+    [InlineData(10, "2026-11-29", "end of Q3", "2027-06-30")]
+    [InlineData(10, "2026-11-29", "next quarter", "2027-03-31")]
+    [InlineData(10, "2026-09-15", "this quarter", "2026-09-30")]
+    [InlineData(1, "2026-11-29", "Q1", "2027-03-31")]
+    public void Quarters_count_from_the_fiscal_year_start(int firstMonth, string today, string text, string expected)
+    {
+        Assert.True(DateExpressionParser.TryParseCloseDate(text, new DateBasis(Day(today), firstMonth), out var date), text);
+        Assert.Equal(Day(expected), date);
+    }
+
+    [Theory]
+    // A due date ("send it by end of quarter") reads quarters the same way.
+    [InlineData(4, "send pricing by end of quarter", "2026-12-31")]
+    [InlineData(2, "send pricing by eoq", "2027-01-31")]
+    public void A_due_date_at_the_end_of_a_quarter_follows_the_fiscal_year(int firstMonth, string text, string expected)
+    {
+        Assert.True(DateExpressionParser.TryParseTrailing(text, new DateBasis(Day("2026-11-29"), firstMonth), out var date, out var rest), text);
+        Assert.Equal(Day(expected), date);
+        Assert.Equal("send pricing", rest);
+    }
+
+    [Theory]
     // Something done looks back: a weekday is the most recent one on or before today (a Wednesday).
     [InlineData("today", "2026-11-25")]
     [InlineData("this morning", "2026-11-25")]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -23,16 +24,21 @@ public sealed class ChatTurnTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var services = _app.Services;
+        (_adapter, _bot) = Wire(_app);
+        return Task.CompletedTask;
+    }
+
+    private static (TestAdapter Adapter, IBot Bot) Wire(BotApp app)
+    {
+        var services = app.Services;
 
         // The app's middleware, in the order its CloudAdapter runs it (Hosting/ServiceCollectionExtensions), so a
         // redelivered activity meets the duplicate check as it does in Teams.
-        _adapter = new TeamsTestAdapter(TestUser.Dana)
+        var adapter = new TeamsTestAdapter(TestUser.Dana)
             .Use(services.GetRequiredService<TurnTelemetryMiddleware>())
             .Use(services.GetRequiredService<TenantGuardMiddleware>())
             .Use(services.GetRequiredService<DuplicateActivityMiddleware>());
-        _bot = services.GetRequiredService<IBot>();
-        return Task.CompletedTask;
+        return (adapter, services.GetRequiredService<IBot>());
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -162,5 +168,61 @@ public sealed class ChatTurnTests : IAsyncLifetime
             .Send("my deals")
             .AssertReply(CardSaying("1 open deal", "10,000"))
             .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task An_email_to_someone_who_is_not_a_deal_is_logged_against_no_deal()
+    {
+        await Chat()
+            .Send("new deal Contoso Ltd 45k")
+            .AssertReply(CardSaying("Created Contoso Ltd"))
+            .Send("sent an email to HR")
+            .AssertReply(CardSaying("I couldn't find a deal called \"HR\" in your pipeline."))
+            .Send("show contoso")
+            .AssertReply(reply => Assert.DoesNotContain("Recent activity", Text(SingleCard([(Activity)reply])), StringComparison.Ordinal))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task How_is_a_person_is_a_question_about_a_rep_and_how_is_a_deal_shows_it()
+    {
+        // The same shape names a deal when one of the rep's deals is called so.
+        await Chat()
+            .Send("how's dana")
+            .AssertReply(reply => Assert.Equal("I can't show how dana is doing yet. For now, \"stalled deals\" shows your team's deals that are past their allowed time.", ((Activity)reply).Text))
+            .Send("new deal Contoso Ltd 45k")
+            .AssertReply(CardSaying("Created Contoso Ltd"))
+            .Send("how is contoso?")
+            .AssertReply(CardSaying("Contoso Ltd", "Stage: Prospect"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_quarter_in_a_close_date_follows_the_fiscal_year_of_the_process_file()
+    {
+        // The fiscal year starts in April: on 2026-11-25, Q1 is April-June 2027 (calendar Q1 would end 2027-03-31).
+        using var stream = typeof(ProcessLoader).Assembly.GetManifestResourceStream("SalesCoachBot.Core.default-process.json")!;
+        var process = JsonNode.Parse(stream)!.AsObject();
+        process["fiscalYearStartMonth"] = 4;
+        var path = Path.Combine(Path.GetTempPath(), $"process-fy-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, process.ToJsonString());
+        try
+        {
+            await using var app = new BotApp(settings: new Dictionary<string, string?> { ["SalesCoach:Process:Path"] = path });
+            var (adapter, bot) = Wire(app);
+
+            await new TestFlow(adapter, bot)
+                .Send("new deal Contoso Ltd 45k")
+                .AssertReply(CardSaying("Created Contoso Ltd"))
+                .Send("contoso closes end of Q1")
+                .AssertReply(reply => Assert.Contains("30 Jun 2027", Text(SingleCard([(Activity)reply])), StringComparison.Ordinal))
+                .Send("show contoso")
+                .AssertReply(reply => Assert.Contains("30 Jun 2027", Text(SingleCard([(Activity)reply])), StringComparison.Ordinal))
+                .StartTestAsync();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -51,6 +51,25 @@ public sealed class StoreFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_another_process_holds_the_write_lock_reads_still_answer()
+    {
+        // A view writes nothing (no profile rewrite; the retry claim is best effort), so it needs no write lock.
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+        await using var other = new SqliteConnection($"Data Source={_app.DatabasePath};Pooling=False");
+        await other.OpenAsync();
+        await using var hold = other.CreateCommand();
+        hold.CommandText = "BEGIN IMMEDIATE; UPDATE store_probe SET written_at = written_at;";
+        await hold.ExecuteNonQueryAsync();
+
+        var deals = Said(await _app.SayAsync(Dana, "my deals"));
+        var deal = Said(await _app.SayAsync(Dana, "show contoso"));
+
+        Assert.Contains("Contoso Ltd", deals, StringComparison.Ordinal);
+        Assert.Contains("Contoso Ltd", deal, StringComparison.Ordinal);
+        Assert.DoesNotContain(CouldNotSave, deals + deal, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bot_started_on_a_read_only_file_answers_changes_plainly_and_heals_once_the_file_is_writable()
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");

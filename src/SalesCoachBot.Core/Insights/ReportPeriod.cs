@@ -17,13 +17,20 @@ public sealed record ReportPeriod(PeriodKind? Kind, DateOnly Start, DateOnly End
 
     public int Days => End.DayNumber - Start.DayNumber;
 
-    /// <summary>"this quarter" and the rest, counted from the rep's today.</summary>
-    public static ReportPeriod For(PeriodKind kind, DateOnly today, TimeZoneInfo zone)
+    /// <summary>
+    /// "this quarter" and the rest, counted from the rep's today. Quarters and years are the company's fiscal ones: they
+    /// start in <paramref name="fiscalYearStartMonth"/> (the process file's <c>fiscalYearStartMonth</c>, January by
+    /// default), as the dates reps say do.
+    /// </summary>
+    public static ReportPeriod For(PeriodKind kind, DateOnly today, TimeZoneInfo zone, int fiscalYearStartMonth = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fiscalYearStartMonth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fiscalYearStartMonth, 12);
         var week = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var month = new DateOnly(today.Year, today.Month, 1);
-        var quarter = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
-        var year = new DateOnly(today.Year, 1, 1);
+        var monthsIntoYear = ((today.Month - fiscalYearStartMonth) + 12) % 12;
+        var year = month.AddMonths(-monthsIntoYear);
+        var quarter = month.AddMonths(-(monthsIntoYear % 3));
         var (start, end) = kind switch
         {
             PeriodKind.Today => (today, today.AddDays(1)),

@@ -67,4 +67,20 @@ public class ReportPeriodTests
 
         Assert.Equal(28, march.Previous().Days);
     }
+
+    [Theory]
+    [InlineData(4, PeriodKind.ThisQuarter, "2026-10-01", "2027-01-01")] // April start: Q3 is October to December
+    [InlineData(4, PeriodKind.LastQuarter, "2026-07-01", "2026-10-01")]
+    [InlineData(4, PeriodKind.ThisYear, "2026-04-01", "2027-04-01")]
+    [InlineData(2, PeriodKind.ThisQuarter, "2026-11-01", "2027-02-01")] // February start: November to January
+    [InlineData(2, PeriodKind.NextQuarter, "2027-02-01", "2027-05-01")]
+    [InlineData(12, PeriodKind.ThisYear, "2025-12-01", "2026-12-01")] // December start: November is the year's last month
+    [InlineData(10, PeriodKind.LastYear, "2025-10-01", "2026-10-01")]
+    public void Quarters_and_years_follow_the_fiscal_year_start(int firstMonth, PeriodKind kind, string start, string end)
+    {
+        var period = ReportPeriod.For(kind, new DateOnly(2026, 11, 29), TimeZoneInfo.Utc, firstMonth);
+
+        Assert.Equal(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), period.Start);
+        Assert.Equal(DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), period.End);
+    }
 }

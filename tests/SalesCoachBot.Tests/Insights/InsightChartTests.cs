@@ -32,6 +32,7 @@ public sealed class InsightChartTests
         var card = SingleCard(await app.SayAsync(_alex, ask));
 
         AssertValid(card);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(card.ToString(Newtonsoft.Json.Formatting.None)) < 28_000);
         Assert.Contains(heading, Text(card), StringComparison.Ordinal);
         Assert.Contains(figure, Text(card), StringComparison.Ordinal);
         var image = card.Descendants().OfType<JObject>().Single(o => o["type"]?.ToString() == "Image");

@@ -68,7 +68,8 @@ public static class Forecast
         var lines = new List<ForecastLine>();
         var fixes = new List<ForecastFix>();
         var won = new List<Money>();
-        foreach (var deal in deals)
+        // A deleted deal is gone for the rep: it never counts, whoever read it (stores already leave it out).
+        foreach (var deal in deals.Where(d => !d.IsDeleted))
         {
             var model = process.ModelOrDefault(deal.ModelId);
             var stage = model.GetStage(deal.StageId) ?? model.FirstStage;

@@ -73,6 +73,8 @@ public static class ProcessReport
     {
         ArgumentNullException.ThrowIfNull(deals);
         ArgumentNullException.ThrowIfNull(process);
+        // A deleted deal was a mistake or a duplicate: it says nothing about the process.
+        deals = deals.Where(d => !d.IsDeleted).ToList();
         var stays = deals.SelectMany(d => StageStays.Of(d, process)).ToLookup(s => (s.Model.Id, s.Stage.Id));
         var stages = new List<StageReport>();
         foreach (var model in process.Models)

@@ -80,7 +80,8 @@ public static class RepStats
         var lostAmounts = new List<Money>();
         var cycles = new List<TimeSpan>();
         var stays = new List<StageStay>();
-        foreach (var deal in deals)
+        // A deleted deal is gone for the rep: none of its activities, wins or stays count.
+        foreach (var deal in deals.Where(d => !d.IsDeleted))
         {
             foreach (var activity in deal.Activities.Where(a => period.Contains(a.Date)))
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Insights;
 using SalesCoachBot.Core.Process;
 using SalesCoachBot.Core.Users;
 
@@ -43,7 +44,8 @@ public sealed class DigestSender(
                 continue;
             }
 
-            var result = await notifier.SendDigestAsync(manager, stalled, cancellationToken).ConfigureAwait(false);
+            var scorecard = await ScorecardAsync(manager, now, cancellationToken).ConfigureAwait(false);
+            var result = await notifier.SendDigestAsync(manager, stalled, scorecard, cancellationToken).ConfigureAwait(false);
             if (result == NotifyResult.Sent)
             {
                 sent++;
@@ -60,5 +62,19 @@ public sealed class DigestSender(
         }
 
         return sent;
+    }
+
+    /// <summary>A row per rep of the manager's team, each from one read of that rep's own deals.</summary>
+    private async Task<IReadOnlyList<ScorecardRow>> ScorecardAsync(UserProfile manager, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var team = await new TeamReader(profiles, deals, mapping).TeamOfAsync(manager.Key, cancellationToken).ConfigureAwait(false);
+        var rows = new List<ScorecardRow>();
+        foreach (var rep in team)
+        {
+            var theirs = await deals.ListAsync(rep.Key, includeClosed: true, cancellationToken).ConfigureAwait(false);
+            rows.Add(WeeklyScorecard.For(rep, theirs, process, now));
+        }
+
+        return rows;
     }
 }

@@ -1,4 +1,5 @@
 using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Insights;
 using SalesCoachBot.Core.Users;
 
 namespace SalesCoachBot.Core.Reminders;
@@ -23,8 +24,8 @@ public interface IReminderNotifier
     /// <summary>One message to the rep, listing every due reminder (a single deal gets its coaching card).</summary>
     Task<NotifyResult> RemindRepAsync(UserProfile rep, IReadOnlyList<DueReminder> reminders, CancellationToken cancellationToken);
 
-    /// <summary>The scheduled digest: one card listing the team's stalled deals by rep.</summary>
-    Task<NotifyResult> SendDigestAsync(UserProfile manager, IReadOnlyList<StalledDeal> stalled, CancellationToken cancellationToken);
+    /// <summary>The scheduled digest: one card with the team's scorecard (a row per rep) and its stalled deals by rep.</summary>
+    Task<NotifyResult> SendDigestAsync(UserProfile manager, IReadOnlyList<StalledDeal> stalled, IReadOnlyList<ScorecardRow> scorecard, CancellationToken cancellationToken);
 
     /// <summary>A nudge to the rep's manager about a stalled deal.</summary>
     Task<NotifyResult> NudgeManagerAsync(UserProfile manager, UserProfile rep, DueReminder reminder, CancellationToken cancellationToken);

@@ -3,6 +3,7 @@ using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Insights;
 using SalesCoachBot.Core.Understanding;
 using SalesCoachBot.Core.Users;
+using SalesCoachBot.Insights.Charts;
 using SalesCoachBot.Replies;
 
 namespace SalesCoachBot.Insights;
@@ -19,6 +20,7 @@ public sealed partial class InsightCommandHandler(
     TeamReader team,
     DealResolver resolver,
     DealUpdater updater,
+    IChartLinks charts,
     ILogger<InsightCommandHandler> logger)
 {
     public async Task<BotReply> AskAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
@@ -58,7 +60,7 @@ public sealed partial class InsightCommandHandler(
         var scope = (reps.Count > 0 ? "your team's and your deals" : "your deals") + (model is null ? string.Empty : $", {model.Name}");
         var report = ProcessReport.For(all, context.Process, context.Now);
         LogAnswer("process report", all.Count);
-        return BotReply.Card(ProcessReportCard.Summary(scope, report), ProcessReportCard.Build(scope, report));
+        return BotReply.Card(ProcessReportCard.Summary(scope, report), ProcessReportCard.Build(scope, report, Picture(InsightCharts.StageTime(report), context)));
     }
 
     public Task<BotReply> SetCategoryAsync(SetForecastCategory command, CommandContext context, CancellationToken cancellationToken)
@@ -148,7 +150,7 @@ public sealed partial class InsightCommandHandler(
         var mine = await ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
         var me = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
         var report = Forecast.For(mine, context.Process, period, context.Today, QuotaFor(me, period));
-        return BotReply.Card(ForecastCard.Summary("Your forecast", report), ForecastCard.Build("Your forecast", report));
+        return BotReply.Card(ForecastCard.Summary("Your forecast", report), ForecastCard.Build("Your forecast", report, Picture(InsightCharts.Forecast("Your forecast", report), context)));
     }
 
     private async Task<BotReply> StatsAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
@@ -156,7 +158,8 @@ public sealed partial class InsightCommandHandler(
         var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
         var mine = await ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
         var report = RepStats.For(mine, context.Process, period, context.Now);
-        return BotReply.Card(StatsCard.Summary("How you are doing", report), StatsCard.Build("How you are doing", report));
+        var trend = InsightCharts.Trend("Your win rate and activities", mine, context.Process, context.Now, context.TimeZone);
+        return BotReply.Card(StatsCard.Summary("How you are doing", report), StatsCard.Build("How you are doing", report, Picture(trend, context)));
     }
 
     private async Task<BotReply> AtRiskAsync(CommandContext context, CancellationToken cancellationToken)
@@ -199,7 +202,8 @@ public sealed partial class InsightCommandHandler(
         (string, string)[] totals = [("Open deals", all.Count.ToString(UserFormat.Culture)), ("Total", Total(all, weighted: false, context)), ("Weighted", Total(all, weighted: true, context))];
         string[] headers = ["Rep", "Open", "Total", "Weighted", "Stalled"];
         LogAnswer("team pipeline", all.Count);
-        return BotReply.Card(TeamCard.Summary("Team pipeline", $"{reps.Count} reps", headers, rows, totals), TeamCard.Build("Team pipeline", $"{reps.Count} reps", headers, rows, totals));
+        var funnel = all.Count == 0 ? null : PipelineChartHandler.Funnel(all, context.Process) with { Title = "Team pipeline by stage" };
+        return BotReply.Card(TeamCard.Summary("Team pipeline", $"{reps.Count} reps", headers, rows, totals), TeamCard.Build("Team pipeline", $"{reps.Count} reps", headers, rows, totals, Picture(funnel, context)));
     }
 
     private async Task<BotReply> TeamForecastAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
@@ -218,7 +222,11 @@ public sealed partial class InsightCommandHandler(
             var quota = forecast.Target is { } target ? $"{InsightText.Percent(forecast.CommitAndWonAgainstTarget)} of {target.Format()}" : "none set";
             return new TeamRow(TeamCard.RepName(rep.Rep), [InsightText.Money(forecast.WonInPeriod), InsightText.Money(forecast.Commit), InsightText.Money(forecast.BestCase), InsightText.Money(forecast.Weighted), quota, forecast.NeedsFixing.Count.ToString(UserFormat.Culture)]);
         }).ToList();
-        var whole = Forecast.For(read.SelectMany(r => r.Deals), context.Process, period, context.Today);
+        var quotas = reps.Select(r => QuotaFor(r, period)).ToList();
+        var teamTarget = quotas.Count > 0 && quotas.All(q => q is not null) && quotas.Select(q => q!.Value.Currency).Distinct().Count() == 1
+            ? new Money(quotas.Sum(q => q!.Value.Amount), quotas[0]!.Value.Currency)
+            : (Money?)null;
+        var whole = Forecast.For(read.SelectMany(r => r.Deals), context.Process, period, context.Today, teamTarget);
         (string, string)[] totals =
         [
             ("Won so far", InsightText.Money(whole.WonInPeriod)), ("Commit", InsightText.Money(whole.Commit)), ("Best case", InsightText.Money(whole.BestCase)),
@@ -226,8 +234,14 @@ public sealed partial class InsightCommandHandler(
         ];
         string[] headers = ["Rep", "Won", "Commit", "Best case", "Weighted", "Won + commit vs quota", "To fix"];
         var subtitle = $"{InsightText.Period(period)} · {reps.Count} reps";
+        if (teamTarget is { } sum)
+        {
+            totals = [.. totals, ("Won + commit vs the reps' quotas", $"{InsightText.Percent(whole.CommitAndWonAgainstTarget)} of {sum.Format()}")];
+        }
+
         LogAnswer("team forecast", read.Sum(r => r.Deals.Count));
-        return BotReply.Card(TeamCard.Summary("Team forecast", subtitle, headers, rows, totals), TeamCard.Build("Team forecast", subtitle, headers, rows, totals));
+        var chart = Picture(InsightCharts.Forecast("Team forecast", whole), context);
+        return BotReply.Card(TeamCard.Summary("Team forecast", subtitle, headers, rows, totals), TeamCard.Build("Team forecast", subtitle, headers, rows, totals, chart));
     }
 
     private async Task<BotReply> TeamStatsAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
@@ -239,7 +253,9 @@ public sealed partial class InsightCommandHandler(
         }
 
         var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
-        var read = await team.DealsChangedSinceAsync(reps, period.Previous().StartsAt, cancellationToken).ConfigureAwait(false);
+        // Read far enough back for the period before this one and for the weekly trend.
+        var since = new[] { period.Previous().StartsAt, InsightCharts.Weeks(context.Now, context.TimeZone)[0].StartsAt }.Min();
+        var read = await team.DealsChangedSinceAsync(reps, since, cancellationToken).ConfigureAwait(false);
         var rows = read.Select(rep =>
         {
             var stats = RepStats.For(rep.Deals, context.Process, period, context.Now);
@@ -262,7 +278,8 @@ public sealed partial class InsightCommandHandler(
         string[] headers = ["Rep", "Activities", "Won", "Win rate", "Stalled"];
         var subtitle = $"{InsightText.Period(period)} · {reps.Count} reps";
         LogAnswer("team stats", read.Sum(r => r.Deals.Count));
-        return BotReply.Card(TeamCard.Summary("Team scorecard", subtitle, headers, rows, totals), TeamCard.Build("Team scorecard", subtitle, headers, rows, totals));
+        var trend = InsightCharts.Trend("Team win rate and activities", read.SelectMany(r => r.Deals), context.Process, context.Now, context.TimeZone);
+        return BotReply.Card(TeamCard.Summary("Team scorecard", subtitle, headers, rows, totals), TeamCard.Build("Team scorecard", subtitle, headers, rows, totals, Picture(trend, context)));
     }
 
     private async Task<BotReply> RepStatsAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
@@ -277,7 +294,8 @@ public sealed partial class InsightCommandHandler(
         var theirs = await deals.ListAsync(rep.Key, includeClosed: true, cancellationToken).ConfigureAwait(false);
         var report = RepStats.For(theirs, context.Process, period, context.Now);
         var title = $"How {TeamCard.RepName(rep)} is doing";
-        return BotReply.Card(StatsCard.Summary(title, report), StatsCard.Build(title, report));
+        var trend = InsightCharts.Trend($"{TeamCard.RepName(rep)}: win rate and activities", theirs, context.Process, context.Now, context.TimeZone);
+        return BotReply.Card(StatsCard.Summary(title, report), StatsCard.Build(title, report, Picture(trend, context)));
     }
 
     /// <summary>The rep a manager names, among their own team only; otherwise the answer to give.</summary>
@@ -297,6 +315,9 @@ public sealed partial class InsightCommandHandler(
             _ => (null, BotReply.Plain($"Several people on your team match \"{phrase}\": {string.Join(", ", found.Select(TeamCard.RepName))}. Say the full name.")),
         };
     }
+
+    /// <summary>The chart's signed link, made for the asker; none when there is nothing to draw.</summary>
+    private Uri? Picture(ChartData? chart, CommandContext context) => chart is null ? null : charts.PictureFor(chart, context.Owner);
 
     private static BotReply NoTeam() => BotReply.Plain(
         "You don't manage anyone yet, so there is no team to show. Your reps join your team when they say \"my manager is\" and your name, or when an admin lists them in the managers file. For your own figures, ask \"how am I doing\" or \"my forecast\".");

@@ -1,5 +1,6 @@
 using SalesCoachBot.Conversation;
 using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Insights;
 using SalesCoachBot.Core.Process;
 using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Users;
@@ -42,12 +43,14 @@ public sealed class ReminderNotifier(IProactiveSender sender, SalesProcess proce
         return await sender.SendAsync(manager, reply, "manager_nudge", cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<NotifyResult> SendDigestAsync(UserProfile manager, IReadOnlyList<StalledDeal> stalled, CancellationToken cancellationToken)
+    public Task<NotifyResult> SendDigestAsync(UserProfile manager, IReadOnlyList<StalledDeal> stalled, IReadOnlyList<ScorecardRow> scorecard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(stalled);
+        ArgumentNullException.ThrowIfNull(scorecard);
         const string title = "Weekly digest: your team's stalled deals";
-        return sender.SendAsync(manager, BotReply.Card(StalledDealsCard.Summary(title, stalled), StalledDealsCard.Build(title, stalled)), "digest", cancellationToken);
+        var summary = ScorecardSection.Summary(scorecard) + StalledDealsCard.Summary(title, stalled);
+        return sender.SendAsync(manager, BotReply.Card(summary, StalledDealsCard.Build(title, stalled, scorecard)), "digest", cancellationToken);
     }
 
     /// <summary>A manager's "ping" reaches the rep as the deal's coaching card in their chat.</summary>

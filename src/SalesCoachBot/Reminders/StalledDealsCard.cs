@@ -1,4 +1,5 @@
 using SalesCoachBot.Cards.Model;
+using SalesCoachBot.Core.Insights;
 using SalesCoachBot.Core.Reminders;
 using static SalesCoachBot.Replies.CardParts;
 using SalesCoachBot.Replies;
@@ -16,10 +17,12 @@ public static class StalledDealsCard
             : $"{title}:\n" + string.Join("\n", rows.Select(r => $"- {r.Rep.Name ?? r.Rep.UserId}: {r.View.Deal.Name}, {r.View.Stage.Name}, {Replies.CoreText.TimeInStage(r.View)}"));
     }
 
-    public static AdaptiveCard Build(string title, IReadOnlyList<StalledDeal> rows)
+    /// <param name="scorecard">The weekly digest's team scorecard, shown first; empty for "stalled deals".</param>
+    public static AdaptiveCard Build(string title, IReadOnlyList<StalledDeal> rows, IReadOnlyList<ScorecardRow>? scorecard = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var body = new List<CardElement> { Heading(Escape(title)) };
+        body.AddRange(ScorecardSection.Build(scorecard ?? []));
         if (rows.Count == 0)
         {
             body.Add(Text("None: every open deal is within its stage's allowed time and next-step date."));

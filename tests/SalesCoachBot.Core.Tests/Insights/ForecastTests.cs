@@ -52,6 +52,24 @@ public class ForecastTests
     }
 
     [Fact]
+    public void A_deleted_deal_leaves_the_forecast_and_what_was_won()
+    {
+        var deleted = new Deal[]
+        {
+            Open("negotiation", 500_000, new(2026, 11, 21), name: "Deleted commit") with { DeletedAt = At(11, 14), DeletedBy = "dana" },
+            Open("proposal", 5_000, null, name: "Deleted undated") with { DeletedAt = At(11, 14), DeletedBy = "dana" },
+            Created(At(9, 1), 70_000).Won(At(11, 4)).With(d => d with { DeletedAt = At(11, 14), DeletedBy = "dana" }),
+        };
+
+        var report = Forecast.For([.. November(), .. deleted], TheProcess, _november, _today);
+
+        Assert.Equal(["Alpha", "Delta", "Beta", "Gamma"], report.Lines.Select(l => l.Deal.Name));
+        Assert.Equal(120_000, report.Commit.In("USD"));
+        Assert.Equal(30_000, report.WonInPeriod.In("USD"));
+        Assert.DoesNotContain(report.NeedsFixing, f => f.Deal.Name.StartsWith("Deleted", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Deals_with_no_close_date_or_a_past_one_are_listed_apart_as_needing_a_fix()
     {
         var report = Forecast.For(November(), TheProcess, _november, _today);

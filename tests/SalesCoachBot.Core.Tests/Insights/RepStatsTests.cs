@@ -85,6 +85,22 @@ public class RepStatsTests
     }
 
     [Fact]
+    public void A_deleted_deal_leaves_the_stats_its_activities_win_and_stays_with_it()
+    {
+        Deal deleted = ((Deal)Created(At(11, 1), 10_000).Did(ActivityKind.Call, new(2026, 11, 2)).MovedTo("qualify", At(11, 3)).Won(At(11, 5)))
+            with { DeletedAt = At(11, 6), DeletedBy = "dana" };
+        Deal deletedOpen = ((Deal)Created(At(11, 1), 5_000)) with { DeletedAt = At(11, 6), DeletedBy = "dana" };
+
+        var report = RepStats.For([WonInNovember(), deleted, deletedOpen], TheProcess, _november, _now);
+
+        // Only the November win remains: 1 win of $50,000, 3 activities, 2 moves, no deal created in November.
+        Assert.Equal((1, 50_000m), (report.Current.Won, report.Current.WonAmount.In("USD")));
+        Assert.Equal((3, 2, 0), (report.Current.ActivityCount, report.Current.StageMoves, report.Current.NewDeals));
+        Assert.Equal(1, report.Current.Stages.Single(s => s.Stage.Id == "qualify").Exits);
+        Assert.Equal(0, report.OpenDeals);
+    }
+
+    [Fact]
     public void A_deal_won_then_reopened_is_not_a_win()
     {
         Deal reopened = Created(At(11, 1), 10_000).Won(At(11, 5)).Reopened(At(11, 6));

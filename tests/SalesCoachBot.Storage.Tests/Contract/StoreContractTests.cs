@@ -57,6 +57,24 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_teams_read_since_an_instant_leaves_out_deleted_deals_even_when_just_changed()
+    {
+        var since = _now.AddDays(-30);
+        var kept = NewDeal("t1", "dana", "kept");
+        var deletedOpen = NewDeal("t1", "dana", "gone-open") with { DeletedAt = _now, DeletedBy = "dana" };
+        var deletedWin = NewDeal("t1", "dana", "gone-won") with { Status = DealStatus.Won, ClosedAt = _now.AddDays(-1), DeletedAt = _now, DeletedBy = "dana" };
+        foreach (var deal in new[] { kept, deletedOpen, deletedWin })
+        {
+            await Deals.SaveAsync(deal, null, CancellationToken.None);
+        }
+
+        var dana = new UserProfile { TenantId = "t1", UserId = "dana", FirstSeen = _now, LastSeen = _now };
+        var read = await new Core.Insights.TeamReader(Users, Deals, Core.Reminders.ManagerMapping.Empty).DealsChangedSinceAsync([dana], since, CancellationToken.None);
+
+        Assert.Equal(["kept"], Assert.Single(read).Deals.Select(d => d.Id));
+    }
+
+    [Fact]
     public async Task A_saved_deal_reads_back_whole()
     {
         var deal = NewDeal("t1", "dana", "d1");

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Insights;
 using SalesCoachBot.Core.Process;
 using SalesCoachBot.Core.Reminders;
+using SalesCoachBot.Core.Understanding;
 using SalesCoachBot.Core.Users;
 
 namespace SalesCoachBot.Storage.Tests.Reminders;
@@ -58,16 +60,19 @@ public abstract class ReminderSweepTests : IAsyncLifetime
                 _delivered.Enqueue((r.Deal.Id, r.Rung, manager.UserId));
                 return NotifyResult.Sent;
             });
-        notifier.Setup(n => n.SendDigestAsync(It.IsAny<UserProfile>(), It.IsAny<IReadOnlyList<StalledDeal>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((UserProfile manager, IReadOnlyList<StalledDeal> stalled, CancellationToken _) =>
+        notifier.Setup(n => n.SendDigestAsync(It.IsAny<UserProfile>(), It.IsAny<IReadOnlyList<StalledDeal>>(), It.IsAny<IReadOnlyList<ScorecardRow>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((UserProfile manager, IReadOnlyList<StalledDeal> stalled, IReadOnlyList<ScorecardRow> scorecard, CancellationToken _) =>
             {
                 _digests.Enqueue((manager.UserId, _time.GetUtcNow(), stalled.Count));
+                _scorecards.Enqueue(scorecard);
                 return NotifyResult.Sent;
             });
         return notifier;
     }
 
     private readonly ConcurrentQueue<(string Manager, DateTimeOffset At, int Deals)> _digests = new();
+
+    private readonly ConcurrentQueue<IReadOnlyList<ScorecardRow>> _scorecards = new();
 
     private ManagerMapping _mapping = ManagerMapping.Empty;
 
@@ -412,6 +417,43 @@ public abstract class ReminderSweepTests : IAsyncLifetime
         Assert.Equal(mondaysNineInNewYork, _digests.Select(d => d.At));
         Assert.All(_digests, d => Assert.Equal("morgan", d.Manager));
         Assert.Equal([0, 0, 1], _digests.Select(d => d.Deals));
+    }
+
+    [Fact]
+    public async Task The_weekly_digest_carries_the_team_scorecard_of_last_week_and_the_quarters_commit_against_quota()
+    {
+        var db = Open();
+        var manager = await RepAsync(db, "morgan");
+        await db.Users.SaveAsync(
+            manager with { NextDigestAt = StalledDeals.NextDigest(_time.GetUtcNow(), manager.Zone, new ReminderOptions()) },
+            (await db.Users.GetAsync(manager.Key, CancellationToken.None))!.ETag,
+            CancellationToken.None);
+        var dana = await RepAsync(db, "dana", manager: "morgan");
+        await db.Users.UpdateAsync(dana.Key, p => p! with { QuarterlyQuota = new Money(100_000, "USD") }, CancellationToken.None);
+        var updater = new DealUpdater(db.Deals, _process, NullLogger<DealUpdater>.Instance);
+        var actor = new Actor("dana", "scorecard");
+        var now = _time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var contoso = (await updater.CreateAsync(DealRules.Create(dana.Key, "Contoso", new Money(40_000, "USD"), _model, now, new Actor("dana", "create-contoso")).Deal!, CancellationToken.None)).Deal!;
+        await updater.UpdateAsync(dana.Key, contoso.Id, "call", d => DealRules.LogActivity(d, ActivityKind.Call, today, null, today, now, actor), CancellationToken.None);
+        await updater.UpdateAsync(dana.Key, contoso.Id, "won", d => DealRules.Close(d, _model, won: true, null, now.AddDays(1), actor), CancellationToken.None);
+        var fabrikam = (await updater.CreateAsync(DealRules.Create(dana.Key, "Fabrikam", new Money(60_000, "USD"), _model, now, new Actor("dana", "create-fabrikam")).Deal!, CancellationToken.None)).Deal!;
+        await updater.UpdateAsync(dana.Key, fabrikam.Id, "commit", d => ForecastOverride.Put(d, ForecastCategory.Commit, now, actor), CancellationToken.None);
+        await updater.UpdateAsync(dana.Key, fabrikam.Id, "close", d => DealRules.SetExpectedClose(d, new DateOnly(2026, 12, 20), today, now, actor), CancellationToken.None);
+        var sweepers = new[] { Sweeper(db, RecordingNotifier().Object, "a"), Sweeper(Open(), RecordingNotifier().Object, "b") };
+
+        // Wednesday to the next Tuesday, every hour, two instances: one digest, on Monday, scoring Mon 23 – Sun 29 Nov.
+        for (var hour = 0; hour < 6 * 24; hour++)
+        {
+            _time.Advance(TimeSpan.FromHours(1));
+            await Task.WhenAll(sweepers.Select(s => s.SweepAsync(CancellationToken.None)));
+        }
+
+        var row = Assert.Single(Assert.Single(_scorecards));
+        Assert.Equal("dana", row.Rep.UserId);
+        Assert.Equal(new DateOnly(2026, 11, 23), row.Week.Start);
+        Assert.Equal((1, 1, 40_000m, 60_000m), (row.Activities, row.Won, row.WonAmount.In("USD"), row.Commit.In("USD")));
+        Assert.Equal(1m, row.AgainstQuota);
     }
 
     [Fact]

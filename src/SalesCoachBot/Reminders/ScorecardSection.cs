@@ -1,0 +1,61 @@
+using System.Globalization;
+using SalesCoachBot.Cards.Model;
+using SalesCoachBot.Core.Insights;
+using static SalesCoachBot.Replies.CardParts;
+using SalesCoachBot.Replies;
+
+namespace SalesCoachBot.Reminders;
+
+/// <summary>The weekly digest's team scorecard: a line per rep with last week's activities and wins and the quarter's commit against quota.</summary>
+public static class ScorecardSection
+{
+    public static string Summary(IReadOnlyList<ScorecardRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Count == 0 ? string.Empty
+            : $"{Heading(rows)}:\n" + string.Join("\n", rows.Select(r => $"- {Name(r)}: {Line(r)}")) + "\n";
+    }
+
+    public static IEnumerable<CardElement> Build(IReadOnlyList<ScorecardRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        return
+        [
+            CoachingCard.Section(Heading(rows)),
+            new FactSet { Facts = rows.Select(r => new Fact(Escape(Name(r)), Line(r))).ToList() },
+        ];
+    }
+
+    /// <summary>"12 activities · 2 won ($50,000) · commit $80,000 · won + commit 45% of $300,000".</summary>
+    public static string Line(ScorecardRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var activities = row.Activities == 1 ? "1 activity" : $"{row.Activities} activities";
+        var won = row.Won == 0 ? "0 won" : $"{row.Won} won ({Money(row.WonAmount)})";
+        var quota = row.Quota is { } q
+            ? $" · won + commit {Percent(row.AgainstQuota)} of {q.Format()} quota"
+            : string.Empty;
+        return $"{activities} · {won} · commit this quarter {Money(row.Commit)}{quota}";
+    }
+
+    private static string Heading(IReadOnlyList<ScorecardRow> rows)
+    {
+        var week = rows[0].Week;
+        var last = week.End.AddDays(-1);
+        return $"Team scorecard, last week ({week.Start.ToString("d MMM", CultureInfo.InvariantCulture)} – {last.ToString("d MMM", CultureInfo.InvariantCulture)})";
+    }
+
+    private static string Name(ScorecardRow row) => row.Rep.Name ?? row.Rep.UserId;
+
+    // Per currency, never converted, as the insight cards write it.
+    private static string Money(MoneyTotals totals) =>
+        totals.IsEmpty ? "0" : string.Join(" + ", totals.PerCurrency.Select(m => m.Format()));
+
+    private static string Percent(decimal? share) =>
+        share is { } value ? (value * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "n/a";
+}

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Insights;
 using SalesCoachBot.Core.Process;
 using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Users;
@@ -253,7 +254,7 @@ public static class SweepCommand
             return Task.FromResult(NotifyResult.Sent);
         }
 
-        public Task<NotifyResult> SendDigestAsync(UserProfile manager, IReadOnlyList<StalledDeal> stalled, CancellationToken cancellationToken) =>
+        public Task<NotifyResult> SendDigestAsync(UserProfile manager, IReadOnlyList<StalledDeal> stalled, IReadOnlyList<ScorecardRow> scorecard, CancellationToken cancellationToken) =>
             Task.FromResult(NotifyResult.Sent);
 
         public Task<NotifyResult> NudgeManagerAsync(UserProfile manager, UserProfile rep, DueReminder reminder, CancellationToken cancellationToken)

@@ -14,6 +14,21 @@ const https = require("https");
 const path = require("path");
 const { createHttpServer } = require("@vercel/cosmosdb-server");
 
+// The server numbers databases 1, 2, 3, ... and makes each number a resource id in base64. The 62nd, 63rd, 126th, ...
+// come out with '+' or '/' in them, which the SDK writes into URL paths as '-' and the server then cannot find
+// (a 404 "stale cache" in whichever test happens to create the 63rd database on a shared server). Skip those numbers.
+const Databases = require("@vercel/cosmosdb-server/lib/account/databases").default;
+const ridOfNumber = Databases.prototype._rid;
+const safeNumbers = [0];
+Databases.prototype._rid = function ridWithoutUrlCharacters(count) {
+  while (safeNumbers.length <= count) {
+    let next = safeNumbers[safeNumbers.length - 1] + 1;
+    while (/[+/]/.test(ridOfNumber.call(this, next))) next += 1;
+    safeNumbers.push(next);
+  }
+  return ridOfNumber.call(this, safeNumbers[count]);
+};
+
 const pkgDir = path.dirname(require.resolve("@vercel/cosmosdb-server/package.json"));
 const tls = { cert: fs.readFileSync(path.join(pkgDir, "cert.pem")), key: fs.readFileSync(path.join(pkgDir, "key.pem")) };
 const requestedPort = parseInt(process.argv[2] || "0", 10);

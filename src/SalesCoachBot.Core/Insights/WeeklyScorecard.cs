@@ -32,7 +32,7 @@ public static class WeeklyScorecard
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, rep.Zone).DateTime);
         var week = ReportPeriod.For(PeriodKind.LastWeek, today, rep.Zone);
         var figures = RepStats.Figures(deals, process, week, now);
-        var quarter = ReportPeriod.For(PeriodKind.ThisQuarter, today, rep.Zone);
+        var quarter = ReportPeriod.For(PeriodKind.ThisQuarter, today, rep.Zone, process.FiscalYearStartMonth);
         var forecast = Forecast.For(deals, process, quarter, today, rep.QuarterlyQuota);
         return new ScorecardRow(rep, week, figures.ActivityCount, figures.Won, figures.WonAmount, forecast.Commit, rep.QuarterlyQuota, forecast.CommitAndWonAgainstTarget);
     }

@@ -329,7 +329,8 @@ public sealed partial class InsightCommandHandler(
     private static Money? QuotaFor(UserProfile? rep, ReportPeriod period) =>
         period.Kind is PeriodKind.ThisQuarter or PeriodKind.LastQuarter or PeriodKind.NextQuarter ? rep?.QuarterlyQuota : null;
 
-    private static ReportPeriod PeriodOf(PeriodKind kind, CommandContext context) => ReportPeriod.For(kind, context.Today, context.TimeZone);
+    private static ReportPeriod PeriodOf(PeriodKind kind, CommandContext context) =>
+        ReportPeriod.For(kind, context.Today, context.TimeZone, context.Process.FiscalYearStartMonth);
 
     private static string Total(IEnumerable<Deal> of, bool weighted, CommandContext context) =>
         InsightText.Money(MoneyTotals.Sum(of.Where(d => d.Amount is not null).Select(d =>

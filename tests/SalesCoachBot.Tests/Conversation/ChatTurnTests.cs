@@ -189,7 +189,7 @@ public sealed class ChatTurnTests : IAsyncLifetime
         // The same shape names a deal when one of the rep's deals is called so.
         await Chat()
             .Send("how's dana")
-            .AssertReply(reply => Assert.Equal("I can't show how dana is doing yet. For now, \"stalled deals\" shows your team's deals that are past their allowed time.", ((Activity)reply).Text))
+            .AssertReply(reply => Assert.StartsWith("You don't manage anyone yet, so there is no team to show.", ((Activity)reply).Text, StringComparison.Ordinal))
             .Send("new deal Contoso Ltd 45k")
             .AssertReply(CardSaying("Created Contoso Ltd"))
             .Send("how is contoso?")

@@ -86,6 +86,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DealStageHandler>();
         services.AddSingleton<DealCorrectionHandler>();
         services.AddSingleton<CoachingCommandHandler>();
+        services.AddSingleton<Cards.Pictures.PictureFonts>();
         services.AddSingleton<ProcessMapImage>();
         services.AddSingleton<ProcessMapPictures>();
         services.AddSingleton<PlaybookCommandHandler>();

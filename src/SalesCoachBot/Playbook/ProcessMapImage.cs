@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using SalesCoachBot.Cards.Pictures;
 using SalesCoachBot.Core.Process;
 using SkiaSharp;
 
@@ -13,7 +14,7 @@ namespace SalesCoachBot.Playbook;
 /// lives for one render, and finished PNGs are cached per model id (the process does not change while the app runs).
 /// The Linux native assets are the NoDependencies build: with the fonts embedded, no libfontconfig is needed on the host.
 /// </remarks>
-public sealed class ProcessMapImage : IDisposable
+public sealed class ProcessMapImage(PictureFonts fonts)
 {
     internal const int Height = 220;
     internal const int Margin = 16;
@@ -38,17 +39,7 @@ public sealed class ProcessMapImage : IDisposable
     // Zlib level 9 with every filter tried per row: the picture may travel inline as a data URI, so bytes matter more than CPU.
     private static readonly SKPngEncoderOptions _pngOptions = new(SKPngEncoderFilterFlags.AllFilters, 9);
 
-    private readonly SKTypeface _regular;
-    private readonly SKTypeface _bold;
     private readonly ConcurrentDictionary<string, byte[]> _cache = new(StringComparer.Ordinal);
-    private volatile bool _disposed;
-
-    public ProcessMapImage()
-    {
-        // Embedded rather than system fonts: App Service containers and CI boxes often have none installed.
-        _regular = LoadTypeface("DejaVuSans.ttf");
-        _bold = LoadTypeface("DejaVuSans-Bold.ttf");
-    }
 
     /// <summary>The picture's width for a model with <paramref name="openStages"/> open stages.</summary>
     public static int WidthFor(int openStages) =>
@@ -65,22 +56,9 @@ public sealed class ProcessMapImage : IDisposable
     public byte[] RenderPng(SellingModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ObjectDisposedException.ThrowIf(_disposed, this);
 
         // A copy, so a caller that changes its bytes cannot spoil the cached picture for everyone else.
         return (byte[])_cache.GetOrAdd(model.Id, _ => Render(model)).Clone();
-    }
-
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        _regular.Dispose();
-        _bold.Dispose();
     }
 
     /// <summary>Where the box of the open stage at <paramref name="index"/> is drawn.</summary>
@@ -98,7 +76,7 @@ public sealed class ProcessMapImage : IDisposable
 
     /// <summary>How a stage name is laid out in its box: bold, up to two lines, shrunk and then cut short to fit.</summary>
     internal TextBlock FitStageName(string name) =>
-        Fit(name, _bold, maxSize: 14, minSize: 10, BoxWidth - (2 * TextPadding), maxLines: 2);
+        Fit(name, fonts.Bold, maxSize: 14, minSize: 10, BoxWidth - (2 * TextPadding), maxLines: 2);
 
     private byte[] Render(SellingModel model)
     {
@@ -138,8 +116,8 @@ public sealed class ProcessMapImage : IDisposable
     private void DrawTitle(SKCanvas canvas, SellingModel model, int width)
     {
         using var paint = new SKPaint { IsAntialias = true, Color = _titleColor };
-        var title = Fit($"{model.Name} selling model", _bold, 17, 12, width - (2 * Margin), maxLines: 1);
-        using var font = NewFont(_bold, title.Size);
+        var title = Fit($"{model.Name} selling model", fonts.Bold, 17, 12, width - (2 * Margin), maxLines: 1);
+        using var font = PictureFonts.NewFont(fonts.Bold, title.Size);
         canvas.DrawText(title.Lines[0], Margin, 36, SKTextAlign.Left, font, paint);
     }
 
@@ -154,8 +132,8 @@ public sealed class ProcessMapImage : IDisposable
         }
 
         using var paint = new SKPaint { IsAntialias = true, Color = _captionColor };
-        var caption = Fit(text, _regular, 12, 9, width - (2 * Margin), maxLines: 1);
-        using var font = NewFont(_regular, caption.Size);
+        var caption = Fit(text, fonts.Regular, 12, 9, width - (2 * Margin), maxLines: 1);
+        using var font = PictureFonts.NewFont(fonts.Regular, caption.Size);
         canvas.DrawText(caption.Lines[0], Margin, Height - 26, SKTextAlign.Left, font, paint);
     }
 
@@ -169,17 +147,17 @@ public sealed class ProcessMapImage : IDisposable
         var time = stage.AllowedTime is { } allowed ? Replies.CoreText.Duration(allowed) : "no time limit";
         var details = new[]
         {
-            Fit(time, _regular, 12, 9, inner, maxLines: 1),
-            Fit(Percent(stage.WinProbability) + " to win", _regular, 12, 9, inner, maxLines: 1),
+            Fit(time, fonts.Regular, 12, 9, inner, maxLines: 1),
+            Fit(Percent(stage.WinProbability) + " to win", fonts.Regular, 12, 9, inner, maxLines: 1),
         };
 
         const float detailGap = 6;
         var height = name.Height + detailGap + details.Sum(d => d.Height);
         var top = box.MidY - (height / 2);
-        top = DrawLines(canvas, name, _bold, SKColors.White, box.MidX, top) + detailGap;
+        top = DrawLines(canvas, name, fonts.Bold, SKColors.White, box.MidX, top) + detailGap;
         foreach (var detail in details)
         {
-            top = DrawLines(canvas, detail, _regular, _detailColor, box.MidX, top);
+            top = DrawLines(canvas, detail, fonts.Regular, _detailColor, box.MidX, top);
         }
     }
 
@@ -199,8 +177,8 @@ public sealed class ProcessMapImage : IDisposable
 
         using var fill = new SKPaint { IsAntialias = true, Color = won ? WonColor : LostColor, Style = SKPaintStyle.Fill };
         canvas.DrawRoundRect(box, OutcomeHeight / 2f, OutcomeHeight / 2f, fill);
-        var text = Fit(label, _bold, 14, 9, box.Width - (2 * TextPadding), maxLines: 1);
-        DrawLines(canvas, text, _bold, SKColors.White, box.MidX, box.MidY - (text.Height / 2));
+        var text = Fit(label, fonts.Bold, 14, 9, box.Width - (2 * TextPadding), maxLines: 1);
+        DrawLines(canvas, text, fonts.Bold, SKColors.White, box.MidX, box.MidY - (text.Height / 2));
     }
 
     private static void DrawArrow(SKCanvas canvas, SKPoint[] points)
@@ -236,7 +214,7 @@ public sealed class ProcessMapImage : IDisposable
     /// <summary>Draws centred lines from <paramref name="top"/> and returns where the next block starts.</summary>
     private static float DrawLines(SKCanvas canvas, TextBlock block, SKTypeface typeface, SKColor color, float centreX, float top)
     {
-        using var font = NewFont(typeface, block.Size);
+        using var font = PictureFonts.NewFont(typeface, block.Size);
         using var paint = new SKPaint { IsAntialias = true, Color = color };
         var metrics = font.Metrics;
         foreach (var line in block.Lines)
@@ -261,7 +239,7 @@ public sealed class ProcessMapImage : IDisposable
 
         for (var size = maxSize; size > minSize; size--)
         {
-            using var font = NewFont(typeface, size);
+            using var font = PictureFonts.NewFont(typeface, size);
             var lines = Wrap(words, font, maxWidth);
             var widest = lines.Max(l => font.MeasureText(l));
             if (lines.Count <= maxLines && widest <= maxWidth)
@@ -270,11 +248,11 @@ public sealed class ProcessMapImage : IDisposable
             }
         }
 
-        using var smallest = NewFont(typeface, minSize);
+        using var smallest = PictureFonts.NewFont(typeface, minSize);
         var wrapped = Wrap(words, smallest, maxWidth);
         var kept = wrapped.Take(maxLines - 1).ToList();
         kept.Add(string.Join(' ', wrapped.Skip(maxLines - 1)));
-        var cut = kept.Select(l => Ellipsize(l, smallest, maxWidth)).ToList();
+        var cut = kept.Select(l => PictureFonts.Ellipsize(l, smallest, maxWidth)).ToList();
         return new TextBlock(minSize, cut, cut.Max(l => smallest.MeasureText(l)));
     }
 
@@ -300,35 +278,8 @@ public sealed class ProcessMapImage : IDisposable
         return lines;
     }
 
-    private static string Ellipsize(string line, SKFont font, float maxWidth)
-    {
-        if (font.MeasureText(line) <= maxWidth)
-        {
-            return line;
-        }
-
-        const string ellipsis = "…";
-        var room = maxWidth - font.MeasureText(ellipsis);
-        var count = (int)font.BreakText(line, room);
-        return line[..Math.Max(count, 0)].TrimEnd() + ellipsis;
-    }
-
-    private static SKFont NewFont(SKTypeface typeface, float size) =>
-        new(typeface, size) { Edging = SKFontEdging.Antialias, Subpixel = true };
-
     private static string Percent(decimal probability) =>
         (probability * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-
-    private static SKTypeface LoadTypeface(string file)
-    {
-        var name = "SalesCoachBot.Playbook.Fonts." + file;
-        var stream = typeof(ProcessMapImage).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The font {name} is missing from the assembly.");
-
-        // The typeface takes ownership of the stream and reads glyphs from it on demand.
-        return SKTypeface.FromStream(stream)
-            ?? throw new InvalidOperationException($"The embedded font {name} could not be read.");
-    }
 
     /// <param name="Width">The widest line, measured with the font it is drawn with.</param>
     internal sealed record TextBlock(float Size, IReadOnlyList<string> Lines, float Width)

@@ -1,3 +1,4 @@
+using SalesCoachBot.Cards.Pictures;
 using SalesCoachBot.Core.Process;
 using SkiaSharp;
 using Xunit.Abstractions;
@@ -8,11 +9,14 @@ namespace SalesCoachBot.Tests.Playbook;
 public sealed class ProcessMapImageTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly SalesProcess _process = ProcessLoader.LoadDefault();
-    private readonly ProcessMapImage _renderer = new();
+    private readonly PictureFonts _fonts = new();
+    private ProcessMapImage? _renderer;
 
     public static TheoryData<string> ModelIds() => new(_process.Models.Select(m => m.Id));
 
-    public void Dispose() => _renderer.Dispose();
+    private ProcessMapImage Renderer => _renderer ??= new ProcessMapImage(_fonts);
+
+    public void Dispose() => _fonts.Dispose();
 
     [Theory]
     [MemberData(nameof(ModelIds))]
@@ -20,7 +24,7 @@ public sealed class ProcessMapImageTests(ITestOutputHelper output) : IDisposable
     {
         var model = _process.FindModel(modelId)!;
 
-        using var bitmap = Decode(_renderer.RenderPng(model));
+        using var bitmap = Decode(Renderer.RenderPng(model));
 
         Assert.Equal(ProcessMapImage.WidthFor(model.OpenStages.Count), bitmap.Width);
         Assert.Equal(ProcessMapImage.Height, bitmap.Height);
@@ -33,7 +37,7 @@ public sealed class ProcessMapImageTests(ITestOutputHelper output) : IDisposable
     {
         var model = _process.FindModel(modelId)!;
 
-        using var bitmap = Decode(_renderer.RenderPng(model));
+        using var bitmap = Decode(Renderer.RenderPng(model));
         var pixels = bitmap.Pixels;
 
         var drawn = pixels.Count(p => p != ProcessMapImage.Background);
@@ -49,7 +53,7 @@ public sealed class ProcessMapImageTests(ITestOutputHelper output) : IDisposable
     {
         var model = _process.FindModel(modelId)!;
 
-        using var bitmap = Decode(_renderer.RenderPng(model));
+        using var bitmap = Decode(Renderer.RenderPng(model));
 
         for (var i = 0; i < model.OpenStages.Count; i++)
         {
@@ -67,7 +71,7 @@ public sealed class ProcessMapImageTests(ITestOutputHelper output) : IDisposable
 
         foreach (var model in _process.Models)
         {
-            var png = _renderer.RenderPng(model);
+            var png = Renderer.RenderPng(model);
             var path = Path.Combine(folder, $"process-map-{model.Id}.png");
             File.WriteAllBytes(path, png);
             output.WriteLine($"{model.Id}: {model.OpenStages.Count} open stages, {png.Length:N0} bytes, {path}");
@@ -80,21 +84,22 @@ public sealed class ProcessMapImageTests(ITestOutputHelper output) : IDisposable
     public void Rendering_is_deterministic_across_instances()
     {
         var model = _process.FindModel("enterprise")!;
-        using var other = new ProcessMapImage();
+        using var fonts = new PictureFonts();
+        var other = new ProcessMapImage(fonts);
 
-        Assert.Equal(_renderer.RenderPng(model), other.RenderPng(model));
+        Assert.Equal(Renderer.RenderPng(model), other.RenderPng(model));
     }
 
     [Fact]
     public void A_cached_picture_cannot_be_spoiled_by_a_caller_changing_its_copy()
     {
         var model = _process.DefaultModel;
-        var first = _renderer.RenderPng(model);
+        var first = Renderer.RenderPng(model);
         var expected = (byte[])first.Clone();
 
         Array.Clear(first);
 
-        Assert.Equal(expected, _renderer.RenderPng(model));
+        Assert.Equal(expected, Renderer.RenderPng(model));
     }
 
     [Fact]
@@ -112,7 +117,7 @@ public sealed class ProcessMapImageTests(ITestOutputHelper output) : IDisposable
             .ToList();
         var model = enterprise with { Id = "long-names", Name = "Very Long Names", Stages = stages };
 
-        var png = _renderer.RenderPng(model);
+        var png = Renderer.RenderPng(model);
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts"));
         File.WriteAllBytes(Path.Combine(AppContext.BaseDirectory, "artifacts", "process-map-long-names.png"), png);
 
@@ -121,13 +126,13 @@ public sealed class ProcessMapImageTests(ITestOutputHelper output) : IDisposable
         var room = ProcessMapImage.BoxWidth - (2 * ProcessMapImage.TextPadding);
         foreach (var name in names)
         {
-            var block = _renderer.FitStageName(name);
+            var block = Renderer.FitStageName(name);
             Assert.InRange(block.Lines.Count, 1, 2);
             Assert.True(block.Width <= room, $"'{string.Join(" / ", block.Lines)}' is {block.Width} px wide, the box has {room}");
         }
 
-        Assert.Equal(["Solution", "Design"], _renderer.FitStageName("Solution Design").Lines);
-        Assert.EndsWith("…", _renderer.FitStageName(names[0]).Lines[^1], StringComparison.Ordinal);
+        Assert.Equal(["Solution", "Design"], Renderer.FitStageName("Solution Design").Lines);
+        Assert.EndsWith("…", Renderer.FitStageName(names[0]).Lines[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,9 +146,10 @@ public sealed class ProcessMapImageTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void A_disposed_renderer_refuses_to_render()
     {
-        var renderer = new ProcessMapImage();
-        renderer.Dispose();
-        renderer.Dispose();
+        var fonts = new PictureFonts();
+        var renderer = new ProcessMapImage(fonts);
+        fonts.Dispose();
+        fonts.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => renderer.RenderPng(_process.DefaultModel));
     }

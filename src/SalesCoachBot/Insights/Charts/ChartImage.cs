@@ -1,4 +1,5 @@
 using System.Globalization;
+using SalesCoachBot.Cards.Pictures;
 using SkiaSharp;
 
 namespace SalesCoachBot.Insights.Charts;
@@ -10,7 +11,7 @@ namespace SalesCoachBot.Insights.Charts;
 /// process-wide static registry, and these four simple shapes do not need a plotting library.
 /// </summary>
 /// <remarks>A singleton: the typefaces are loaded once and only read while drawing; every other Skia object lives for one render.</remarks>
-public sealed class ChartImage : IDisposable
+public sealed class ChartImage(PictureFonts fonts)
 {
     public const int Width = 720;
     private const int Margin = 20;
@@ -29,14 +30,10 @@ public sealed class ChartImage : IDisposable
     private static readonly int[] _niceSteps = [1, 2, 3, 4, 5, 6, 8, 10];
     private static readonly SKPngEncoderOptions _pngOptions = new(SKPngEncoderFilterFlags.AllFilters, 9);
 
-    private readonly SKTypeface _regular = LoadTypeface("DejaVuSans.ttf");
-    private readonly SKTypeface _bold = LoadTypeface("DejaVuSans-Bold.ttf");
-    private volatile bool _disposed;
 
     public byte[] RenderPng(ChartData chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        ObjectDisposedException.ThrowIf(_disposed, this);
         var height = chart switch
         {
             FunnelChart f => TitleHeight + Rows(f.Stages.Count) + Margin,
@@ -50,7 +47,7 @@ public sealed class ChartImage : IDisposable
         using var surface = SKSurface.Create(info) ?? throw new InvalidOperationException($"Could not create a {Width}x{height} drawing surface.");
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
-        Text(canvas, chart.Title, _bold, 17, Margin, 30, _ink, maxWidth: Width - (2 * Margin));
+        Text(canvas, chart.Title, fonts.Bold, 17, Margin, 30, _ink, maxWidth: Width - (2 * Margin));
         switch (chart)
         {
             case FunnelChart funnel:
@@ -73,18 +70,6 @@ public sealed class ChartImage : IDisposable
         return data.ToArray();
     }
 
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        _regular.Dispose();
-        _bold.Dispose();
-    }
-
     private static int Rows(int count) => Math.Max(count, 1) * (BarHeight + BarGap);
 
     /// <summary>Bars centred on one axis, each as wide as its value: the shape of a funnel, first stage on top.</summary>
@@ -98,13 +83,13 @@ public sealed class ChartImage : IDisposable
         foreach (var stage in chart.Stages)
         {
             var width = Math.Max((float)(stage.Value / max * area), stage.Value > 0 ? 4 : 0);
-            Text(canvas, stage.Label, _regular, 13, Margin, top + 20, _ink, maxWidth: LabelWidth - 10);
+            Text(canvas, stage.Label, fonts.Regular, 13, Margin, top + 20, _ink, maxWidth: LabelWidth - 10);
             using (var fill = Paint(_bar))
             {
                 canvas.DrawRoundRect(SKRect.Create(centre - (width / 2), top, width, BarHeight), 4, 4, fill);
             }
 
-            Text(canvas, stage.ValueText, _bold, 13, Width - Margin - valueWidth + 8, top + 20, _ink, maxWidth: valueWidth - 8);
+            Text(canvas, stage.ValueText, fonts.Bold, 13, Width - Margin - valueWidth + 8, top + 20, _ink, maxWidth: valueWidth - 8);
             top += BarHeight + BarGap;
         }
     }
@@ -120,7 +105,7 @@ public sealed class ChartImage : IDisposable
         var top = (float)TitleHeight;
         foreach (var stage in chart.Stages)
         {
-            Text(canvas, stage.Label, _regular, 13, Margin, top + 20, _ink, maxWidth: LabelWidth - 10);
+            Text(canvas, stage.Label, fonts.Regular, 13, Margin, top + 20, _ink, maxWidth: LabelWidth - 10);
             var length = (float)(stage.Days / max * area);
             var over = stage.AllowedDays is { } allowed && stage.Days > allowed;
             using (var fill = Paint(over ? _over : _bar))
@@ -136,14 +121,14 @@ public sealed class ChartImage : IDisposable
             }
 
             var text = Days(stage.Days) + (stage.AllowedDays is { } a ? " of " + Days(a) : string.Empty);
-            Text(canvas, text, over ? _bold : _regular, 13, Width - Margin - valueWidth + 8, top + 20, over ? _over : _ink, maxWidth: valueWidth - 8);
+            Text(canvas, text, over ? fonts.Bold : fonts.Regular, 13, Width - Margin - valueWidth + 8, top + 20, over ? _over : _ink, maxWidth: valueWidth - 8);
             top += BarHeight + BarGap;
         }
 
         // The key: what the black mark means.
         using var key = Paint(_ink, stroke: 2);
         canvas.DrawLine(left, height - Margin - 14, left, height - Margin + 2, key);
-        Text(canvas, "allowed time; red bars are over it", _regular, 12, left + 8, height - Margin, _subtle, maxWidth: area);
+        Text(canvas, "allowed time; red bars are over it", fonts.Regular, 12, left + 8, height - Margin, _subtle, maxWidth: area);
     }
 
     /// <summary>Vertical bars with the target as a horizontal line across them.</summary>
@@ -174,8 +159,8 @@ public sealed class ChartImage : IDisposable
                 canvas.DrawRect(SKRect.Create(x, plotBottom - barHeight, slot * 0.6f, barHeight), fill);
             }
 
-            Centred(canvas, bar.ValueText, _bold, 13, x + (slot * 0.3f), plotBottom - barHeight - 8, _ink, slot - 8);
-            Centred(canvas, bar.Label, _regular, 13, x + (slot * 0.3f), plotBottom + 22, _ink, slot - 8);
+            Centred(canvas, bar.ValueText, fonts.Bold, 13, x + (slot * 0.3f), plotBottom - barHeight - 8, _ink, slot - 8);
+            Centred(canvas, bar.Label, fonts.Regular, 13, x + (slot * 0.3f), plotBottom + 22, _ink, slot - 8);
         }
 
         if (chart.Target is { } target)
@@ -184,7 +169,7 @@ public sealed class ChartImage : IDisposable
             using var line = Paint(_target, stroke: 2);
             line.PathEffect = SKPathEffect.CreateDash([8, 6], 0);
             canvas.DrawLine(Margin, y, right, y, line);
-            Text(canvas, chart.TargetText ?? string.Empty, _bold, 13, right + 8, y + 5, _target, maxWidth: targetLabelWidth - 8);
+            Text(canvas, chart.TargetText ?? string.Empty, fonts.Bold, 13, right + 8, y + 5, _target, maxWidth: targetLabelWidth - 8);
         }
     }
 
@@ -202,7 +187,7 @@ public sealed class ChartImage : IDisposable
         {
             var plotTop = top + 36;
             var plotBottom = top + panelHeight - 30;
-            Text(canvas, series.Name, _bold, 13, Margin, top + 14, _ink, maxWidth: Width - (2 * Margin));
+            Text(canvas, series.Name, fonts.Bold, 13, Margin, top + 14, _ink, maxWidth: Width - (2 * Margin));
             var max = series.Percent ? 1 : NiceCeiling(series.Values.Max(v => v ?? 0));
             using (var grid = Paint(_grid, stroke: 1))
             {
@@ -211,7 +196,7 @@ public sealed class ChartImage : IDisposable
                     var y = plotBottom - (fraction * (plotBottom - plotTop));
                     canvas.DrawLine(left, y, right, y, grid);
                     var label = series.Percent ? Percent(fraction) : (fraction * max).ToString("0.#", CultureInfo.InvariantCulture);
-                    Text(canvas, label, _regular, 11, Margin, y + 4, _subtle, maxWidth: axisWidth - 6);
+                    Text(canvas, label, fonts.Regular, 11, Margin, y + 4, _subtle, maxWidth: axisWidth - 6);
                 }
             }
 
@@ -240,7 +225,7 @@ public sealed class ChartImage : IDisposable
             var every = weeks > 14 ? 3 : weeks > 8 ? 2 : 1;
             for (var i = 0; i < chart.Weeks.Count; i += every)
             {
-                Centred(canvas, chart.Weeks[i], _regular, 11, left + (i * step), plotBottom + 16, _subtle, (step * every) - 4);
+                Centred(canvas, chart.Weeks[i], fonts.Regular, 11, left + (i * step), plotBottom + 16, _subtle, (step * every) - 4);
             }
 
             top += panelHeight;
@@ -269,20 +254,20 @@ public sealed class ChartImage : IDisposable
     {
         using var font = Font(typeface, size, text, maxWidth);
         using var paint = Paint(color);
-        canvas.DrawText(Ellipsize(text, font, maxWidth), x, baseline, SKTextAlign.Left, font, paint);
+        canvas.DrawText(PictureFonts.Ellipsize(text, font, maxWidth), x, baseline, SKTextAlign.Left, font, paint);
     }
 
     private static void Centred(SKCanvas canvas, string text, SKTypeface typeface, float size, float x, float baseline, SKColor color, float maxWidth)
     {
         using var font = Font(typeface, size, text, Math.Max(maxWidth, 10));
         using var paint = Paint(color);
-        canvas.DrawText(Ellipsize(text, font, Math.Max(maxWidth, 10)), x, baseline, SKTextAlign.Center, font, paint);
+        canvas.DrawText(PictureFonts.Ellipsize(text, font, Math.Max(maxWidth, 10)), x, baseline, SKTextAlign.Center, font, paint);
     }
 
     /// <summary>The font at <paramref name="size"/>, shrunk by up to a quarter so a long label still fits.</summary>
     private static SKFont Font(SKTypeface typeface, float size, string text, float maxWidth)
     {
-        var font = NewFont(typeface, size);
+        var font = PictureFonts.NewFont(typeface, size);
         while (font.Size > size * 0.75f && font.MeasureText(text) > maxWidth)
         {
             font.Size -= 1;
@@ -291,34 +276,7 @@ public sealed class ChartImage : IDisposable
         return font;
     }
 
-    private static string Ellipsize(string line, SKFont font, float maxWidth)
-    {
-        if (font.MeasureText(line) <= maxWidth)
-        {
-            return line;
-        }
-
-        const string ellipsis = "…";
-        var count = (int)font.BreakText(line, maxWidth - font.MeasureText(ellipsis));
-        return line[..Math.Max(count, 0)].TrimEnd() + ellipsis;
-    }
-
     private static SKPaint Paint(SKColor color, float stroke = 0) => stroke > 0
         ? new SKPaint { IsAntialias = true, Color = color, Style = SKPaintStyle.Stroke, StrokeWidth = stroke }
         : new SKPaint { IsAntialias = true, Color = color, Style = SKPaintStyle.Fill };
-
-    private static SKFont NewFont(SKTypeface typeface, float size) =>
-        new(typeface, size) { Edging = SKFontEdging.Antialias, Subpixel = true };
-
-    private static SKTypeface LoadTypeface(string file)
-    {
-        // The fonts the process map embeds (Playbook/Fonts, see LICENSE-DejaVu.txt): one copy in the assembly serves both
-        // pictures. Found by file name, so the chart code does not hard-code the other feature's resource names.
-        var assembly = typeof(ChartImage).Assembly;
-        var name = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith(".Fonts." + file, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"The font {file} is missing from the assembly.");
-        var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The font {name} could not be read from the assembly.");
-        return SKTypeface.FromStream(stream) ?? throw new InvalidOperationException($"The embedded font {name} could not be read.");
-    }
 }

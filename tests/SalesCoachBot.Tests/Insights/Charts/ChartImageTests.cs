@@ -1,3 +1,4 @@
+using SalesCoachBot.Cards.Pictures;
 using SalesCoachBot.Insights.Charts;
 using SkiaSharp;
 
@@ -8,9 +9,12 @@ public sealed class ChartImageTests : IDisposable
     private static readonly SKColor _bar = new(0x5B, 0x5F, 0xC7);
     private static readonly SKColor _over = new(0xC4, 0x31, 0x4B);
     private static readonly SKColor _target = new(0x23, 0x7B, 0x4B);
-    private readonly ChartImage _renderer = new();
+    private readonly PictureFonts _fonts = new();
+    private readonly ChartImage _renderer;
 
-    public void Dispose() => _renderer.Dispose();
+    public ChartImageTests() => _renderer = new ChartImage(_fonts);
+
+    public void Dispose() => _fonts.Dispose();
 
     [Theory]
     [MemberData(nameof(ChartSamples.Names), MemberType = typeof(ChartSamples))]

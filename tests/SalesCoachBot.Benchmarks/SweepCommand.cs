@@ -257,6 +257,9 @@ public static class SweepCommand
         public Task<NotifyResult> SendDigestAsync(UserProfile manager, IReadOnlyList<StalledDeal> stalled, IReadOnlyList<ScorecardRow> scorecard, CancellationToken cancellationToken) =>
             Task.FromResult(NotifyResult.Sent);
 
+        public Task<NotifyResult> SendWeeklySummaryAsync(UserProfile rep, ScorecardRow scorecard, CancellationToken cancellationToken) =>
+            Task.FromResult(NotifyResult.Sent);
+
         public Task<NotifyResult> NudgeManagerAsync(UserProfile manager, UserProfile rep, DueReminder reminder, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _reminders);

@@ -105,6 +105,12 @@ public sealed class StoreCounts
             Interlocked.Increment(ref counts._profileReads);
             return inner.ListDigestsDueAsync(now, limit, cancellationToken);
         }
+
+        public Task<IReadOnlyList<UserProfile>> ListSummariesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref counts._profileReads);
+            return inner.ListSummariesDueAsync(now, limit, cancellationToken);
+        }
     }
 
     private sealed class CountingActivityStore(IProcessedActivityStore inner, StoreCounts counts) : IProcessedActivityStore

@@ -7,7 +7,7 @@ using SalesCoachBot.Core.Users;
 
 namespace SalesCoachBot.Core.Reminders;
 
-/// <summary>Sends each manager the scheduled digest of their team's stalled deals.</summary>
+/// <summary>Sends each manager the scheduled digest of their team's stalled deals, and each rep their weekly summary.</summary>
 public sealed class DigestSender(
     IUserProfileStore profiles,
     IDealStore deals,
@@ -21,7 +21,7 @@ public sealed class DigestSender(
     /// Each manager whose digest is due gets one. The next digest instant is written (with the profile's ETag) before
     /// sending, so only one instance sends a given digest; a failed send is tried again after the retry delay.
     /// </summary>
-    /// <returns>How many digests were sent; none when digests are turned off.</returns>
+    /// <returns>How many digests and weekly summaries were sent; none when digests are turned off.</returns>
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!options.Value.DigestEnabled)
@@ -29,6 +29,12 @@ public sealed class DigestSender(
             return 0;
         }
 
+        return await SendDigestsDueAsync(now, cancellationToken).ConfigureAwait(false)
+            + await SendSummariesDueAsync(now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> SendDigestsDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var sent = 0;
         foreach (var manager in await profiles.ListDigestsDueAsync(now, options.Value.BatchSize, cancellationToken).ConfigureAwait(false))
         {
@@ -58,6 +64,48 @@ public sealed class DigestSender(
             else
             {
                 await profiles.MarkUnreachableAsync(manager.Key, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>
+    /// Each rep whose weekly summary is due gets their own scorecard line, claimed like the digest: the next instant is
+    /// written with the profile's ETag first, so of two instances only one sends. A rep with no deals at all gets nothing.
+    /// </summary>
+    private async Task<int> SendSummariesDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var rep in await profiles.ListSummariesDueAsync(now, options.Value.BatchSize, cancellationToken).ConfigureAwait(false))
+        {
+            // Turned off since it was scheduled: the claim clears the schedule instead of moving it on.
+            var claimed = rep with { NextSummaryAt = rep.WeeklySummary ? WeeklySummaries.Next(now, rep.Zone, rep.Hours) : null };
+            if (!await profiles.SaveAsync(claimed, rep.ETag, cancellationToken).ConfigureAwait(false)
+                || !rep.WeeklySummary || !rep.ConversationActive || rep.ConversationReference is null)
+            {
+                continue;
+            }
+
+            var theirs = await deals.ListAsync(rep.Key, includeClosed: true, cancellationToken).ConfigureAwait(false);
+            if (theirs.Count == 0)
+            {
+                continue;
+            }
+
+            var result = await notifier.SendWeeklySummaryAsync(rep, WeeklyScorecard.For(rep, theirs, process, now), cancellationToken).ConfigureAwait(false);
+            if (result == NotifyResult.Sent)
+            {
+                sent++;
+                logger.LogInformation("Weekly summary sent to {RepId}", rep.UserId);
+            }
+            else if (result == NotifyResult.Failed)
+            {
+                await profiles.UpdateAsync(rep.Key, r => r is { WeeklySummary: true } ? r with { NextSummaryAt = now + options.Value.RetryDelay } : null, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await profiles.MarkUnreachableAsync(rep.Key, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -27,6 +27,9 @@ public interface IReminderNotifier
     /// <summary>The scheduled digest: one card with the team's scorecard (a row per rep) and its stalled deals by rep.</summary>
     Task<NotifyResult> SendDigestAsync(UserProfile manager, IReadOnlyList<StalledDeal> stalled, IReadOnlyList<ScorecardRow> scorecard, CancellationToken cancellationToken);
 
+    /// <summary>The rep's own weekly summary: their line of the scorecard, as a short card.</summary>
+    Task<NotifyResult> SendWeeklySummaryAsync(UserProfile rep, ScorecardRow scorecard, CancellationToken cancellationToken);
+
     /// <summary>A nudge to the rep's manager about a stalled deal.</summary>
     Task<NotifyResult> NudgeManagerAsync(UserProfile manager, UserProfile rep, DueReminder reminder, CancellationToken cancellationToken);
 }

@@ -6,8 +6,8 @@ using SalesCoachBot.Core.Users;
 namespace SalesCoachBot.Core.Reminders;
 
 /// <summary>
-/// What follows from a user turning up: reminders that waited for a chat go out again, and a manager starts getting
-/// digests. The host calls it after it remembered a user's profile from an activity.
+/// What follows from a user turning up: reminders that waited for a chat go out again, a manager starts getting
+/// digests, and everyone is scheduled a weekly summary. The host calls it after it remembered a user's profile from an activity.
 /// </summary>
 public sealed class UserArrivals(
     IDealStore deals,
@@ -37,6 +37,13 @@ public sealed class UserArrivals(
         {
             var first = StalledDeals.NextDigest(time.GetUtcNow(), after.Zone, options.Value, after.Hours);
             await profiles.UpdateAsync(after.Key, p => p is { NextDigestAt: null } ? p with { NextDigestAt = first } : null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Everyone who has not turned it off gets a weekly summary; the sweep skips those with no deals when it is due.
+        if (after is { WeeklySummary: true, NextSummaryAt: null } && options.Value.DigestEnabled)
+        {
+            var first = WeeklySummaries.Next(time.GetUtcNow(), after.Zone, after.Hours);
+            await profiles.UpdateAsync(after.Key, p => p is { WeeklySummary: true, NextSummaryAt: null } ? p with { NextSummaryAt = first } : null, cancellationToken).ConfigureAwait(false);
         }
     }
 

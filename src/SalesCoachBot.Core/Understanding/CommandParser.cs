@@ -30,6 +30,7 @@ public static partial class CommandParser
     [
         .. ConversationRules(),
         .. SettingsRules(),
+        .. WeeklySummaryRules(),
         .. ExportRules(),
         .. InsightRules(),
         .. ViewRules(),

@@ -32,6 +32,12 @@ public sealed record UserProfile : IVersioned
     /// <summary>When this manager's next digest of stalled deals is due; null for someone who manages nobody.</summary>
     public DateTimeOffset? NextDigestAt { get; init; }
 
+    /// <summary>Whether this rep gets a short personal scorecard each week ("no weekly summary" turns it off).</summary>
+    public bool WeeklySummary { get; init; } = true;
+
+    /// <summary>When this rep's next weekly summary is due; set on arrival, null while they have not been seen or turned it off.</summary>
+    public DateTimeOffset? NextSummaryAt { get; init; }
+
     /// <summary>False once Teams said the bot may no longer post in that conversation (403).</summary>
     public bool ConversationActive { get; init; } = true;
 
@@ -69,6 +75,9 @@ public interface IUserProfileStore
 
     /// <summary>Managers of every tenant whose digest is due, read by an index on the due instant.</summary>
     Task<IReadOnlyList<UserProfile>> ListDigestsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Users of every tenant whose weekly summary is due, read by an index on the due instant.</summary>
+    Task<IReadOnlyList<UserProfile>> ListSummariesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>

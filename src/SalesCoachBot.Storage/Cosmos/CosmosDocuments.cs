@@ -52,6 +52,9 @@ internal enum ScheduleKind
 {
     Deal,
     Digest,
+
+    /// <summary>A rep's weekly summary: its own entry, so a manager's digest and weekly summary keep separate times.</summary>
+    Summary,
 }
 
 /// <summary>

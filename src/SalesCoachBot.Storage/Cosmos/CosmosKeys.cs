@@ -21,7 +21,15 @@ internal static class CosmosKeys
 
     public static string ActivityId(string tenantId, string activityId) => Join(tenantId, activityId);
 
-    public static string ScheduleId(ScheduleKind kind, string targetId) => Join(kind == ScheduleKind.Deal ? "deal" : "digest", targetId);
+    public static string ScheduleId(ScheduleKind kind, string targetId) => Join(ScheduleKindName(kind), targetId);
+
+    /// <summary>The kind as stored in the entry (camel case, as the serializer writes enums), also its id's prefix.</summary>
+    public static string ScheduleKindName(ScheduleKind kind) => kind switch
+    {
+        ScheduleKind.Deal => "deal",
+        ScheduleKind.Digest => "digest",
+        _ => "summary",
+    };
 
     private static string Join(params string[] parts) => string.Join(Separator, parts.Select(Escape));
 

@@ -91,7 +91,7 @@ internal sealed class CosmosSchedule(CosmosAccount account, CosmosRequestCharges
         // Equality on kind, order by dueAt: the composite index (kind, dueAt) serves both, so ORDER BY names both.
         var query = new QueryDefinition("SELECT TOP @limit * FROM c WHERE c.kind = @kind AND c.dueAt <= @now ORDER BY c.kind ASC, c.dueAt ASC")
             .WithParameter("@limit", limit)
-            .WithParameter("@kind", kind == ScheduleKind.Deal ? "deal" : "digest")
+            .WithParameter("@kind", CosmosKeys.ScheduleKindName(kind))
             .WithParameter("@now", now.ToUnixTimeMilliseconds());
         // TOP bounds the whole answer, however many pages it comes in.
         var entries = await CosmosItems.QueryAsync<ScheduleEntry>(

@@ -59,6 +59,21 @@ public sealed class CosmosUserProfileStore : IUserProfileStore
             cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<UserProfile>> ListSummariesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await _account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var entries = await _schedule.ListDueAsync(ScheduleKind.Summary, now, limit, cancellationToken).ConfigureAwait(false);
+        return await _schedule.CheckAsync(
+            entries,
+            now,
+            async (entry, ct) =>
+            {
+                var profile = await ReadAsync(entry.TargetPk, entry.TargetId, ct).ConfigureAwait(false);
+                return (profile, profile?.NextSummaryAt);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<bool> SaveAsync(UserProfile profile, string? expectedETag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -68,6 +83,11 @@ public sealed class CosmosUserProfileStore : IUserProfileStore
         {
             // Before the profile and only ever earlier, as with deals: an entry may be early, never missing or late.
             await _schedule.LowerAsync(ScheduleKind.Digest, profile.TenantId, id, due, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (profile.NextSummaryAt is { } summaryDue)
+        {
+            await _schedule.LowerAsync(ScheduleKind.Summary, profile.TenantId, id, summaryDue, cancellationToken).ConfigureAwait(false);
         }
 
         var document = new UserDocument { Id = id, TenantId = profile.TenantId, Profile = profile with { ETag = null } };

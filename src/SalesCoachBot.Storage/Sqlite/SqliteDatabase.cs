@@ -177,6 +177,7 @@ public sealed class SqliteDatabase : IDisposable
     {
         await AddColumnIfMissingAsync(connection, "deals", "reminder_due", cancellationToken).ConfigureAwait(false);
         await AddColumnIfMissingAsync(connection, "users", "next_digest_at", cancellationToken).ConfigureAwait(false);
+        await AddColumnIfMissingAsync(connection, "users", "next_summary_at", cancellationToken).ConfigureAwait(false);
 
         await using var index = connection.CreateCommand();
 
@@ -184,6 +185,7 @@ public sealed class SqliteDatabase : IDisposable
         index.CommandText = """
             CREATE INDEX IF NOT EXISTS deals_by_reminder_due ON deals (reminder_due) WHERE reminder_due IS NOT NULL;
             CREATE INDEX IF NOT EXISTS users_by_next_digest ON users (next_digest_at) WHERE next_digest_at IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS users_by_next_summary ON users (next_summary_at) WHERE next_summary_at IS NOT NULL;
             """;
         await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

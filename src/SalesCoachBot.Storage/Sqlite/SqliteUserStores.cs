@@ -37,20 +37,31 @@ public sealed class SqliteUserProfileStore(SqliteDatabase database) : IUserProfi
         return await ReadProfilesAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<UserProfile>> ListSummariesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body, etag FROM users WHERE next_summary_at IS NOT NULL AND next_summary_at <= $now ORDER BY next_summary_at LIMIT $limit";
+        command.Parameters.AddWithValue("$now", SqliteDealStore.Instant(now));
+        command.Parameters.AddWithValue("$limit", limit);
+        return await ReadProfilesAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<bool> SaveAsync(UserProfile profile, string? expectedETag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = expectedETag is null
-            ? "INSERT INTO users (tenant_id, user_id, etag, body, next_digest_at) VALUES ($tenant, $user, $etag, $body, $digest) ON CONFLICT DO NOTHING"
-            : "UPDATE users SET etag = $etag, body = $body, next_digest_at = $digest WHERE tenant_id = $tenant AND user_id = $user AND etag = $expected";
+            ? "INSERT INTO users (tenant_id, user_id, etag, body, next_digest_at, next_summary_at) VALUES ($tenant, $user, $etag, $body, $digest, $summary) ON CONFLICT DO NOTHING"
+            : "UPDATE users SET etag = $etag, body = $body, next_digest_at = $digest, next_summary_at = $summary WHERE tenant_id = $tenant AND user_id = $user AND etag = $expected";
         command.Parameters.AddWithValue("$tenant", profile.TenantId);
         command.Parameters.AddWithValue("$user", profile.UserId);
         command.Parameters.AddWithValue("$etag", StoredJson.NewETag());
         command.Parameters.AddWithValue("$body", StoredJson.Serialize(profile));
         command.Parameters.AddWithValue("$expected", (object?)expectedETag ?? DBNull.Value);
         command.Parameters.AddWithValue("$digest", profile.NextDigestAt is { } digest ? SqliteDealStore.Instant(digest) : DBNull.Value);
+        command.Parameters.AddWithValue("$summary", profile.NextSummaryAt is { } summary ? SqliteDealStore.Instant(summary) : DBNull.Value);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 

@@ -57,6 +57,7 @@ public static class HelpCard
             new Fact("Forecast", "my forecast · what closes this month · put contoso in commit"),
             new Fact("Results and activity", "how am I doing · my stats last month · my win rate"),
             new Fact("Risks and to-dos", "which deals are at risk · what's due this week"),
+            new Fact("Weekly summary", "your scorecard every Monday morning · no weekly summary · weekly summary on"),
         ]),
         ("Managers", [
             new Fact("Your team", "team pipeline · team forecast · team stats this quarter"),

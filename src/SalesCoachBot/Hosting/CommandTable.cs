@@ -87,6 +87,7 @@ internal static class CommandTable
             .On<SetWorkingHours>(reminders.SetHoursAsync)
             .On<SetTimeZone>(reminders.SetTimeZoneAsync)
             .On<SetManager>(reminders.SetManagerAsync)
+            .On<SetWeeklySummary>(reminders.SetWeeklySummaryAsync)
             .On<ShowStalled>(reminders.ShowStalledAsync)
             .OnVerb(CardVerbs.PingRep, reminders.PingClickedAsync)
 

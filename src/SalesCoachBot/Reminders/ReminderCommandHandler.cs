@@ -172,6 +172,30 @@ public sealed class ReminderCommandHandler(
             : "I couldn't save that just now; please try again.");
     }
 
+    /// <summary>"no weekly summary" / "weekly summary on": turning it on schedules the next one for Monday morning.</summary>
+    public async Task<BotReply> SetWeeklySummaryAsync(SetWeeklySummary command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        DateTimeOffset? next = null;
+        var saved = await UpdateProfileAsync(
+            context,
+            p =>
+            {
+                next = command.On ? p.NextSummaryAt ?? WeeklySummaries.Next(context.Now, p.Zone, p.Hours) : null;
+                return p with { WeeklySummary = command.On, NextSummaryAt = next };
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (!saved)
+        {
+            return BotReply.Plain("I couldn't save that just now; please try again.");
+        }
+
+        return BotReply.Plain(next is { } at
+            ? $"Weekly summary on: your scorecard for the week comes {UserFormat.DateTime(at, context.TimeZone)}, then every week. Say \"no weekly summary\" to stop it."
+            : "Weekly summary off: no more weekly scorecards. Say \"weekly summary on\" to get them again.");
+    }
+
     public async Task<BotReply> ShowStalledAsync(ShowStalled command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -53,6 +53,13 @@ public sealed class ReminderNotifier(IProactiveSender sender, SalesProcess proce
         return sender.SendAsync(manager, BotReply.Card(summary, StalledDealsCard.Build(title, stalled, scorecard)), "digest", cancellationToken);
     }
 
+    public Task<NotifyResult> SendWeeklySummaryAsync(UserProfile rep, ScorecardRow scorecard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rep);
+        ArgumentNullException.ThrowIfNull(scorecard);
+        return sender.SendAsync(rep, BotReply.Card(WeeklySummaryCard.Summary(scorecard), WeeklySummaryCard.Build(scorecard)), "weekly_summary", cancellationToken);
+    }
+
     /// <summary>A manager's "ping" reaches the rep as the deal's coaching card in their chat.</summary>
     public Task<NotifyResult> PingRepAsync(UserProfile rep, string managerName, Deal deal, CancellationToken cancellationToken)
     {

@@ -43,12 +43,15 @@ public static class ScorecardSection
         return $"{activities} · {won} · commit this quarter {Money(row.Commit)}{quota}";
     }
 
-    private static string Heading(IReadOnlyList<ScorecardRow> rows)
+    /// <summary>"23 Nov – 29 Nov": the week's first and last day (its end is exclusive).</summary>
+    public static string Dates(ReportPeriod week)
     {
-        var week = rows[0].Week;
+        ArgumentNullException.ThrowIfNull(week);
         var last = week.End.AddDays(-1);
-        return $"Team scorecard, last week ({week.Start.ToString("d MMM", CultureInfo.InvariantCulture)} – {last.ToString("d MMM", CultureInfo.InvariantCulture)})";
+        return $"{week.Start.ToString("d MMM", CultureInfo.InvariantCulture)} – {last.ToString("d MMM", CultureInfo.InvariantCulture)}";
     }
+
+    private static string Heading(IReadOnlyList<ScorecardRow> rows) => $"Team scorecard, last week ({Dates(rows[0].Week)})";
 
     private static string Name(ScorecardRow row) => row.Rep.Name ?? row.Rep.UserId;
 

@@ -124,4 +124,25 @@ public class UserArrivalsTests
 
         Assert.Null((await _stores.GetAsync(morgan.Key, CancellationToken.None))!.NextDigestAt);
     }
+
+    [Fact]
+    public async Task A_rep_first_seen_is_scheduled_a_weekly_summary_on_monday_at_the_start_of_their_working_hours()
+    {
+        var dana = await StoredAsync(Profile("dana") with { TimeZoneId = "America/Los_Angeles", WorkingHours = "8-17 mon-fri" });
+
+        await Arrivals().OnProfileSavedAsync(null, dana, CancellationToken.None);
+
+        // Monday 30 Nov, 08:00 in Los Angeles (UTC-8).
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero), (await _stores.GetAsync(dana.Key, CancellationToken.None))!.NextSummaryAt);
+    }
+
+    [Fact]
+    public async Task A_rep_who_turned_the_weekly_summary_off_is_not_scheduled_one()
+    {
+        var dana = await StoredAsync(Profile("dana") with { WeeklySummary = false });
+
+        await Arrivals().OnProfileSavedAsync(null, dana, CancellationToken.None);
+
+        Assert.Null((await _stores.GetAsync(dana.Key, CancellationToken.None))!.NextSummaryAt);
+    }
 }

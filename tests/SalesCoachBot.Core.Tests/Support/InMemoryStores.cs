@@ -63,5 +63,8 @@ public sealed class InMemoryStores : IDealStore, IUserProfileStore
     public Task<IReadOnlyList<UserProfile>> ListDigestsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<UserProfile>>(_profiles.Values.Where(p => p.NextDigestAt <= now).Take(limit).ToList());
 
+    public Task<IReadOnlyList<UserProfile>> ListSummariesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<UserProfile>>(_profiles.Values.Where(p => p.NextSummaryAt <= now).Take(limit).ToList());
+
     private string NextVersion() => $"v{Interlocked.Increment(ref _version)}";
 }

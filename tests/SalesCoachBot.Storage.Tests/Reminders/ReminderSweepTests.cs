@@ -67,10 +67,18 @@ public abstract class ReminderSweepTests : IAsyncLifetime
                 _scorecards.Enqueue(scorecard);
                 return NotifyResult.Sent;
             });
+        notifier.Setup(n => n.SendWeeklySummaryAsync(It.IsAny<UserProfile>(), It.IsAny<ScorecardRow>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((UserProfile rep, ScorecardRow row, CancellationToken _) =>
+            {
+                _summaries.Enqueue((rep.UserId, _time.GetUtcNow(), row));
+                return NotifyResult.Sent;
+            });
         return notifier;
     }
 
     private readonly ConcurrentQueue<(string Manager, DateTimeOffset At, int Deals)> _digests = new();
+
+    private readonly ConcurrentQueue<(string Rep, DateTimeOffset At, ScorecardRow Row)> _summaries = new();
 
     private readonly ConcurrentQueue<IReadOnlyList<ScorecardRow>> _scorecards = new();
 
@@ -417,6 +425,38 @@ public abstract class ReminderSweepTests : IAsyncLifetime
         Assert.Equal(mondaysNineInNewYork, _digests.Select(d => d.At));
         Assert.All(_digests, d => Assert.Equal("morgan", d.Manager));
         Assert.Equal([0, 0, 1], _digests.Select(d => d.Deals));
+    }
+
+    [Fact]
+    public async Task A_rep_gets_one_weekly_summary_each_monday_morning_and_none_when_off_or_without_deals()
+    {
+        var db = Open();
+        var dana = await RepAsync(db, "dana");
+        var lee = await RepAsync(db, "lee");
+        var sam = await RepAsync(db, "sam");
+        await DealAsync(db, "dana", "Contoso");
+        await DealAsync(db, "lee", "Fabrikam");
+        var first = WeeklySummaries.Next(_time.GetUtcNow(), dana.Zone);
+        await db.Users.UpdateAsync(dana.Key, p => p! with { NextSummaryAt = first }, CancellationToken.None);
+        await db.Users.UpdateAsync(sam.Key, p => p! with { NextSummaryAt = first }, CancellationToken.None);
+
+        // Lee turned it off after it was scheduled: the due entry is cleared, nothing is sent.
+        await db.Users.UpdateAsync(lee.Key, p => p! with { NextSummaryAt = first, WeeklySummary = false }, CancellationToken.None);
+        var sweepers = new[] { Sweeper(db, RecordingNotifier().Object, "a"), Sweeper(Open(), RecordingNotifier().Object, "b") };
+
+        // Sweep every hour for three weeks, two instances at once.
+        for (var hour = 0; hour < 21 * 24; hour++)
+        {
+            _time.Advance(TimeSpan.FromHours(1));
+            await Task.WhenAll(sweepers.Select(s => s.SweepAsync(CancellationToken.None)));
+        }
+
+        // Nine in the morning in Berlin (UTC+1 in winter) on each Monday, to Dana only.
+        var mondaysNineInBerlin = new[] { new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 14, 8, 0, 0, TimeSpan.Zero) };
+        Assert.Equal(mondaysNineInBerlin, _summaries.Select(s => s.At));
+        Assert.All(_summaries, s => Assert.Equal("dana", s.Rep));
+        Assert.Equal([new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 7)], _summaries.Select(s => s.Row.Week.Start));
+        Assert.Null((await db.Users.GetAsync(lee.Key, CancellationToken.None))!.NextSummaryAt);
     }
 
     [Fact]

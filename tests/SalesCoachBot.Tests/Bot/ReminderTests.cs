@@ -50,7 +50,9 @@ public sealed class ReminderTests : IAsyncLifetime
         _app.Time.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(5));
         var sweep = await SweepAsync();
 
-        Assert.Equal(1, sweep.Sent);
+        // The reminder, and Dana's weekly summary: its Monday morning passed in those two weeks.
+        Assert.Equal(2, sweep.Sent);
+        Assert.Single(_app.Connector.Sent, a => a.Attachments?.Any(at => Text(Newtonsoft.Json.Linq.JObject.FromObject(at.Content)).Contains("Your week (", StringComparison.Ordinal)) == true);
         var card = SingleCard(Proactive());
         Assert.Contains("Reminder: Contoso Ltd needs attention: it has been in Prospect 2 weeks plus", Text(card), StringComparison.Ordinal);
         Assert.Contains(Actions(card), a => a.Verb == "saveNextStep");

@@ -5,7 +5,9 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using SalesCoachBot.Bot;
+using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Users;
 using SalesCoachBot.Tests.Support;
 using static SalesCoachBot.Tests.Support.CardReader;
 
@@ -61,6 +63,30 @@ public sealed class ChatTurnTests : IAsyncLifetime
             .Send("my deals")
             .AssertReply(CardSaying("1 open deal", "Contoso Ltd"))
             .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_rep_turns_the_weekly_summary_off_and_on_again_and_it_comes_next_monday_morning()
+    {
+        var profiles = _app.Services.GetRequiredService<IUserProfileStore>();
+        var dana = new OwnerKey(TestUser.Dana.TenantId, TestUser.Dana.Id);
+
+        await Chat()
+            .Send("no weekly summary")
+            .AssertReply(reply => Assert.StartsWith("Weekly summary off", ((Activity)reply).Text, StringComparison.Ordinal))
+            .StartTestAsync();
+        var off = (await profiles.GetAsync(dana, CancellationToken.None))!;
+        Assert.False(off.WeeklySummary);
+        Assert.Null(off.NextSummaryAt);
+
+        // Wednesday 25 Nov: the next one is Monday at nine, the start of Dana's working hours (this adapter sends no time zone: UTC).
+        await Chat()
+            .Send("weekly summary on")
+            .AssertReply(reply => Assert.Contains("Mon 30 Nov 2026 09:00", ((Activity)reply).Text, StringComparison.Ordinal))
+            .StartTestAsync();
+        var on = (await profiles.GetAsync(dana, CancellationToken.None))!;
+        Assert.True(on.WeeklySummary);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero), on.NextSummaryAt);
     }
 
     [Fact]

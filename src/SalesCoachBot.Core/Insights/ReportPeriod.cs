@@ -28,9 +28,8 @@ public sealed record ReportPeriod(PeriodKind? Kind, DateOnly Start, DateOnly End
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fiscalYearStartMonth, 12);
         var week = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var month = new DateOnly(today.Year, today.Month, 1);
-        var monthsIntoYear = ((today.Month - fiscalYearStartMonth) + 12) % 12;
-        var year = month.AddMonths(-monthsIntoYear);
-        var quarter = month.AddMonths(-(monthsIntoYear % 3));
+        var year = DateExpressionParser.YearStart(today, fiscalYearStartMonth);
+        var quarter = DateExpressionParser.QuarterStart(today, fiscalYearStartMonth);
         var (start, end) = kind switch
         {
             PeriodKind.Today => (today, today.AddDays(1)),

@@ -260,12 +260,18 @@ public static partial class DateExpressionParser
     /// The last day of the quarter <paramref name="quartersAhead"/> after the one <paramref name="today"/> is in (0: this quarter),
     /// in a fiscal year starting in month <paramref name="firstMonthOfYear"/>.
     /// </summary>
-    internal static DateOnly QuarterEnd(DateOnly today, int firstMonthOfYear, int quartersAhead)
-    {
-        var monthsIntoQuarter = (today.Month - firstMonthOfYear + 12) % 12 % 3;
-        var quarterStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-monthsIntoQuarter);
-        return quarterStart.AddMonths(3 * (quartersAhead + 1)).AddDays(-1);
-    }
+    internal static DateOnly QuarterEnd(DateOnly today, int firstMonthOfYear, int quartersAhead) =>
+        QuarterStart(today, firstMonthOfYear).AddMonths(3 * (quartersAhead + 1)).AddDays(-1);
+
+    /// <summary>The first day of the fiscal quarter holding <paramref name="today"/>.</summary>
+    internal static DateOnly QuarterStart(DateOnly today, int firstMonthOfYear) =>
+        new DateOnly(today.Year, today.Month, 1).AddMonths(-(MonthsIntoYear(today, firstMonthOfYear) % 3));
+
+    /// <summary>The first day of the fiscal year holding <paramref name="today"/>.</summary>
+    internal static DateOnly YearStart(DateOnly today, int firstMonthOfYear) =>
+        new DateOnly(today.Year, today.Month, 1).AddMonths(-MonthsIntoYear(today, firstMonthOfYear));
+
+    private static int MonthsIntoYear(DateOnly today, int firstMonthOfYear) => (today.Month - firstMonthOfYear + 12) % 12;
 
     /// <summary>
     /// How many quarters ahead "Q<paramref name="quarter"/>" of a fiscal year starting in month <paramref name="firstMonthOfYear"/> is:
@@ -273,7 +279,7 @@ public static partial class DateExpressionParser
     /// </summary>
     internal static int QuartersAhead(DateOnly today, int firstMonthOfYear, int quarter)
     {
-        var current = (today.Month - firstMonthOfYear + 12) % 12 / 3;
+        var current = MonthsIntoYear(today, firstMonthOfYear) / 3;
         return (quarter - 1 - current + 4) % 4;
     }
 

@@ -28,8 +28,23 @@ public sealed class DealUpdater(IDealStore store, Process.SalesProcess process, 
     /// </summary>
     public const int MaxAttempts = 10;
 
-    public async Task<UpdateOutcome> UpdateAsync(
-        OwnerKey owner, string dealId, string? activityId, Func<Deal, DealChange> change, CancellationToken cancellationToken)
+    public Task<UpdateOutcome> UpdateAsync(
+        OwnerKey owner, string dealId, string? activityId, Func<Deal, DealChange> change, CancellationToken cancellationToken) =>
+        UpdateAsync(owner, dealId, alreadyRead: null, activityId, change, cancellationToken);
+
+    /// <summary>
+    /// Changes a deal the turn has just read (with its ETag): the first attempt saves against that version without reading
+    /// it again, so a change costs one read (the caller's) and one write. Only a conflict (another writer, or a concurrent
+    /// copy of the same activity) reads the deal again, and the activity ids the new version remembers stop a retry there.
+    /// </summary>
+    public Task<UpdateOutcome> UpdateAsync(Deal read, string? activityId, Func<Deal, DealChange> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return UpdateAsync(read.Owner, read.Id, read, activityId, change, cancellationToken);
+    }
+
+    private async Task<UpdateOutcome> UpdateAsync(
+        OwnerKey owner, string dealId, Deal? alreadyRead, string? activityId, Func<Deal, DealChange> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
 
@@ -54,7 +69,8 @@ public sealed class DealUpdater(IDealStore store, Process.SalesProcess process, 
             store.TrySaveAsync,
             MaxAttempts,
             cancellationToken,
-            onConflict: attempt => logger.LogInformation("Deal {DealId} changed concurrently; retrying (attempt {Attempt} of {MaxAttempts})", dealId, attempt, MaxAttempts)).ConfigureAwait(false);
+            onConflict: attempt => logger.LogInformation("Deal {DealId} changed concurrently; retrying (attempt {Attempt} of {MaxAttempts})", dealId, attempt, MaxAttempts),
+            alreadyRead: alreadyRead is { ETag: not null } ? alreadyRead : null).ConfigureAwait(false);
 
         switch (update.Status)
         {

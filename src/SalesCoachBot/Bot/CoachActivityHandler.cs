@@ -25,8 +25,15 @@ public sealed class CoachActivityHandler(ICommandRouter router, ConversationDire
             return;
         }
 
-        var reply = await router.HandleAsync(ActivityInput.From(turnContext, user.Key, user.TimeZone), cancellationToken).ConfigureAwait(false);
+        var reply = await router.HandleAsync(ActivityInput.From(turnContext, user.Key, user.TimeZone) with { Profile = user.Profile }, cancellationToken).ConfigureAwait(false);
         turnContext.TurnState[TurnTelemetryMiddleware.CommandKindKey] = reply.CommandKind;
+        if (reply.IsRepeat)
+        {
+            // A Teams retry of a message whose change is already stored: its first copy answered; a second answer would
+            // show the user the same card twice.
+            return;
+        }
+
         await turnContext.SendActivityAsync(reply.ToActivity(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -39,8 +46,14 @@ public sealed class CoachActivityHandler(ICommandRouter router, ConversationDire
             return ReplyActivity.InvokeMessage(UnknownUser);
         }
 
-        var reply = await router.HandleAsync(ActivityInput.From(turnContext, user.Key, user.TimeZone), cancellationToken).ConfigureAwait(false);
+        var reply = await router.HandleAsync(ActivityInput.From(turnContext, user.Key, user.TimeZone) with { Profile = user.Profile }, cancellationToken).ConfigureAwait(false);
         turnContext.TurnState[TurnTelemetryMiddleware.CommandKindKey] = reply.CommandKind;
+        if (reply.IsRepeat)
+        {
+            // Teams shows an error for an invoke answered without a body: a retried click is told it was done.
+            return ReplyActivity.InvokeMessage(reply.Text);
+        }
+
         if (reply.ReplacesCard)
         {
             // Universal Actions: the clicked card is replaced in place by the answer, so its buttons cannot be used again.

@@ -9,7 +9,11 @@ using SalesCoachBot.Core.Users;
 namespace SalesCoachBot.Bot;
 
 /// <summary>The user a turn comes from, with the time zone their dates are read in.</summary>
-public sealed record TurnUser(OwnerKey Key, TimeZoneInfo TimeZone);
+/// <param name="Profile">
+/// Their profile as this turn read it, passed down the turn so nothing reads it again; its ETag is null when this turn
+/// wrote it (the store does not say the new version), and null altogether when it could not be saved.
+/// </param>
+public sealed record TurnUser(OwnerKey Key, TimeZoneInfo TimeZone, UserProfile? Profile = null);
 
 /// <summary>
 /// Remembers every user who installs or messages the bot: their 1:1 conversation reference (for proactive
@@ -55,7 +59,8 @@ public sealed class ConversationDirectory(
 
         // What the domain does when someone becomes reachable (parked reminders resume, a mapped manager's digests start).
         await arrivals.OnProfileSavedAsync(update.Read, update.Saved ?? update.Read!, cancellationToken).ConfigureAwait(false);
-        return new TurnUser(key, ActivityInput.TimeZoneOf(activity, update.Read?.TimeZoneId));
+        var profile = update.Saved is { } saved ? saved with { ETag = null } : update.Read;
+        return new TurnUser(key, ActivityInput.TimeZoneOf(activity, update.Read?.TimeZoneId), profile);
     }
 
     /// <summary>

@@ -1,16 +1,16 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using SalesCoachBot.Core.Users;
 
 namespace SalesCoachBot.Bot;
 
 /// <summary>
-/// Teams retries an activity it thinks timed out, sometimes while the first copy is still being handled. Each activity is
-/// claimed in one atomic write before it is handled (<see cref="IProcessedActivityStore.TryClaimAsync"/>), so of any
-/// number of copies, concurrent or late, exactly one is handled and answered. (Changes are also idempotent on their
-/// own: each deal remembers the activities applied to it.)
+/// Teams retries an activity it thinks timed out, sometimes while the first copy is still being handled. Each message and
+/// invoke is taken up once per instance (<see cref="RecentActivities"/>, in memory, no store write), so of several copies
+/// reaching one instance, concurrent or late, exactly one is handled and answered. Across instances changes stay
+/// idempotent on their own: each deal keeps the ids of the activities applied to it, written with the change, and a copy
+/// that finds its id there is neither applied nor answered again (<see cref="Conversation.BotReply.IsRepeat"/>).
 /// </summary>
-public sealed class DuplicateActivityMiddleware(IProcessedActivityStore processed, TimeProvider time, ILogger<DuplicateActivityMiddleware> logger)
+public sealed class DuplicateActivityMiddleware(RecentActivities recent, ILogger<DuplicateActivityMiddleware> logger)
     : Microsoft.Bot.Builder.IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
@@ -26,10 +26,9 @@ public sealed class DuplicateActivityMiddleware(IProcessedActivityStore processe
         }
 
         var tenant = ActivityInput.TenantOf(activity);
-        var claimed = await TryClaimAsync(tenant, activity, cancellationToken).ConfigureAwait(false);
-        if (claimed == false)
+        if (!recent.TryTake(tenant, activity.Id))
         {
-            logger.LogInformation("Activity {ActivityId} of type {ActivityType} was handled before; ignoring the retry", activity.Id, activity.Type);
+            logger.LogInformation("Activity {ActivityId} of type {ActivityType} was taken up before; ignoring the retry", LogText.Safe(activity.Id), activity.Type);
             if (activity.Type == ActivityTypes.Invoke)
             {
                 // Teams shows an error for an invoke answered without a body; say it was done.
@@ -43,41 +42,11 @@ public sealed class DuplicateActivityMiddleware(IProcessedActivityStore processe
         {
             await next(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception) when (claimed == true)
+        catch (Exception)
         {
-            // The turn failed: give the claim back so Teams' retry gets a real answer instead of silence.
-            await ReleaseAsync(tenant, activity).ConfigureAwait(false);
+            // The turn failed: give the activity back so Teams' retry gets a real answer instead of silence.
+            recent.Release(tenant, activity.Id);
             throw;
-        }
-    }
-
-    /// <summary>
-    /// True when this copy holds the claim, false when another copy does; null when the store could not record the claim
-    /// (it cannot be written just now): the turn is then handled unclaimed, since a rare double answer costs the user less
-    /// than no answer, and a read-only command must still answer when the store cannot be written.
-    /// </summary>
-    private async Task<bool?> TryClaimAsync(string tenant, IActivity activity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await processed.TryClaimAsync(tenant, activity.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "Could not record activity {ActivityId} as handled; handling it without the duplicate check", activity.Id);
-            return null;
-        }
-    }
-
-    private async Task ReleaseAsync(string tenant, IActivity activity)
-    {
-        try
-        {
-            await processed.ReleaseAsync(tenant, activity.Id, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "Could not release the claim on failed activity {ActivityId}; a retry of it will be ignored", activity.Id);
         }
     }
 }

@@ -56,7 +56,7 @@ public sealed class CoachingCommandHandler(IDealStore store, DealUpdater updater
             return DealReplies.Coaching(deal, context, headline: null, ["Tick the criteria that are true now, then confirm."]) with { ReplacesCard = true };
         }
 
-        var outcome = await updater.UpdateAsync(deal.Owner, deal.Id, context.Actor.ActivityId, current => DealRules.ConfirmLater(current, ticked, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
+        var outcome = await updater.UpdateAsync(deal, context.Actor.ActivityId, current => DealRules.ConfirmLater(current, ticked, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
         var reply = outcome.Status == UpdateStatus.Applied
             ? DealReplies.Coaching(outcome.Deal!, context, $"Confirmed: {string.Join("; ", ticked)}.")
             : DealReplies.NotApplied(outcome, context);
@@ -120,7 +120,7 @@ public sealed class CoachingCommandHandler(IDealStore store, DealUpdater updater
         var done = action.TogglesOn(CardVerbs.DoneInputPrefix)
             .Select(i => int.TryParse(i, CultureInfo.InvariantCulture, out var index) ? index : -1)
             .ToList();
-        var outcome = await updater.UpdateAsync(deal.Owner, deal.Id, context.Actor.ActivityId, current =>
+        var outcome = await updater.UpdateAsync(deal, context.Actor.ActivityId, current =>
         {
             var model = context.Process.ModelOrDefault(current.ModelId);
             var stage = model.GetStage(current.StageId) ?? model.FirstStage;

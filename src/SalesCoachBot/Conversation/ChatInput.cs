@@ -1,4 +1,5 @@
 using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Users;
 
 namespace SalesCoachBot.Conversation;
 
@@ -16,4 +17,10 @@ public sealed record ChatInput(
 {
     /// <summary>True in a channel or group chat, where others see the reply (a download link must not go there).</summary>
     public bool InSharedConversation { get; init; }
+
+    /// <summary>
+    /// The user's profile as this turn read it (with its ETag), when the edge has it: the turn reads the profile once and
+    /// passes it down, instead of each step reading it again (what "it" means, where to write "it").
+    /// </summary>
+    public UserProfile? Profile { get; init; }
 }

@@ -1,5 +1,6 @@
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Users;
 
 namespace SalesCoachBot.Conversation;
 
@@ -23,6 +24,20 @@ public sealed record CommandContext(
     /// <summary>The deal the user picked on a "which one?" card: the deal phrase of the command is not matched again.</summary>
     public string? ChosenDealId { get; init; }
 
+    /// <summary>The user's profile as the turn read it at the edge (null when it was not read): read once per turn, not per step.</summary>
+    public UserProfile? Profile { get; init; }
+
+    /// <summary>The deal this turn is about, noted by the resolver, so the router records "it" once after the answer.</summary>
+    public TurnTopic Topic { get; init; } = new();
+
+    /// <summary>
+    /// True when changes of this turn are recorded under the activity's own id (a message, or a click of a card without
+    /// a click key). A deal that already holds that id was changed by an earlier copy of this very activity: a Teams retry,
+    /// which gets no second answer. False for a card click, whose key is shared by the card's buttons: a second click is
+    /// the user's, and is told "already done".
+    /// </summary>
+    public bool RecordsUnderActivityId => Actor.ActivityId is not null && Actor.ActivityId == TurnActivityId;
+
     public static CommandContext For(ChatInput input, string? activityKey, TimeProvider time, SalesProcess process)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -40,6 +55,7 @@ public sealed record CommandContext(
         {
             Text = input.Text,
             InSharedConversation = input.InSharedConversation,
+            Profile = input.Profile,
         };
     }
 

@@ -1,31 +1,48 @@
 using SalesCoachBot.Core.Process;
 using SalesCoachBot.Core.Understanding;
+using SalesCoachBot.Core.Users;
 
 namespace SalesCoachBot.Conversation;
 
 /// <summary>
 /// Parses the message (or reads the clicked button) and hands it to the one handler the <see cref="DispatchTable"/> names.
 /// Two verbs are the router's own, as they only say which message to dispatch: "pick a deal" completes the message that
-/// asked "which one?", and "say" sends a suggested message.
+/// asked "which one?", and "say" sends a suggested message. After the answer it records what "it" means next, when the
+/// answer showed another deal than "it" (<see cref="TurnTopic"/>): at most one profile write, and none on most turns.
 /// </summary>
 public sealed class CommandRouter(
     SalesProcess process,
     TimeProvider time,
     DispatchTable table,
-    Core.Users.IProcessedActivityStore processed,
+    IUserProfileStore profiles,
     Core.Deals.IDealStore deals,
     ILogger<CommandRouter> logger) : ICommandRouter
 {
     public async Task<BotReply> HandleAsync(ChatInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        BotReply reply;
+        CommandContext context;
         if (input.Action is { } action)
         {
-            return await HandleActionAsync(input, action, cancellationToken).ConfigureAwait(false);
+            // The click's key (derived from the activity that made the card) stands in for the activity id, so a second
+            // click on the same button, or on another button of the same card, is recognised as the same change: the deal
+            // it changed holds the key (written with the change, in one conditional save).
+            context = CommandContext.For(input, action.ClickKey ?? input.ActivityId, time, process);
+            reply = await HandleActionAsync(action, context, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            context = CommandContext.For(input, input.ActivityId, time, process);
+            reply = await HandleTextAsync(input.Text, context, cancellationToken).ConfigureAwait(false);
         }
 
-        var context = CommandContext.For(input, input.ActivityId, time, process);
-        return await HandleTextAsync(input.Text, context, cancellationToken).ConfigureAwait(false);
+        if (!reply.IsRepeat)
+        {
+            await RecordTopicAsync(context, reply, cancellationToken).ConfigureAwait(false);
+        }
+
+        return reply;
     }
 
     private async Task<BotReply> HandleTextAsync(string text, CommandContext context, CancellationToken cancellationToken)
@@ -38,7 +55,7 @@ public sealed class CommandRouter(
 
         logger.LogInformation("Message parsed as {Command}", command.GetType().Name);
         var reply = await table.DispatchAsync(command, context with { Text = text }, cancellationToken).ConfigureAwait(false);
-        return reply with { CommandKind = command.GetType().Name };
+        return reply with { CommandKind = reply.IsRepeat ? reply.CommandKind : command.GetType().Name };
     }
 
     // "how is contoso?" is a deal view when Contoso is one of the asker's deals (open or closed); otherwise, as "how's dana", a
@@ -49,18 +66,9 @@ public sealed class CommandRouter(
         return DealNameMatcher.Match(phrase, owned, d => d.Name).Kind != NameMatchKind.None;
     }
 
-    private async Task<BotReply> HandleActionAsync(ChatInput input, CardActionData action, CancellationToken cancellationToken)
+    private async Task<BotReply> HandleActionAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
     {
-        // The click's key (derived from the activity that made the card) stands in for the activity id,
-        // so a second click on the same button is recognised as the same change.
-        var context = CommandContext.For(input, action.ClickKey ?? input.ActivityId, time, process);
         logger.LogInformation("Card action {Verb}", CardVerbs.IsKnown(action.Verb) ? action.Verb : "unknown");
-        if (action.ClickKey is { } key && await processed.IsProcessedAsync(input.User.TenantId, key, cancellationToken).ConfigureAwait(false))
-        {
-            // The same button (or another button of the same card, e.g. a second deal on a "which one?" card) was used before.
-            return new BotReply("Already done: that button was used before.", [], ReplacesCard: true) { CommandKind = "card:repeat" };
-        }
-
         var reply = action.Verb switch
         {
             CardVerbs.PickDeal when action.DealId is not null && action.Text is not null =>
@@ -69,11 +77,36 @@ public sealed class CommandRouter(
                 await HandleTextAsync(action.Text, context, cancellationToken).ConfigureAwait(false),
             _ => await table.DispatchAsync(action, context, cancellationToken).ConfigureAwait(false),
         };
-        if (action.ClickKey is { } used)
+        return reply with { CommandKind = reply.IsRepeat ? reply.CommandKind : CardVerbs.IsKnown(action.Verb) ? $"card:{action.Verb}" : "card:unknown" };
+    }
+
+    /// <summary>
+    /// Writes "it" on the profile when the answer showed one of the rep's deals that is not "it" yet. Best effort: a store
+    /// that cannot be written just now must not cost the user the answer to a question.
+    /// </summary>
+    private async Task RecordTopicAsync(CommandContext context, BotReply reply, CancellationToken cancellationToken)
+    {
+        if ((reply.About ?? context.Topic.Resolved) is not { } deal
+            || deal.Owner != context.Owner
+            || !context.Topic.MustRecord(context.Profile, deal, context.Actor.ActivityId, context.Now))
         {
-            await processed.MarkProcessedAsync(input.User.TenantId, used, context.Now, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        return reply with { CommandKind = CardVerbs.IsKnown(action.Verb) ? $"card:{action.Verb}" : "card:unknown" };
+        try
+        {
+            var noted = context.Profile is { ETag: not null } read
+                && await profiles.SaveAsync(read with { LastDealId = deal.Id, LastDealAt = context.Now }, read.ETag, cancellationToken).ConfigureAwait(false);
+            if (!noted)
+            {
+                // The profile changed since the turn read it, or its version is not known (the turn wrote it at the edge): the
+                // rare path reads it again.
+                await profiles.UpdateAsync(context.Owner, p => p is null ? null : p with { LastDealId = deal.Id, LastDealAt = context.Now }, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not record deal {DealId} as what \"it\" means for {UserId}; the answer stands", deal.Id, context.Owner.UserId);
+        }
     }
 }

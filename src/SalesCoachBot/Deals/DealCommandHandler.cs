@@ -20,10 +20,17 @@ public sealed class DealCommandHandler(IDealStore store, DealUpdater updater, De
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        if (askIfOpenTwin && await OpenTwinAsync(context, command.Name, cancellationToken).ConfigureAwait(false) is { } twin)
+        var open = await store.ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        if (open.FirstOrDefault(d => d.HasApplied(context.Actor.ActivityId)) is { } created)
+        {
+            // An earlier copy of this activity (a Teams retry) or an earlier click of this button created it already.
+            return BotReply.AlreadyDone(context, () => DealReplies.Deal(created, context, "Already done: that deal was created before."));
+        }
+
+        if (askIfOpenTwin && OpenTwin(open, command.Name) is { } twin)
         {
             logger.LogInformation("New deal asked for while deal {DealId} of the same name is open: asking first", twin.Id);
-            await resolver.RememberAsync(context, twin, cancellationToken).ConfigureAwait(false);
+            DealResolver.Remember(context, twin);
             return BotReply.Card(
                 DuplicateDealCard.Summary(twin, DealRules.CleanText(command.Name)),
                 DuplicateDealCard.Build(DealView.For(twin, context.Process, context.Now, context.Today), context.Text, context.TurnActivityId));
@@ -55,10 +62,15 @@ public sealed class DealCommandHandler(IDealStore store, DealUpdater updater, De
             return BotReply.Plain(CoreText.Refusal(change.Refusal!));
         }
 
+        // The new deal's id comes from this turn's key, so a retried "new deal" collides with the deal it created.
         var outcome = await updater.CreateAsync(change.Deal, cancellationToken).ConfigureAwait(false);
         var deal = outcome.Deal ?? change.Deal;
         logger.LogInformation("Deal {DealId} created in model {Model} ({Status})", deal.Id, model.Id, outcome.Status);
-        await resolver.RememberAsync(context, deal, cancellationToken).ConfigureAwait(false);
+        if (outcome.Status == UpdateStatus.AlreadyApplied)
+        {
+            return BotReply.AlreadyDone(context, () => DealReplies.Deal(deal, context, "Already done: that deal was created before."));
+        }
+
         var stage = model.GetStage(deal.StageId) ?? model.FirstStage;
 
         // A deal entering a stage gets that stage's coaching card.
@@ -125,17 +137,10 @@ public sealed class DealCommandHandler(IDealStore store, DealUpdater updater, De
             : CommandParser.Parse(action.Text, new ParseContext(context.Today, context.Process)) as CreateDeal;
 
     /// <summary>An open deal of the rep's whose name is the new one, give or take case, spaces and punctuation.</summary>
-    private async Task<Deal?> OpenTwinAsync(CommandContext context, string name, CancellationToken cancellationToken)
+    private static Deal? OpenTwin(IReadOnlyList<Deal> open, string name)
     {
         var key = NameKey(name);
-        if (key.Length == 0)
-        {
-            return null;
-        }
-
-        var open = await store.ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false);
-        // A retry of the message that created the deal is not a second deal of the same name.
-        return open.FirstOrDefault(d => NameKey(d.Name) == key && !d.HasApplied(context.Actor.ActivityId));
+        return key.Length == 0 ? null : open.FirstOrDefault(d => NameKey(d.Name) == key);
     }
 
     private static string NameKey(string name) =>
@@ -271,7 +276,7 @@ public sealed class DealCommandHandler(IDealStore store, DealUpdater updater, De
         Deal deal, CommandContext context, Func<Deal, SellingModel, (DealChange Change, string Headline)> apply, CancellationToken cancellationToken)
     {
         string? headline = null;
-        var outcome = await updater.UpdateAsync(deal.Owner, deal.Id, context.Actor.ActivityId, current =>
+        var outcome = await updater.UpdateAsync(deal, context.Actor.ActivityId, current =>
         {
             var (change, text) = apply(current, context.Process.ModelOrDefault(current.ModelId));
             headline = text;

@@ -85,14 +85,13 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
                     return BotReply.Plain(headline);
                 }
 
-                await resolver.RememberAsync(context, restored, cancellationToken).ConfigureAwait(false);
                 return DealReplies.Deal(restored, context, headline);
             case UndoStatus.TooOld:
                 return BotReply.Plain(
                     $"Your last change, to {outcome.Before!.Name} on {UserFormat.ShortDateTime(outcome.Entry!.At, context.TimeZone)}, is more than a day old: "
                     + "I only undo changes from the last day. To put it right, say the change again the right way.");
             case UndoStatus.AlreadyApplied:
-                return BotReply.Plain("Already done: that undo was applied before.");
+                return BotReply.AlreadyDone(context, () => BotReply.Plain("Already done: that undo was applied before."));
             case UndoStatus.ChangedMeanwhile:
                 return BotReply.Plain($"{outcome.Before?.Name ?? "That deal"} changed while I was undoing, so nothing was undone. Say \"undo\" again.");
             default:
@@ -121,7 +120,7 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
             return notFound!;
         }
 
-        var outcome = await updater.UpdateAsync(deal.Owner, deal.Id, context.Actor.ActivityId, current => DealRules.Delete(current, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
+        var outcome = await updater.UpdateAsync(deal, context.Actor.ActivityId, current => DealRules.Delete(current, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Deal {DealId} delete: {Status}", deal.Id, outcome.Status);
         return outcome.Status == UpdateStatus.Applied
             ? new BotReply($"Deleted {deal.Name}. Say \"undo\" to bring it back.", [], ReplacesCard: true)
@@ -148,7 +147,7 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
     private async Task<BotReply> ApplyAsync(Deal deal, CommandContext context, Func<Deal, (DealChange Change, string Headline)> apply, bool coach, CancellationToken cancellationToken)
     {
         string? headline = null;
-        var outcome = await updater.UpdateAsync(deal.Owner, deal.Id, context.Actor.ActivityId, current =>
+        var outcome = await updater.UpdateAsync(deal, context.Actor.ActivityId, current =>
         {
             var (change, text) = apply(current);
             headline = text;

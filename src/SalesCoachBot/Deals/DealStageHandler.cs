@@ -144,8 +144,7 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
     private async Task<BotReply> ApplyMoveAsync(Deal deal, SellingModel model, Stage target, IReadOnlyList<string> unconfirmed, CommandContext context, CancellationToken cancellationToken)
     {
         var outcome = await updater.UpdateAsync(
-            deal.Owner,
-            deal.Id,
+            deal,
             context.Actor.ActivityId,
             current => DealRules.MoveTo(current, model, target, context.Now, context.Actor, unconfirmed),
             cancellationToken).ConfigureAwait(false);
@@ -172,8 +171,7 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
     private async Task<BotReply> CloseLostAsync(Deal deal, string? reason, string headline, string alreadyDone, CommandContext context, CancellationToken cancellationToken)
     {
         var outcome = await updater.UpdateAsync(
-            deal.Owner,
-            deal.Id,
+            deal,
             context.Actor.ActivityId,
             current => DealRules.Close(current, context.Process.ModelOrDefault(current.ModelId), won: false, reason, context.Now, context.Actor),
             cancellationToken).ConfigureAwait(false);

@@ -63,6 +63,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
         services.AddSingleton<DuplicateActivityMiddleware>();
+        services.AddSingleton<RecentActivities>();
         services.AddSingleton<TenantGuardMiddleware>();
         services.AddSingleton<TurnTelemetryMiddleware>();
         services.AddSingleton<TurnFailures>();

@@ -70,8 +70,7 @@ public sealed partial class InsightCommandHandler(
         return resolver.OnDealAsync(context, command.DealPhrase, includeClosed: true, async deal =>
         {
             var outcome = await updater.UpdateAsync(
-                deal.Owner,
-                deal.Id,
+                deal,
                 context.Actor.ActivityId,
                 current => ForecastOverride.Put(current, command.Category, context.Now, context.Actor),
                 cancellationToken).ConfigureAwait(false);

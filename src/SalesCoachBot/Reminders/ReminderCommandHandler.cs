@@ -82,11 +82,12 @@ public sealed class ReminderCommandHandler(
         }
 
         var outcome = await updater.UpdateAsync(
-            deal.Owner, deal.Id, context.Actor.ActivityId, current => DealRules.Snooze(current, until, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
+            deal, context.Actor.ActivityId, current => DealRules.Snooze(current, until, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
         var when = UserFormat.ShortDateTime(until, context.TimeZone);
         return outcome.Status switch
         {
-            UpdateStatus.Applied or UpdateStatus.AlreadyApplied => DealReplies.Deal(outcome.Deal!, context, $"Snoozed {deal.Name}: no reminders before {when}."),
+            UpdateStatus.Applied => DealReplies.Deal(outcome.Deal!, context, $"Snoozed {deal.Name}: no reminders before {when}."),
+            UpdateStatus.AlreadyApplied => BotReply.AlreadyDone(context, () => DealReplies.Deal(outcome.Deal!, context, $"Snoozed {deal.Name}: no reminders before {when}.")),
             UpdateStatus.Refused => BotReply.Plain(CoreText.Refusal(outcome.Refusal!)),
             _ => BotReply.Plain("That deal is not in your pipeline."),
         };
@@ -109,7 +110,7 @@ public sealed class ReminderCommandHandler(
         var text = command.Note ?? $"Follow up on {deal.Name}";
         var replaced = deal.NextStep is { } old && old.Text != text ? $" (it replaces \"{old.Text}\")" : string.Empty;
         var outcome = await updater.UpdateAsync(
-            deal.Owner, deal.Id, context.Actor.ActivityId, current => DealRules.SetNextStep(current, text, command.Date, context.Today, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
+            deal, context.Actor.ActivityId, current => DealRules.SetNextStep(current, text, command.Date, context.Today, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
         return outcome.Status == UpdateStatus.Applied
             ? DealReplies.Deal(outcome.Deal!, context, $"I'll remind you about {deal.Name} on {UserFormat.Date(command.Date)}: {text}{replaced}.")
             : DealReplies.NotApplied(outcome, context, "Already done: that change was applied before.");
@@ -239,7 +240,7 @@ public sealed class ReminderCommandHandler(
     {
         foreach (var deal in await deals.ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false))
         {
-            await updater.UpdateAsync(deal.Owner, deal.Id, activityId: null, DealChange.Changed, cancellationToken).ConfigureAwait(false);
+            await updater.UpdateAsync(deal, activityId: null, DealChange.Changed, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -14,7 +14,7 @@ public static class DealReplies
     {
         ArgumentNullException.ThrowIfNull(context);
         var view = DealView.For(deal, context.Process, context.Now, context.Today);
-        return BotReply.Card(DealCard.Summary(view, headline), DealCard.Build(view, headline, context.Process, context.TimeZone));
+        return BotReply.Card(DealCard.Summary(view, headline), DealCard.Build(view, headline, context.Process, context.TimeZone)) with { About = deal };
     }
 
     /// <summary>The coaching card of the deal's current stage: what to do now, the next step, the exit criteria.</summary>
@@ -23,16 +23,19 @@ public static class DealReplies
         ArgumentNullException.ThrowIfNull(context);
         var view = DealView.For(deal, context.Process, context.Now, context.Today);
         var summary = CoachingCard.Summary(view, headline) + (warnings is { Count: > 0 } ? "\n" + string.Join("\n", warnings) : string.Empty);
-        return BotReply.Card(summary, CoachingCard.Build(view, headline, warnings ?? [], context.TimeZone, context.Today, context.TurnActivityId, input));
+        return BotReply.Card(summary, CoachingCard.Build(view, headline, warnings ?? [], context.TimeZone, context.Today, context.TurnActivityId, input)) with { About = deal };
     }
 
-    /// <summary>What a change that was not applied says: already done, refused (and why), or the deal is gone.</summary>
+    /// <summary>
+    /// What a change that was not applied says: already done (nothing at all for a Teams retry of the same message, see
+    /// <see cref="BotReply.AlreadyDone"/>), refused (and why), or the deal is gone.
+    /// </summary>
     public static BotReply NotApplied(UpdateOutcome outcome, CommandContext context, string alreadyDone = "Already done: that button was used before.")
     {
         ArgumentNullException.ThrowIfNull(outcome);
         return outcome.Status switch
         {
-            UpdateStatus.AlreadyApplied => Deal(outcome.Deal!, context, alreadyDone),
+            UpdateStatus.AlreadyApplied => BotReply.AlreadyDone(context, () => Deal(outcome.Deal!, context, alreadyDone)),
             UpdateStatus.Refused => BotReply.Plain(CoreText.Refusal(outcome.Refusal!)),
             _ => BotReply.Plain("That deal is not in your pipeline."),
         };

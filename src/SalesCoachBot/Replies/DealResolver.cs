@@ -9,23 +9,40 @@ namespace SalesCoachBot.Replies;
 public sealed record DealResolution(Deal? Deal, BotReply? Reply);
 
 /// <summary>
-/// Finds the deal a rep means. Only ever looks at that rep's deals. "It" (an empty phrase) is the deal the rep last dealt
-/// with, for <see cref="ContextLifetime"/>; after that, or with none, the rep is asked, never guessed for.
+/// Finds the deal a rep means. Only ever looks at that rep's deals, read once per turn. "It" (an empty phrase) is the deal
+/// the rep last dealt with (<see cref="TurnTopic"/>), for <see cref="TurnTopic.Lifetime"/>; after that, or with none, the
+/// rep is asked, never guessed for. Writes nothing: the router records "it" after the answer, when it changed.
 /// </summary>
 public sealed class DealResolver(IDealStore store, IUserProfileStore profiles)
 {
     /// <summary>
     /// The deal <paramref name="phrase"/> names among the rep's deals. A deal already picked on a choice card
     /// (<see cref="CommandContext.ChosenDealId"/>) is taken as is; a choice card completes <see cref="CommandContext.Text"/>.
+    /// The deal comes with its ETag, so a change saves against it without reading it again.
     /// </summary>
     public async Task<DealResolution> ResolveAsync(CommandContext context, string phrase, bool includeClosed, CancellationToken cancellationToken)
     {
-        var resolution = await FindAsync(context, phrase, includeClosed, cancellationToken).ConfigureAwait(false);
-        if (resolution.Deal is { } deal)
+        ArgumentNullException.ThrowIfNull(context);
+        // One read serves both the deals a command may act on and the closed ones it must recognise.
+        var all = await store.ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
+
+        // This turn's key is already on a deal: an earlier copy of the activity (a Teams retry), or another click of the
+        // same card, changed it. The key is written with the change, so this holds across instances and restarts.
+        if (context.Actor.ActivityId is { } key && all.FirstOrDefault(d => d.HasApplied(key)) is { } done)
         {
-            await RememberAsync(context, deal, cancellationToken).ConfigureAwait(false);
+            context.Topic.Note(done);
+            return new DealResolution(null, BotReply.AlreadyDone(context, () => new BotReply("Already done: that button was used before.", [], ReplacesCard: true)));
         }
 
+        var profile = context.Profile;
+        if (profile is null && DealPhrases.IsContext(phrase))
+        {
+            // A turn built without the edge's profile (none is passed down): read it here.
+            profile = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        }
+
+        var resolution = Find(context, profile, all, phrase, includeClosed);
+        context.Topic.Note(profile, all, resolution.Deal, context.Now);
         return resolution;
     }
 
@@ -38,32 +55,20 @@ public sealed class DealResolver(IDealStore store, IUserProfileStore profiles)
         return resolution.Deal is { } deal ? await act(deal).ConfigureAwait(false) : resolution.Reply!;
     }
 
-    /// <summary>How long "it" keeps meaning the deal last dealt with: about one sitting of chat.</summary>
-    public static readonly TimeSpan ContextLifetime = TimeSpan.FromHours(2);
-
-    /// <summary>A deal just created or changed by a button is what "it" means next.</summary>
-    public async Task RememberAsync(CommandContext context, Deal deal, CancellationToken cancellationToken)
+    /// <summary>A deal the turn is about without resolving a phrase (a twin a new deal is asked about): what "it" means next.</summary>
+    public static void Remember(CommandContext context, Deal deal)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(deal);
-        await profiles.UpdateAsync(
-            context.Owner,
-            p => p is null || (p.LastDealId == deal.Id && p.LastDealAt is { } at && context.Now - at < TimeSpan.FromMinutes(5))
-                ? null
-                : p with { LastDealId = deal.Id, LastDealAt = context.Now },
-            cancellationToken).ConfigureAwait(false);
+        context.Topic.Note(deal);
     }
 
-    private async Task<DealResolution> FindAsync(CommandContext context, string phrase, bool includeClosed, CancellationToken cancellationToken)
+    private static DealResolution Find(CommandContext context, UserProfile? profile, IReadOnlyList<Deal> all, string phrase, bool includeClosed)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        // One read serves both the deals a command may act on and the closed ones it must recognise.
-        var all = await store.ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
         var deals = includeClosed ? all : all.Where(d => d.IsOpen).ToList();
         if (DealPhrases.IsContext(phrase) && context.ChosenDealId is null)
         {
-            var profile = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
-            var last = profile is { LastDealId: { } id, LastDealAt: { } at } && context.Now - at < ContextLifetime ? deals.FirstOrDefault(d => d.Id == id) : null;
+            var last = TurnTopic.Of(profile, all, context.Now) is { Deal: var it } ? deals.FirstOrDefault(d => d.Id == it.Id) : null;
             if (last is not null)
             {
                 return new DealResolution(last, null);
@@ -76,7 +81,6 @@ public sealed class DealResolver(IDealStore store, IUserProfileStore profiles)
                     $"Which deal do you mean? Say its name, or pick one: {string.Join(", ", recent.Select(d => d.Name))}.",
                     PickDealCard.Build("it", recent, context.Text, context.TurnActivityId, context.Process, "Which deal do you mean? Pick one, or say its name.")));
         }
-
         if (context.ChosenDealId is { } chosenDealId)
         {
             var chosen = deals.FirstOrDefault(d => d.Id == chosenDealId);

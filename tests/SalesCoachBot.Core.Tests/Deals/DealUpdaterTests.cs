@@ -56,6 +56,35 @@ public class DealUpdaterTests
     }
 
     [Fact]
+    public async Task A_deal_the_turn_already_read_is_saved_against_without_reading_it_again()
+    {
+        var store = new Mock<IDealStore>();
+        store.Setup(s => s.SaveAsync(It.IsAny<Deal>(), "v1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Deal d, string _, CancellationToken _) => new SaveResult(SaveStatus.Saved, d with { ETag = "v2" }));
+        var updater = new DealUpdater(store.Object, SalesCoachBot.Core.Process.ProcessLoader.LoadDefault(), NullLogger<DealUpdater>.Instance);
+
+        var outcome = await updater.UpdateAsync(Deal("v1"), "act", d => DealChange.Changed(d with { Amount = new Money(5, null) }), CancellationToken.None);
+
+        Assert.Equal(UpdateStatus.Applied, outcome.Status);
+        Assert.Equal(5, outcome.Deal!.Amount!.Value.Amount);
+        store.Verify(s => s.GetAsync(It.IsAny<OwnerKey>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_deal_read_before_a_concurrent_copy_applied_the_same_activity_is_read_again_and_not_changed_twice()
+    {
+        var store = new Mock<IDealStore>();
+        store.Setup(s => s.SaveAsync(It.IsAny<Deal>(), "v1", It.IsAny<CancellationToken>())).ReturnsAsync(SaveResult.Conflict);
+        store.Setup(s => s.GetAsync(_owner, "d1", It.IsAny<CancellationToken>())).ReturnsAsync(Deal("v2") with { AppliedActivities = ["act"] });
+        var updater = new DealUpdater(store.Object, SalesCoachBot.Core.Process.ProcessLoader.LoadDefault(), NullLogger<DealUpdater>.Instance);
+
+        var outcome = await updater.UpdateAsync(Deal("v1"), "act", d => DealChange.Changed(d with { Amount = new Money(5, null) }), CancellationToken.None);
+
+        Assert.Equal(UpdateStatus.AlreadyApplied, outcome.Status);
+        store.Verify(s => s.SaveAsync(It.IsAny<Deal>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task Endless_conflicts_give_up_after_a_bounded_number_of_attempts()
     {
         var store = new Mock<IDealStore>();

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using SalesCoachBot.Conversation;
 
 namespace SalesCoachBot.Bot;
 
@@ -8,7 +9,7 @@ namespace SalesCoachBot.Bot;
 /// invoke is taken up once per instance (<see cref="RecentActivities"/>, in memory, no store write), so of several copies
 /// reaching one instance, concurrent or late, exactly one is handled and answered. Across instances changes stay
 /// idempotent on their own: each deal keeps the ids of the activities applied to it, written with the change, and a copy
-/// that finds its id there is neither applied nor answered again (<see cref="Conversation.BotReply.IsRepeat"/>).
+/// that finds its id there is neither applied nor answered again (<see cref="BotReply.IsRepeat"/>).
 /// </summary>
 public sealed class DuplicateActivityMiddleware(RecentActivities recent, ILogger<DuplicateActivityMiddleware> logger)
     : Microsoft.Bot.Builder.IMiddleware

@@ -16,6 +16,7 @@ public sealed class CommandRouter(
     DispatchTable table,
     IUserProfileStore profiles,
     Core.Deals.IDealStore deals,
+    RecentActivities recent,
     ILogger<CommandRouter> logger) : ICommandRouter
 {
     public async Task<BotReply> HandleAsync(ChatInput input, CancellationToken cancellationToken)
@@ -29,7 +30,7 @@ public sealed class CommandRouter(
             // click on the same button, or on another button of the same card, is recognised as the same change: the deal
             // it changed holds the key (written with the change, in one conditional save).
             context = CommandContext.For(input, action.ClickKey ?? input.ActivityId, time, process);
-            reply = await HandleActionAsync(action, context, cancellationToken).ConfigureAwait(false);
+            reply = await HandleClickAsync(input, action, context, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -64,6 +65,31 @@ public sealed class CommandRouter(
     {
         var owned = await deals.ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
         return DealNameMatcher.Match(phrase, owned, d => d.Name).Kind != NameMatchKind.None;
+    }
+
+    /// <summary>
+    /// A click counts once. On this instance, its key is taken up in memory first, so a second click of the card (or a
+    /// second choice on a "which deal?" card), also of a button that changes no deal (a ping), says "already done". On any
+    /// instance, a click that changed a deal left its key on the deal, which the resolver and the updater check.
+    /// </summary>
+    private async Task<BotReply> HandleClickAsync(ChatInput input, CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        var clickKey = action.ClickKey is { } key ? $"click:{key}" : null;
+        if (clickKey is not null && !recent.TryTake(input.User.TenantId, clickKey))
+        {
+            return new BotReply("Already done: that button was used before.", [], ReplacesCard: true) { CommandKind = "card:repeat" };
+        }
+
+        try
+        {
+            return await HandleActionAsync(action, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (clickKey is not null)
+        {
+            // The click failed (a store that cannot be written just now): the same button may be tried again.
+            recent.Release(input.User.TenantId, clickKey);
+            throw;
+        }
     }
 
     private async Task<BotReply> HandleActionAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using Newtonsoft.Json.Linq;
-using SalesCoachBot.Bot;
+using SalesCoachBot.Conversation;
 using SalesCoachBot.Testing;
 using SalesCoachBot.Tests.Support;
 
@@ -72,6 +72,26 @@ public class TurnCostTests : IAsyncLifetime
         Assert.Contains("Contoso Pharma is now 50,000.", CardReader.Text((JObject)Assert.Single(cards).Body!["value"]!), StringComparison.Ordinal);
         Assert.All(clicks.Except(cards), c => Assert.Equal("application/vnd.microsoft.activity.message", c.Body!["type"]!.ToString()));
         Assert.Equal(1, _counts.DealWrites);
+    }
+
+    [Fact]
+    public async Task A_second_choice_on_a_which_deal_card_reaching_the_bot_later_changes_nothing()
+    {
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+        await _app.SayAsync(Dana, "new deal Contoso Pharma 80k");
+        var ask = CardReader.SingleCard(await _app.SayAsync(Dana, "contoso amount 50k"));
+        var ltd = Assert.Single(CardReader.Actions(ask), a => a.Title!.StartsWith("Contoso Ltd", StringComparison.Ordinal));
+        var pharma = Assert.Single(CardReader.Actions(ask), a => a.Title!.StartsWith("Contoso Pharma", StringComparison.Ordinal));
+        await _app.ClickAsync(Dana, ltd.Verb, ltd.Data);
+
+        // Past what this instance remembers of the click: only the key the first choice left on its deal stops the second.
+        _app.Time.Advance(RecentActivities.Window + TimeSpan.FromMinutes(1));
+        _counts.Reset();
+        var (status, second) = await _app.ClickAsync(Dana, pharma.Verb, pharma.Data);
+
+        Assert.Equal(200, status);
+        Assert.Contains("Already done", CardReader.Text((JObject)second!["value"]!), StringComparison.Ordinal);
+        Assert.Equal(0, _counts.DealWrites);
     }
 
     [Theory]

@@ -1,8 +1,8 @@
-namespace SalesCoachBot.Bot;
+namespace SalesCoachBot.Conversation;
 
 /// <summary>
-/// The activities this instance has taken up lately, in memory: a copy of one arriving while the first is still being
-/// handled, or soon after it was answered, is not handled again. Free (no store write on any turn), but it knows only
+/// The activities (and card clicks) this instance has taken up lately, in memory: a copy of one arriving while the first
+/// is still being handled, or soon after it was answered, is not handled again. Free (no store write on any turn), but it knows only
 /// this instance: with several instances a copy may reach another one, where a change is still applied once (the deal
 /// holds the activity id, written with the change) but a question may be answered twice.
 /// Bounded twice: an entry expires after <see cref="Window"/>, and at most <see cref="Capacity"/> are kept (the oldest go

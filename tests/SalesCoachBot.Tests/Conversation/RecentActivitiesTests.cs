@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using SalesCoachBot.Bot;
+using SalesCoachBot.Conversation;
 
-namespace SalesCoachBot.Tests.Bot;
+namespace SalesCoachBot.Tests.Conversation;
 
 /// <summary>What one instance remembers of the activities it took up: each once, for a while, and never without bound.</summary>
 public class RecentActivitiesTests

@@ -24,6 +24,12 @@ public sealed record CommandContext(
     /// <summary>The deal the user picked on a "which one?" card: the deal phrase of the command is not matched again.</summary>
     public string? ChosenDealId { get; init; }
 
+    /// <summary>
+    /// The rep's deals (open and closed, not deleted) when this turn has already read them before dispatching (the router
+    /// reads them to tell "how's contoso" from "how's dana"), so the resolver does not read them again.
+    /// </summary>
+    public IReadOnlyList<Deal>? DealsRead { get; init; }
+
     /// <summary>The user's profile as the turn read it at the edge (null when it was not read): read once per turn, not per step.</summary>
     public UserProfile? Profile { get; init; }
 

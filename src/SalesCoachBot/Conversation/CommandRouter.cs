@@ -49,22 +49,22 @@ public sealed class CommandRouter(
     private async Task<BotReply> HandleTextAsync(string text, CommandContext context, CancellationToken cancellationToken)
     {
         var command = CommandParser.Parse(text, new ParseContext(context.Today, process));
-        if (command is AskInsight { OrDealPhrase: { } dealPhrase } && await NamesADealAsync(dealPhrase, context, cancellationToken).ConfigureAwait(false))
+        if (command is AskInsight { OrDealPhrase: { } dealPhrase })
         {
-            command = new ShowDeal(dealPhrase);
+            // "how is contoso?" is a deal view when Contoso is one of the asker's deals (open or closed); otherwise, as
+            // "how's dana", a question about a person. Only the name decides: no deal is guessed from a loose match. The
+            // resolver takes the deals read here instead of reading them again.
+            var owned = await deals.ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
+            if (DealNameMatcher.Match(dealPhrase, owned, d => d.Name).Kind != NameMatchKind.None)
+            {
+                command = new ShowDeal(dealPhrase);
+                context = context with { DealsRead = owned };
+            }
         }
 
         logger.LogInformation("Message parsed as {Command}", command.GetType().Name);
         var reply = await table.DispatchAsync(command, context with { Text = text }, cancellationToken).ConfigureAwait(false);
         return reply with { CommandKind = reply.IsRepeat ? reply.CommandKind : command.GetType().Name };
-    }
-
-    // "how is contoso?" is a deal view when Contoso is one of the asker's deals (open or closed); otherwise, as "how's dana", a
-    // question about a person. Only the name decides: no deal is guessed from a loose match it does not make.
-    private async Task<bool> NamesADealAsync(string phrase, CommandContext context, CancellationToken cancellationToken)
-    {
-        var owned = await deals.ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
-        return DealNameMatcher.Match(phrase, owned, d => d.Name).Kind != NameMatchKind.None;
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class DealResolver(IDealStore store, IUserProfileStore profiles)
     {
         ArgumentNullException.ThrowIfNull(context);
         // One read serves both the deals a command may act on and the closed ones it must recognise.
-        var all = await store.ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
+        var all = context.DealsRead ?? await store.ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
 
         // This turn's key is already on a deal: an earlier copy of the activity (a Teams retry), or another click of the
         // same card, changed it. The key is written with the change, so this holds across instances and restarts.

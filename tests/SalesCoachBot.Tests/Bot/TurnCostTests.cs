@@ -140,6 +140,7 @@ public class TurnCostTests : IAsyncLifetime
     [InlineData("my deals")]
     [InlineData("show contoso")]
     [InlineData("what now for contoso")]
+    [InlineData("how's contoso")]
     public async Task A_view_costs_at_most_two_reads_and_no_write(string text)
     {
         await SetUpAsync();

@@ -29,7 +29,7 @@ public sealed class DuplicateActivityMiddleware(IProcessedActivityStore processe
         var claimed = await TryClaimAsync(tenant, activity, cancellationToken).ConfigureAwait(false);
         if (claimed == false)
         {
-            logger.LogInformation("Activity {ActivityId} of type {ActivityType} was handled before; ignoring the retry", activity.Id, activity.Type);
+            logger.LogInformation("Activity {ActivityId} of type {ActivityType} was handled before; ignoring the retry", LogText.Safe(activity.Id), LogText.Safe(activity.Type));
             if (activity.Type == ActivityTypes.Invoke)
             {
                 // Teams shows an error for an invoke answered without a body; say it was done.
@@ -64,7 +64,7 @@ public sealed class DuplicateActivityMiddleware(IProcessedActivityStore processe
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Could not record activity {ActivityId} as handled; handling it without the duplicate check", activity.Id);
+            logger.LogWarning(ex, "Could not record activity {ActivityId} as handled; handling it without the duplicate check", LogText.Safe(activity.Id));
             return null;
         }
     }
@@ -77,7 +77,7 @@ public sealed class DuplicateActivityMiddleware(IProcessedActivityStore processe
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Could not release the claim on failed activity {ActivityId}; a retry of it will be ignored", activity.Id);
+            logger.LogWarning(ex, "Could not release the claim on failed activity {ActivityId}; a retry of it will be ignored", LogText.Safe(activity.Id));
         }
     }
 }

@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SqliteStoreHealth>();
 
         // One CosmosClient for the app, as the SDK asks: it holds the connections and the address caches.
+        services.AddHttpClient(CosmosAccount.LoopbackHttpClient).ConfigurePrimaryHttpMessageHandler(CosmosAccount.LoopbackHandler);
         services.AddSingleton<CosmosAccount>();
         services.AddSingleton<CosmosRequestCharges>();
         services.AddSingleton<CosmosDealStore>();

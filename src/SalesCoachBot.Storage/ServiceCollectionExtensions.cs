@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SqliteStoreHealth>();
 
         // One CosmosClient for the app, as the SDK asks: it holds the connections and the address caches.
+        services.AddHttpClient(CosmosAccount.LoopbackHttpClient).ConfigurePrimaryHttpMessageHandler(CosmosAccount.LoopbackHandler);
         services.AddSingleton<CosmosAccount>();
         services.AddSingleton<CosmosRequestCharges>();
         services.AddSingleton<CosmosDealStore>();
@@ -46,7 +47,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IReminderSchedule>(sp => Pick<IReminderSchedule, SqliteDealStore, CosmosDealStore>(sp));
         services.AddSingleton<IUserProfileStore>(sp => Pick<IUserProfileStore, SqliteUserProfileStore, CosmosUserProfileStore>(sp));
         services.AddSingleton<IProcessedActivityStore>(sp => Pick<IProcessedActivityStore, SqliteProcessedActivityStore, CosmosProcessedActivityStore>(sp));
-        services.AddSingleton<IStoreHealth>(sp => Pick<IStoreHealth, SqliteStoreHealth, CosmosStoreHealth>(sp));
+        services.AddSingleton<StoreFaultMemory>();
+        services.AddSingleton<IStoreHealth>(sp => new RememberingStoreHealth(
+            Pick<IStoreHealth, SqliteStoreHealth, CosmosStoreHealth>(sp), sp.GetRequiredService<StoreFaultMemory>()));
         return services;
     }
 

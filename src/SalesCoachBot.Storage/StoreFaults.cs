@@ -29,13 +29,21 @@ public static class StoreFaults
                     return true;
                 case CosmosException cosmos when (int)cosmos.StatusCode is 408 or 429 or 449 or 500 or 502 or 503 or 504:
                     return true;
+                // Cosmos DB in gateway mode lets a refused or broken connection escape as it is. An HTTP failure is the
+                // store's only when Cosmos code threw it: the Teams connector's failures are HTTP failures too, and the
+                // socket's IOException inside them is the network's, not the file's.
+                case HttpRequestException when ThrownBy(current, typeof(CosmosClient).Assembly):
+                    return true;
+                case HttpRequestException:
+                    return false;
+
+                // A call cancelled or timed out (the connector's HttpClient timeout wraps the socket's IOException): the
+                // turn's budget or the connector, which TurnFailures tells apart. Not "couldn't save".
+                case OperationCanceledException:
+                    return false;
+
                 // The file itself (a folder that vanished, permissions).
                 case IOException or UnauthorizedAccessException:
-                    return true;
-
-                // Cosmos DB in gateway mode lets a refused or broken connection escape as it is. An HTTP failure is the
-                // store's only when Cosmos code threw it: the Teams connector's failures are HTTP failures too.
-                case HttpRequestException when ThrownBy(current, typeof(CosmosClient).Assembly):
                     return true;
                 case AggregateException aggregate when aggregate.InnerExceptions.Any(IsUnavailable):
                     return true;

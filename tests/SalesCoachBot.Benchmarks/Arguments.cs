@@ -29,6 +29,8 @@ public sealed class Arguments(IReadOnlyDictionary<string, string> values)
     public int Number(string name, int fallback) =>
         values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
+    public string? Text(string name) => values.TryGetValue(name, out var value) ? value : null;
+
     public IReadOnlyList<int> Numbers(string name, IReadOnlyList<int> fallback) =>
         values.TryGetValue(name, out var value)
             ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,6 +14,7 @@ namespace SalesCoachBot.Benchmarks;
 public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, bool> _answered = new(StringComparer.Ordinal);
     private long _replies;
     private long _failures;
 
@@ -25,6 +27,13 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Replies that were the bot's "something went wrong" apology: a turn that failed.</summary>
     public long Failures => Interlocked.Read(ref _failures);
 
+    /// <summary>
+    /// Whether a reply to <paramref name="activityId"/> has come, and whether one of its replies told the user the turn
+    /// did not work (something went wrong, could not save, took too long).
+    /// </summary>
+    public (bool Answered, bool Apologised) AnswerTo(string activityId) =>
+        _answered.TryGetValue(activityId, out var apologised) ? (true, apologised) : (false, false);
+
     public static async Task<FakeConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -36,9 +45,16 @@ public sealed class FakeConnector : IAsyncDisposable
         {
             var body = await JsonNode.ParseAsync(request.Body);
             Interlocked.Increment(ref connector._replies);
-            if (body?["text"]?.GetValue<string>() is { } text && text.Contains("something went wrong", StringComparison.OrdinalIgnoreCase))
+            var text = body?["text"]?.GetValue<string>();
+            if (text is not null && text.Contains("something went wrong", StringComparison.OrdinalIgnoreCase))
             {
                 Interlocked.Increment(ref connector._failures);
+            }
+
+            if (body?["replyToId"]?.GetValue<string>() is { } replyTo)
+            {
+                var apology = text is not null && _apologies.Any(a => text.Contains(a, StringComparison.OrdinalIgnoreCase));
+                connector._answered.AddOrUpdate(replyTo, apology, (_, before) => before || apology);
             }
 
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });
@@ -49,6 +65,8 @@ public sealed class FakeConnector : IAsyncDisposable
         connector.Address = new Uri(app.Urls.First().TrimEnd('/') + "/");
         return connector;
     }
+
+    private static readonly string[] _apologies = ["something went wrong", "couldn't save", "took me too long"];
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

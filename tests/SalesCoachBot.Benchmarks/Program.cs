@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 namespace SalesCoachBot.Benchmarks;
 
 /// <summary>
-/// `turns` and `sweep` are the macro measurements (their last line is one JSON object); anything else goes to
+/// `turns`, `sweep` and `soak` are the macro measurements (their last line is one JSON object); anything else goes to
 /// BenchmarkDotNet, e.g. `-- --filter *` for every micro benchmark. (Not top-level statements: the bot's own
 /// <c>Program</c> is hosted in-process by <see cref="StoreRoundTrips"/>, and two would clash.)
 /// </summary>
@@ -13,6 +13,7 @@ public static class BenchmarkEntry
     {
         "turns" => await TurnsCommand.RunAsync(Arguments.Parse(args.Skip(1))),
         "sweep" => await SweepCommand.RunAsync(Arguments.Parse(args.Skip(1))),
+        "soak" => await SoakCommand.RunAsync(Arguments.Parse(args.Skip(1))),
         _ => RunMicro(args),
     };
 

@@ -23,13 +23,16 @@ public sealed class CosmosAccount : IAsyncDisposable
     /// <summary>After a failed creation, requests fail fast for this long instead of each queueing behind another try.</summary>
     public static readonly TimeSpan CreationRetryDelay = TimeSpan.FromSeconds(30);
 
-    public CosmosAccount(IOptions<StorageOptions> options, ILogger<CosmosAccount> logger, TimeProvider time, TokenCredential? credential = null)
+    /// <summary>The named HttpClient (IHttpClientFactory) the client uses for a local, loopback server; tests put fault injection in it.</summary>
+    public const string LoopbackHttpClient = "SalesCoach.Cosmos.Loopback";
+
+    public CosmosAccount(IOptions<StorageOptions> options, ILogger<CosmosAccount> logger, TimeProvider time, TokenCredential? credential = null, IHttpClientFactory? httpClients = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value.Cosmos;
         _logger = logger;
         _time = time;
-        Client = CreateClient(_options, credential);
+        Client = CreateClient(_options, credential, httpClients, logger);
         var database = Client.GetDatabase(_options.Database);
         Deals = database.GetContainer(_options.DealsContainer);
         Users = database.GetContainer(_options.UsersContainer);
@@ -139,7 +142,7 @@ public sealed class CosmosAccount : IAsyncDisposable
         return properties;
     }
 
-    private static CosmosClient CreateClient(CosmosStorageOptions options, TokenCredential? credential)
+    private static CosmosClient CreateClient(CosmosStorageOptions options, TokenCredential? credential, IHttpClientFactory? httpClients, ILogger logger)
     {
         if (options.Problem() is { } problem)
         {
@@ -154,8 +157,11 @@ public sealed class CosmosAccount : IAsyncDisposable
             // A local test server has no replicas to reach directly; it is also the only place LimitToEndpoint is right.
             ConnectionMode = loopback || options.ConnectionMode == CosmosConnectionModeOption.Gateway ? ConnectionMode.Gateway : ConnectionMode.Direct,
             LimitToEndpoint = loopback,
+            // Throttling, timeouts and 503s are bounded so that a turn ends inside Teams' 15 s (CosmosStorageOptions says how).
             MaxRetryAttemptsOnRateLimitedRequests = options.MaxRetryAttemptsOnThrottling,
             MaxRetryWaitTimeOnRateLimitedRequests = options.MaxRetryWaitOnThrottling,
+            RequestTimeout = options.RequestTimeout,
+            CustomHandlers = { new CosmosTransientRetryHandler(options.RequestTimeout, logger) },
             // Writes return only headers (ETag, charge): the store never needs the body it just sent.
             EnableContentResponseOnWrite = false,
             ApplicationRegion = string.IsNullOrWhiteSpace(options.ApplicationRegion) ? null : options.ApplicationRegion,
@@ -163,11 +169,11 @@ public sealed class CosmosAccount : IAsyncDisposable
 
         if (loopback)
         {
-            // The local test server's certificate is self-signed. Accepted for a loopback endpoint only, never otherwise.
-            clientOptions.HttpClientFactory = () => new HttpClient(new HttpClientHandler
-            {
-                ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
-            });
+            // The local test server's certificate is self-signed: its handler (ServiceCollectionExtensions) accepts that
+            // for a loopback address only.
+            clientOptions.HttpClientFactory = httpClients is not null
+                ? () => httpClients.CreateClient(LoopbackHttpClient)
+                : () => new HttpClient(LoopbackHandler());
         }
 
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -187,4 +193,14 @@ public sealed class CosmosAccount : IAsyncDisposable
         });
         return new CosmosClient(endpoint, credential, clientOptions);
     }
+
+    /// <summary>
+    /// The HTTP handler for a local Cosmos DB server: its self-signed certificate is accepted, and only for a loopback
+    /// address, never otherwise.
+    /// </summary>
+    public static HttpMessageHandler LoopbackHandler() => new HttpClientHandler
+    {
+        ServerCertificateCustomValidationCallback = (request, _, _, errors) =>
+            errors == System.Net.Security.SslPolicyErrors.None || request.RequestUri is { IsLoopback: true },
+    };
 }

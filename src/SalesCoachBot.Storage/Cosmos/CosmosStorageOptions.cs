@@ -50,13 +50,26 @@ public sealed class CosmosStorageOptions
 
     public CosmosConnectionModeOption ConnectionMode { get; set; } = CosmosConnectionModeOption.Direct;
 
+    // Teams waits 15 s for a turn; the host gives a turn 8 s (SalesCoach:Bot:TurnTimeoutSeconds) and the reply 5 s. A
+    // turn makes its Cosmos DB calls one after another (a change reads the profile and the deals, then writes), and a
+    // throttled read that finally answers still leaves the write to make, so two calls that give up must fit in 8 s: 3 s each for throttling, 2 s per attempt otherwise.
+    // Then a store that keeps refusing is answered "couldn't save that now" rather than "that took me too long".
+
     /// <summary>How often the SDK retries a throttled (429) request before the store gives up on it.</summary>
     [Range(0, 30, ErrorMessage = "SalesCoach:Storage:Cosmos:MaxRetryAttemptsOnThrottling must be between 0 and 30.")]
     public int MaxRetryAttemptsOnThrottling { get; set; } = 9;
 
-    /// <summary>The longest the SDK spends retrying throttled requests for one operation; short, because a user's turn waits on it (Teams gives a turn about 15 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:02:00", ErrorMessage = "SalesCoach:Storage:Cosmos:MaxRetryWaitOnThrottling must be between 00:00:01 and 00:02:00.")]
-    public TimeSpan MaxRetryWaitOnThrottling { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>The longest the SDK spends retrying throttled requests for one operation (it waits what Cosmos DB's x-ms-retry-after-ms asks).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:04", ErrorMessage = "SalesCoach:Storage:Cosmos:MaxRetryWaitOnThrottling must be between 00:00:01 and 00:00:04 (a turn has 8 s and Teams waits 15 s).")]
+    public TimeSpan MaxRetryWaitOnThrottling { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long one attempt of a request may take before it counts as timed out (a point operation normally takes
+    /// milliseconds). A timed-out read is tried again (<see cref="CosmosTransientRetryHandler"/>); a timed-out write is
+    /// not, since it may have landed, and the user is told it could not be saved.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:04", ErrorMessage = "SalesCoach:Storage:Cosmos:RequestTimeout must be between 00:00:01 and 00:00:04 (a turn has 8 s and Teams waits 15 s).")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The Azure region the app runs in (e.g. "West Europe"): the SDK reads from the nearest replica and fails over by distance.</summary>
     public string? ApplicationRegion { get; set; }

@@ -13,16 +13,24 @@ public sealed class SqliteDatabase : IDisposable
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private readonly Func<SqliteConnection, CancellationToken, Task>? _prepareConnection;
     private volatile bool _schemaReady;
 
     /// <summary>How long the write probe of /healthz waits for another writer: a health check must answer quickly.</summary>
     private const int ProbeBusyTimeoutMs = 1000;
 
-    public SqliteDatabase(string path, int busyTimeoutSeconds = 2)
+    /// <param name="path">The database file.</param>
+    /// <param name="busyTimeoutSeconds">How long a write waits for another writer's lock.</param>
+    /// <param name="prepareConnection">
+    /// Runs on every connection handed out, after the store's own settings: for per-connection pragmas a deployment or
+    /// a test needs (SQLite's <c>max_page_count</c>, which stands in for a full disk in the tests, is per connection).
+    /// </param>
+    public SqliteDatabase(string path, int busyTimeoutSeconds = 2, Func<SqliteConnection, CancellationToken, Task>? prepareConnection = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         FilePath = System.IO.Path.GetFullPath(path);
         _busyTimeoutMs = busyTimeoutSeconds * 1000;
+        _prepareConnection = prepareConnection;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -66,8 +74,11 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// Writes one row to a table of its own and says whether that worked: the store can take writes right now. A failed
-    /// probe drops the pooled connections, so the next turn gets fresh ones once the fault (read-only file, full disk) clears.
+    /// Says whether the store can take writes right now: writes one row to a table of its own (a read-only or locked
+    /// file fails here), then checks that the file has room to grow by a page (a full disk, or a page limit, fails
+    /// there: a row rewritten in place would still fit, so the first write alone would say healthy while every new
+    /// deal fails). The room check is rolled back and leaves nothing behind. A failed probe drops the pooled
+    /// connections, so the next turn gets fresh ones once the fault (read-only file, full disk) clears.
     /// </summary>
     public async Task<bool> CanWriteAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -81,18 +92,37 @@ public sealed class SqliteDatabase : IDisposable
                 await wait.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await using var command = connection.CreateCommand();
-            command.CommandTimeout = 1;
-            command.CommandText = "INSERT INTO store_probe (id, written_at) VALUES (1, $at) ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at";
-            command.Parameters.AddWithValue("$at", now.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return true;
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandTimeout = 1;
+                command.CommandText = "INSERT INTO store_probe (id, written_at) VALUES (1, $at) ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at";
+                command.Parameters.AddWithValue("$at", now.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return await HasRoomAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (StoreFaults.IsUnavailable(ex))
         {
             DropPooledConnections();
             return false;
         }
+    }
+
+    /// <summary>
+    /// Inserts a row one page long (it needs a page the file does not have free) and rolls it back. SQLite refuses the
+    /// page (SQLITE_FULL) when the file cannot grow; rolled back, nothing reaches the disk.
+    /// </summary>
+    private static async Task<bool> HasRoomAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var grow = connection.CreateCommand();
+        grow.Transaction = transaction;
+        grow.CommandTimeout = 1;
+        grow.CommandText = "INSERT INTO store_probe (id, written_at) VALUES (2, zeroblob((SELECT page_size FROM pragma_page_size())))";
+        await grow.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Closes the idle pooled connections of this file; connections in use are closed when returned.</summary>
@@ -117,9 +147,17 @@ public sealed class SqliteDatabase : IDisposable
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_prepareConnection is not null)
+        {
+            await _prepareConnection(connection, cancellationToken).ConfigureAwait(false);
+        }
+
         return connection;
     }
 

@@ -29,7 +29,7 @@ public sealed class DuplicateActivityMiddleware(RecentActivities recent, ILogger
         var tenant = ActivityInput.TenantOf(activity);
         if (!recent.TryTake(tenant, activity.Id))
         {
-            logger.LogInformation("Activity {ActivityId} of type {ActivityType} was taken up before; ignoring the retry", LogText.Safe(activity.Id), activity.Type);
+            logger.LogInformation("Activity {ActivityId} of type {ActivityType} was taken up before; ignoring the retry", LogText.Safe(activity.Id), LogText.Safe(activity.Type));
             if (activity.Type == ActivityTypes.Invoke)
             {
                 // Teams shows an error for an invoke answered without a body; say it was done.

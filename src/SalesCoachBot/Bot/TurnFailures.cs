@@ -12,7 +12,7 @@ namespace SalesCoachBot.Bot;
 /// or the caller hung up (nothing more can be sent, so the turn ends, logged); anything else is a bug, said as such.
 /// The wording is the host's; none of it quotes the exception.
 /// </summary>
-public sealed class TurnFailures(IHttpContextAccessor http, ILogger<TurnFailures> logger)
+public sealed class TurnFailures(IHttpContextAccessor http, StoreFaultMemory storeFaults, ILogger<TurnFailures> logger)
 {
     /// <summary>What a user reads when the store cannot be written right now. Nothing was half-written: each change is one write.</summary>
     public static readonly BotReply CouldNotSave = BotReply.Plain(
@@ -47,6 +47,7 @@ public sealed class TurnFailures(IHttpContextAccessor http, ILogger<TurnFailures
         if (StoreFaults.IsUnavailable(exception))
         {
             logger.LogWarning(exception, "The store could not take activity {ActivityId} of type {ActivityType}; told the user nothing was changed", activityId, activityType);
+            storeFaults.RecordFault();
             answer = CouldNotSave;
         }
         else if (exception is OperationCanceledException && (exception.InnerException is TimeoutException || http.HttpContext?.RequestAborted.IsCancellationRequested == true))

@@ -73,6 +73,8 @@ public sealed class CosmosAccountTests(CosmosServerFixture cosmos) : IAsyncLifet
     [Theory]
     [InlineData("SalesCoach:Storage:Sqlite:BusyTimeoutSeconds", "0", "BusyTimeoutSeconds must be between 1 and 4")]
     [InlineData("SalesCoach:Storage:Cosmos:MaxRetryWaitOnThrottling", "00:10:00", "MaxRetryWaitOnThrottling must be between")]
+    [InlineData("SalesCoach:Storage:Cosmos:MaxRetryWaitOnThrottling", "00:00:10", "MaxRetryWaitOnThrottling must be between 00:00:01 and 00:00:04 (a turn has 8 s")]
+    [InlineData("SalesCoach:Storage:Cosmos:RequestTimeout", "00:01:05", "RequestTimeout must be between 00:00:01 and 00:00:04")]
     [InlineData("SalesCoach:Storage:Cosmos:MaxRetryAttemptsOnThrottling", "99", "MaxRetryAttemptsOnThrottling must be between 0 and 30")]
     public void A_storage_setting_out_of_range_stops_the_start_naming_it(string key, string value, string expected)
     {

@@ -82,4 +82,31 @@ public sealed class SqliteStoreTests : StoreContractTests
 
         Assert.False(await health.IsHealthyAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Health_is_bad_while_the_file_cannot_grow_and_good_again_once_it_can()
+    {
+        // SQLite's page limit at the file's size stands in for a full disk: SQLITE_FULL as soon as a write needs a page.
+        var pageLimit = 0;
+        using var database = new SqliteDatabase(Path.Combine(_folder, "full.db"), prepareConnection: async (connection, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA max_page_count = {(Volatile.Read(ref pageLimit) == 0 ? int.MaxValue : Volatile.Read(ref pageLimit))}";
+            await command.ExecuteNonQueryAsync(ct);
+        });
+        var health = new SqliteStoreHealth(database, TimeProvider.System);
+        Assert.True(await health.IsHealthyAsync(CancellationToken.None));
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        await using (var count = connection.CreateCommand())
+        {
+            count.CommandText = "PRAGMA page_count";
+            Volatile.Write(ref pageLimit, Convert.ToInt32(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // A row rewritten in place still fits, so a probe that only rewrote its row would say healthy here.
+        Assert.False(await health.IsHealthyAsync(CancellationToken.None));
+
+        Volatile.Write(ref pageLimit, 0);
+        Assert.True(await health.IsHealthyAsync(CancellationToken.None));
+    }
 }

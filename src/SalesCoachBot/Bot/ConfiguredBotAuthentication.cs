@@ -101,8 +101,9 @@ public sealed class ConfiguredBotAuthentication(
         return result;
     }
 
+    // Made only if the turn uses it (OnDemandUserTokenClient says why).
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-        _sdk.Value.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        Task.FromResult<UserTokenClient>(new OnDemandUserTokenClient(ct => _sdk.Value.CreateUserTokenClientAsync(claimsIdentity, ct)));
 
     public override BotFrameworkClient CreateBotFrameworkClient() => _sdk.Value.CreateBotFrameworkClient();
 

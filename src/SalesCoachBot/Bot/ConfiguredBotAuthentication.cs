@@ -17,6 +17,7 @@ public sealed class ConfiguredBotAuthentication(
     IOptions<BotAuthenticationOptions> settings,
     IConfiguration configuration,
     IHttpClientFactory http,
+    TimeProvider time,
     ILoggerFactory loggers) : BotFrameworkAuthentication
 {
     /// <summary>The HttpClient the Bot Framework credentials use to get tokens for outgoing calls.</summary>
@@ -30,7 +31,7 @@ public sealed class ConfiguredBotAuthentication(
 
     private readonly ILogger _logger = loggers.CreateLogger<ConfiguredBotAuthentication>();
 
-    private readonly Microsoft.Rest.Serialization.ReadOnlyJsonContractResolver _contracts = new();
+    private readonly ReusedConnectorClients _connectors = new(http, time);
 
     private readonly Lazy<BotFrameworkAuthentication> _sdk = new(() =>
     {
@@ -51,10 +52,10 @@ public sealed class ConfiguredBotAuthentication(
     });
 
     public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
-        RefusedUnlessValidAsync(ct => _sdk.Value.AuthenticateRequestAsync(activity, authHeader, ct), cancellationToken);
+        RefusedUnlessValidAsync(async ct => WithReusedConnectors(await _sdk.Value.AuthenticateRequestAsync(activity, authHeader, ct).ConfigureAwait(false)), cancellationToken);
 
     public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
-        RefusedUnlessValidAsync(ct => _sdk.Value.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, ct), cancellationToken);
+        RefusedUnlessValidAsync(async ct => WithReusedConnectors(await _sdk.Value.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, ct).ConfigureAwait(false)), cancellationToken);
 
     public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
         RefusedUnlessValidAsync(ct => _sdk.Value.AuthenticateChannelRequestAsync(authHeader, ct), cancellationToken);
@@ -82,12 +83,27 @@ public sealed class ConfiguredBotAuthentication(
         }
     }
 
-    // Shares the serializers' contract cache across turns (SharedContractsConnectorFactory says why).
+    // Connector clients are reused across turns, proactive ones included (ReusedConnectorClients says why).
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
-        new SharedContractsConnectorFactory(_sdk.Value.CreateConnectorFactory(claimsIdentity), _contracts);
+        _connectors.For(_sdk.Value.CreateConnectorFactory(claimsIdentity), claimsIdentity);
 
+    /// <summary>
+    /// The turn's connector factory is the one the request's authentication returns (not <see cref="CreateConnectorFactory"/>):
+    /// it is the one to reuse clients from. A streaming request's result has none (the SDK replies over the stream).
+    /// </summary>
+    private AuthenticateRequestResult WithReusedConnectors(AuthenticateRequestResult result)
+    {
+        if (result.ConnectorFactory is not null && result.ClaimsIdentity is not null)
+        {
+            result.ConnectorFactory = _connectors.For(result.ConnectorFactory, result.ClaimsIdentity);
+        }
+
+        return result;
+    }
+
+    // Made only if the turn uses it (OnDemandUserTokenClient says why).
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-        _sdk.Value.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        Task.FromResult<UserTokenClient>(new OnDemandUserTokenClient(ct => _sdk.Value.CreateUserTokenClientAsync(claimsIdentity, ct)));
 
     public override BotFrameworkClient CreateBotFrameworkClient() => _sdk.Value.CreateBotFrameworkClient();
 

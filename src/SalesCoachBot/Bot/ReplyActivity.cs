@@ -39,6 +39,10 @@ public static class ReplyActivity
         return activity;
     }
 
+    /// <summary>
+    /// The card as an attachment whose content is our JSON as it is (<see cref="JRaw"/>): the SDK's serializer writes it
+    /// into the reply unchanged, instead of us parsing it into a JObject tree for the SDK to walk and write out again.
+    /// </summary>
     public static Attachment ToAttachment(AdaptiveCard card, string fallbackText)
     {
         ArgumentNullException.ThrowIfNull(card);
@@ -46,7 +50,7 @@ public static class ReplyActivity
         return new Attachment
         {
             ContentType = AdaptiveCard.ContentType,
-            Content = JObject.Parse(CardJson.Serialize(withFallback)),
+            Content = new JRaw(CardJson.Serialize(withFallback)),
         };
     }
 }

@@ -134,7 +134,7 @@ public sealed class ChatTurnTests : IAsyncLifetime
                 Assert.Equal(ActivityTypesEx.InvokeResponse, reply.Type);
                 var response = Assert.IsType<InvokeResponse>(((Activity)reply).Value);
                 Assert.Equal(200, response.Status);
-                var card = JObject.FromObject(Assert.IsType<AdaptiveCardInvokeResponse>(response.Body).Value);
+                var card = Card(Assert.IsType<AdaptiveCardInvokeResponse>(response.Body).Value);
                 AssertValid(card);
                 Assert.Contains("That button isn't something I recognise", Text(card), StringComparison.Ordinal);
             })

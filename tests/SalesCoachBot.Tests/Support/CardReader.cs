@@ -17,7 +17,7 @@ public static class CardReader
         var reply = Assert.Single(replies);
         var attachment = Assert.Single(reply.Attachments);
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
-        var card = JObject.FromObject(attachment.Content);
+        var card = CardOf(attachment);
         AssertValid(card);
         Assert.False(string.IsNullOrWhiteSpace(reply.Summary), "a card reply carries a plain-text summary");
         return card;
@@ -29,7 +29,18 @@ public static class CardReader
     public static IEnumerable<string> CardsIn(Activity activity) =>
         (activity.Attachments ?? [])
             .Where(a => a.ContentType == AdaptiveCardContentType && a.Content is not null)
-            .Select(a => JToken.FromObject(a.Content).ToString(Newtonsoft.Json.Formatting.None));
+            .Select(a => JsonOf(a.Content));
+
+    /// <summary>
+    /// An attachment's card. The bot attaches its card JSON as it is (a JRaw) and the SDK writes it out unchanged; an
+    /// activity read back from the wire holds a JObject: either reads the same.
+    /// </summary>
+    public static JObject CardOf(Attachment attachment) => Card(attachment.Content);
+
+    /// <summary>A card the bot put in an attachment or an invoke response (JRaw in memory, JObject off the wire).</summary>
+    public static JObject Card(object content) => JObject.Parse(JsonOf(content));
+
+    private static string JsonOf(object content) => JToken.FromObject(content).ToString(Newtonsoft.Json.Formatting.None);
 
     /// <summary>The card of an invoke response that carries one (an adaptiveCard/action answered with the updated card), else null.</summary>
     public static string? CardIn(JObject? invokeResponseBody) =>

@@ -34,6 +34,9 @@ public sealed class RecordingConnector : HttpMessageHandler
     /// <summary>The Authorization header of each activity the bot sent, in the order of <see cref="Sent"/>.</summary>
     public ConcurrentQueue<string?> SentAuthorizations { get; } = new();
 
+    /// <summary>The address each activity the bot sent was posted to, in the order of <see cref="Sent"/>.</summary>
+    public ConcurrentQueue<Uri> SentTo { get; } = new();
+
     /// <summary>Tokens the bot asked for (Entra client credentials or the managed identity endpoint), as "tenant/client id".</summary>
     public ConcurrentQueue<string> TokenRequests { get; } = new();
 
@@ -105,6 +108,7 @@ public sealed class RecordingConnector : HttpMessageHandler
             }
 
             SentAuthorizations.Enqueue(request.Headers.Authorization?.ToString());
+            SentTo.Enqueue(request.RequestUri);
             Sent.Enqueue(activity);
             var id = Interlocked.Increment(ref _nextId);
             return new HttpResponseMessage(HttpStatusCode.OK)

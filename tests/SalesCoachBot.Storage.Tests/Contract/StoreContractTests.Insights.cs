@@ -19,7 +19,7 @@ public abstract partial class StoreContractTests
         await scenario.SeedAsync(Deals, Users, process);
         await DeleteOneDealOfEachRepAsync(scenario);
         var slim = new TeamReader(Users, Deals, ManagerMapping.Empty);
-        var whole = new TeamReader(Users, new WholeDeals(Deals), ManagerMapping.Empty);
+        var whole = new TeamReader(Users, new WholeDealStore(Deals), ManagerMapping.Empty);
         var quarter = ReportPeriod.For(PeriodKind.ThisQuarter, DateOnly.FromDateTime(scenario.Now.UtcDateTime), TimeZoneInfo.Utc);
         var team = await slim.TeamOfAsync(scenario.Manager, CancellationToken.None);
 
@@ -83,17 +83,5 @@ public abstract partial class StoreContractTests
             var saved = await Deals.SaveAsync(deal with { DeletedAt = scenario.Now, DeletedBy = rep.UserId, UpdatedAt = scenario.Now }, deal.ETag, CancellationToken.None);
             Assert.Equal(SaveStatus.Saved, saved.Status);
         }
-    }
-
-    /// <summary>The store without its insight read: the team is read whole, as a store without one would be.</summary>
-    private sealed class WholeDeals(IDealStore inner) : IDealStore
-    {
-        public Task<Deal?> GetAsync(OwnerKey owner, string dealId, CancellationToken cancellationToken) => inner.GetAsync(owner, dealId, cancellationToken);
-
-        public Task<IReadOnlyList<Deal>> ListAsync(OwnerKey owner, bool includeClosed, CancellationToken cancellationToken) => inner.ListAsync(owner, includeClosed, cancellationToken);
-
-        public Task<IReadOnlyList<Deal>> ListIncludingDeletedAsync(OwnerKey owner, CancellationToken cancellationToken) => inner.ListIncludingDeletedAsync(owner, cancellationToken);
-
-        public Task<SaveResult> SaveAsync(Deal deal, string? expectedETag, CancellationToken cancellationToken) => inner.SaveAsync(deal, expectedETag, cancellationToken);
     }
 }

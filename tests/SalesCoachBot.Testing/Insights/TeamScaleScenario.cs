@@ -60,7 +60,7 @@ public sealed class TeamScaleScenario(int reps = 50, int dealsPerRep = 2_000, in
     public IEnumerable<Deal> DealsOf(int rep, SalesProcess process)
     {
         ArgumentNullException.ThrowIfNull(process);
-        var random = new Random(HashCode.Combine(seed, rep));
+        var random = new Random((seed * 10_007) + rep); // not HashCode.Combine: that is randomized per process
         var owner = new OwnerKey(TenantId, RepId(rep));
         var kinds = Enum.GetValues<Core.Understanding.ActivityKind>();
         for (var i = 0; i < dealsPerRep; i++)

@@ -14,6 +14,7 @@ public static class BenchmarkEntry
         "turns" => await TurnsCommand.RunAsync(Arguments.Parse(args.Skip(1))),
         "sweep" => await SweepCommand.RunAsync(Arguments.Parse(args.Skip(1))),
         "soak" => await SoakCommand.RunAsync(Arguments.Parse(args.Skip(1))),
+        "insights" => await InsightsCommand.RunAsync(Arguments.Parse(args.Skip(1))),
         _ => RunMicro(args),
     };
 

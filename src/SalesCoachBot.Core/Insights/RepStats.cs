@@ -107,7 +107,11 @@ public static class RepStats
                 }
             }
 
-            stays.AddRange(StageStays.Of(deal, process).Where(s => s.Left is { } left && period.Contains(left)));
+            // A stay ends with a move or the close: a deal with neither in the period has no stay that ended in it.
+            if (deal.History.Any(h => period.Contains(h.At)) || (deal.ClosedAt is { } end && period.Contains(end)))
+            {
+                stays.AddRange(StageStays.Of(deal, process).Where(s => s.Left is { } left && period.Contains(left)));
+            }
         }
 
         var stages = stays

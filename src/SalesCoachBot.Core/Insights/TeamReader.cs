@@ -39,15 +39,21 @@ public sealed class TeamReader(IUserProfileStore profiles, IDealStore deals, Man
 
     /// <summary>
     /// Each rep's open deals and the closed ones changed at or after <paramref name="since"/>: all that figures of a
-    /// period starting then can use. A store that is an <see cref="IRecentDealReader"/> leaves the rest out in its query.
+    /// period starting then can use, for reading only. A store that is an <see cref="IInsightDealReader"/> leaves the
+    /// rest out in its query, and each deal's undo trail with it; any other store's deals are read whole and filtered here.
+    /// The figures are the same either way.
     /// </summary>
     public Task<IReadOnlyList<RepDeals>> DealsChangedSinceAsync(IReadOnlyList<UserProfile> reps, DateTimeOffset since, CancellationToken cancellationToken) =>
         ReadEachAsync(
             reps,
-            deals is IRecentDealReader recent
-                ? (owner, ct) => recent.ListOpenOrChangedSinceAsync(owner, since, ct)
-                : async (owner, ct) => (await deals.ListAsync(owner, includeClosed: true, ct).ConfigureAwait(false)).Where(d => d.IsOpen || d.UpdatedAt >= since).ToList(),
+            deals is IInsightDealReader insights
+                ? (owner, ct) => insights.ListForInsightsAsync(owner, since, ct)
+                : async (owner, ct) => ChangedSince(await deals.ListAsync(owner, includeClosed: true, ct).ConfigureAwait(false), since),
             cancellationToken);
+
+    /// <summary>The deals figures of a period starting at <paramref name="since"/> can use: open, or changed since (never deleted).</summary>
+    public static IReadOnlyList<Deal> ChangedSince(IEnumerable<Deal> deals, DateTimeOffset since) =>
+        deals.Where(d => d.IsOpen || (!d.IsDeleted && d.UpdatedAt >= since)).ToList();
 
     private static async Task<IReadOnlyList<RepDeals>> ReadEachAsync(
         IReadOnlyList<UserProfile> reps, Func<OwnerKey, CancellationToken, Task<IReadOnlyList<Deal>>> read, CancellationToken cancellationToken)

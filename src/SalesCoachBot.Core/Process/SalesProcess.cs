@@ -52,7 +52,23 @@ public sealed record SalesProcess(
     }
 
     /// <summary>The model a deal was created with; falls back to the default when a replaced process dropped it.</summary>
-    public SellingModel ModelOrDefault(string? modelId) => FindModel(modelId) ?? DefaultModel;
+    /// <summary>
+    /// The model a deal names (by id), else the default. The id is looked up as it is first: the free-text match of
+    /// <see cref="FindModel"/> normalizes the text on every call, and a team's figures ask this of every deal a dozen
+    /// times. The same model either way: the loader refuses a name or synonym that names two models.
+    /// </summary>
+    public SellingModel ModelOrDefault(string? modelId)
+    {
+        foreach (var model in Models)
+        {
+            if (string.Equals(model.Id, modelId, StringComparison.Ordinal))
+            {
+                return model;
+            }
+        }
+
+        return FindModel(modelId) ?? DefaultModel;
+    }
 }
 
 public sealed record EscalationTiming(TimeSpan ReminderGrace, TimeSpan EscalationGrace);

@@ -8,7 +8,7 @@ namespace SalesCoachBot.Storage.Cosmos;
 /// Deals in Cosmos DB, one logical partition per rep ("tenant|owner"): a turn uses point reads and single-partition
 /// queries only. The reminder schedule lives in its own container (<see cref="CosmosSchedule"/>).
 /// </summary>
-public sealed class CosmosDealStore : IDealStore, IReminderSchedule
+public sealed partial class CosmosDealStore : IDealStore, IReminderSchedule
 {
     private readonly CosmosAccount _account;
     private readonly CosmosRequestCharges _charges;

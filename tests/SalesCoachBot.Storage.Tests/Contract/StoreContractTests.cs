@@ -5,7 +5,7 @@ using SalesCoachBot.Core.Users;
 namespace SalesCoachBot.Storage.Tests.Contract;
 
 /// <summary>The behaviour every store must have. Each store implementation runs this suite by deriving from it.</summary>
-public abstract class StoreContractTests : IAsyncLifetime
+public abstract partial class StoreContractTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset _now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 

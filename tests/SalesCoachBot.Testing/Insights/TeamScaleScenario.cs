@@ -60,7 +60,7 @@ public sealed class TeamScaleScenario(int reps = 50, int dealsPerRep = 2_000, in
     public IEnumerable<Deal> DealsOf(int rep, SalesProcess process)
     {
         ArgumentNullException.ThrowIfNull(process);
-        var random = new Random(HashCode.Combine(seed, rep));
+        var random = new Random((seed * 10_007) + rep); // not HashCode.Combine: that is randomized per process
         var owner = new OwnerKey(TenantId, RepId(rep));
         var kinds = Enum.GetValues<Core.Understanding.ActivityKind>();
         for (var i = 0; i < dealsPerRep; i++)
@@ -68,7 +68,7 @@ public sealed class TeamScaleScenario(int reps = 50, int dealsPerRep = 2_000, in
             var model = process.Models[random.Next(process.Models.Count)];
             var created = Now.AddDays(-random.Next(1, 365)).AddHours(random.Next(0, 10));
             var actor = new Actor($"Rep {rep:D2}", $"seed-{rep}-{i}");
-            var deal = DealRules.Create(owner, $"Account {rep:D2}-{i:D4}", new Money(random.Next(5, 300) * 1_000, "USD"), model, created, actor).Deal!;
+            var deal = UndoTrail.Record(null, DealRules.Create(owner, $"Account {rep:D2}-{i:D4}", new Money(random.Next(5, 300) * 1_000, "USD"), model, created, actor).Deal!, created);
             var at = created;
             var open = model.OpenStages;
             var reach = random.Next(open.Count);
@@ -81,7 +81,7 @@ public sealed class TeamScaleScenario(int reps = 50, int dealsPerRep = 2_000, in
                 }
 
                 var skipped = random.Next(4) == 0 ? open[s - 1].ExitCriteria.Take(1).ToList() : null;
-                deal = DealRules.MoveTo(deal, model, open[s], at, actor, skipped).Deal ?? deal;
+                deal = Recorded(deal, DealRules.MoveTo(deal, model, open[s], at, actor, skipped).Deal, at);
             }
 
             // A rep with 2,000 deals a year closes most of them: about 1 in 20 is still open, a third of the closed are won.
@@ -90,19 +90,26 @@ public sealed class TeamScaleScenario(int reps = 50, int dealsPerRep = 2_000, in
             if (fate >= 3 && closeAt < Now)
             {
                 var won = fate < 22;
-                deal = DealRules.Close(deal, model, won, won ? null : "price", closeAt, actor).Deal ?? deal;
+                deal = Recorded(deal, DealRules.Close(deal, model, won, won ? null : "price", closeAt, actor).Deal, closeAt);
             }
             else
             {
-                deal = deal with { ExpectedClose = DateOnly.FromDateTime(Now.AddDays(random.Next(-20, 150)).UtcDateTime) };
+                deal = Recorded(deal, deal with { ExpectedClose = DateOnly.FromDateTime(Now.AddDays(random.Next(-20, 150)).UtcDateTime) }, at);
             }
 
             // Activities during the deal's life: from its creation to its close (or to now while it is open).
+            // Each logged as a change of its own, so each leaves an undo entry as DealUpdater's would.
             var end = deal.ClosedAt ?? Now;
+            var done = new List<(DateOnly Day, Core.Understanding.ActivityKind Kind)>();
             for (var a = random.Next(6); a > 0; a--)
             {
-                var day = DateOnly.FromDateTime(created.AddDays(random.Next(0, Math.Max(1, (int)(end - created).TotalDays))).UtcDateTime);
-                deal = deal with { Activities = [.. deal.Activities, new DealActivity(kinds[random.Next(kinds.Length)], day, null, created, actor.UserName)] };
+                done.Add((DateOnly.FromDateTime(created.AddDays(random.Next(0, Math.Max(1, (int)(end - created).TotalDays))).UtcDateTime), kinds[random.Next(kinds.Length)]));
+            }
+
+            foreach (var (day, kind) in done.OrderBy(d => d.Day))
+            {
+                var logged = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                deal = Recorded(deal, deal with { Activities = [.. deal.Activities, new DealActivity(kind, day, null, created, actor.UserName)] }, logged);
             }
 
             // As logging through the deal rules would: a change's instant is never after the deal's UpdatedAt.
@@ -137,4 +144,7 @@ public sealed class TeamScaleScenario(int reps = 50, int dealsPerRep = 2_000, in
     }
 
     private static string RepId(int rep) => $"rep-{rep:D2}";
+
+    // As DealUpdater saves a change: the deal before it goes onto the undo trail (a deal document's largest part).
+    private static Deal Recorded(Deal before, Deal? after, DateTimeOffset at) => after is null ? before : UndoTrail.Record(before, after, at);
 }

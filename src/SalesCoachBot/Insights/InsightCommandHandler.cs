@@ -18,6 +18,7 @@ public sealed partial class InsightCommandHandler(
     IDealStore deals,
     IUserProfileStore profiles,
     TeamReader team,
+    Expectations expectations,
     DealResolver resolver,
     DealUpdater updater,
     IChartLinks charts,
@@ -158,8 +159,11 @@ public sealed partial class InsightCommandHandler(
         var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
         var mine = await ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
         var report = RepStats.For(mine, context.Process, period, context.Now);
+        var me = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        var held = me is null ? ExpectationReport.None
+            : ExpectationReport.For(expectations.For(me, await ManagerOfAsync(me, cancellationToken).ConfigureAwait(false)), mine, context.Process, period, context.Now);
         var trend = InsightCharts.Trend("Your win rate and activities", mine, context.Process, context.Now, context.TimeZone);
-        return BotReply.Card(StatsCard.Summary("How you are doing", report), StatsCard.Build("How you are doing", report, Picture(trend, context)));
+        return BotReply.Card(StatsCard.Summary("How you are doing", report, held), StatsCard.Build("How you are doing", report, Picture(trend, context), held));
     }
 
     private async Task<BotReply> AtRiskAsync(CommandContext context, CancellationToken cancellationToken)
@@ -254,18 +258,34 @@ public sealed partial class InsightCommandHandler(
 
         var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
         // Read far enough back for the period before this one and for the weekly trend.
-        var since = new[] { period.Previous().StartsAt, InsightCharts.Weeks(context.Now, context.TimeZone)[0].StartsAt }.Min();
-        var read = await team.DealsChangedSinceAsync(reps, since, cancellationToken).ConfigureAwait(false);
-        var rows = read.Select(rep =>
+        var manager = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        var expected = reps.Select(rep => expectations.For(rep, manager)).ToList();
+        var starts = new List<DateTimeOffset> { period.Previous().StartsAt, InsightCharts.Weeks(context.Now, context.TimeZone)[0].StartsAt };
+        if (expected.Any(e => e.QuarterlyQuota is not null))
+        {
+            // Last quarter's wins too, for the quota's trend (only when someone has a quota: it reads further back).
+            starts.Add(PeriodOf(PeriodKind.ThisQuarter, context).Previous().StartsAt);
+        }
+
+        var read = await team.DealsChangedSinceAsync(reps, starts.Min(), cancellationToken).ConfigureAwait(false);
+        var held = read.Select((rep, i) => ExpectationReport.For(expected[i], rep.Deals, context.Process, period, context.Now)).ToList();
+        var anyHeld = held.Any(h => !h.IsEmpty);
+        var rows = read.Select((rep, i) =>
         {
             var stats = RepStats.For(rep.Deals, context.Process, period, context.Now);
-            return new TeamRow(TeamCard.RepName(rep.Rep),
+            List<string> cells =
             [
                 InsightText.WithPrevious(stats.Current.ActivityCount.ToString(UserFormat.Culture), stats.Previous.ActivityCount.ToString(UserFormat.Culture)),
                 $"{stats.Current.Won}, {InsightText.Money(stats.Current.WonAmount)}",
                 InsightText.WithPrevious(InsightText.Percent(stats.Current.WinRate), InsightText.Percent(stats.Previous.WinRate)),
                 stats.Stalled.ToString(UserFormat.Culture),
-            ]);
+            ];
+            if (anyHeld)
+            {
+                cells.Add(ExpectationText.ShortExpectations(held[i]));
+            }
+
+            return new TeamRow(TeamCard.RepName(rep.Rep), cells);
         }).ToList();
         var whole = RepStats.For(read.SelectMany(r => r.Deals).ToList(), context.Process, period, context.Now);
         (string, string)[] totals =
@@ -275,7 +295,7 @@ public sealed partial class InsightCommandHandler(
             ("Win rate", InsightText.WithPrevious(InsightText.Percent(whole.Current.WinRate), InsightText.Percent(whole.Previous.WinRate))),
             ("Stalled now", whole.Stalled.ToString(UserFormat.Culture)),
         ];
-        string[] headers = ["Rep", "Activities", "Won", "Win rate", "Stalled"];
+        string[] headers = anyHeld ? ["Rep", "Activities", "Won", "Win rate", "Stalled", "Against targets and quota"] : ["Rep", "Activities", "Won", "Win rate", "Stalled"];
         var subtitle = $"{InsightText.Period(period)} · {reps.Count} reps";
         LogAnswer("team stats", read.Sum(r => r.Deals.Count));
         var trend = InsightCharts.Trend("Team win rate and activities", read.SelectMany(r => r.Deals), context.Process, context.Now, context.TimeZone);
@@ -293,9 +313,11 @@ public sealed partial class InsightCommandHandler(
         var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
         var theirs = await deals.ListAsync(rep.Key, includeClosed: true, cancellationToken).ConfigureAwait(false);
         var report = RepStats.For(theirs, context.Process, period, context.Now);
+        var manager = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        var held = ExpectationReport.For(expectations.For(rep, manager), theirs, context.Process, period, context.Now);
         var title = $"How {TeamCard.RepName(rep)} is doing";
         var trend = InsightCharts.Trend($"{TeamCard.RepName(rep)}: win rate and activities", theirs, context.Process, context.Now, context.TimeZone);
-        return BotReply.Card(StatsCard.Summary(title, report), StatsCard.Build(title, report, Picture(trend, context)));
+        return BotReply.Card(StatsCard.Summary(title, report, held), StatsCard.Build(title, report, Picture(trend, context), held));
     }
 
     /// <summary>The rep a manager names, among their own team only; otherwise the answer to give.</summary>
@@ -315,6 +337,10 @@ public sealed partial class InsightCommandHandler(
             _ => (null, BotReply.Plain($"Several people on your team match \"{phrase}\": {string.Join(", ", found.Select(TeamCard.RepName))}. Say the full name.")),
         };
     }
+
+    /// <summary>The manager the rep named ("my manager is …"), whose team targets apply to them; the managers file is matched by name instead.</summary>
+    private async Task<UserProfile?> ManagerOfAsync(UserProfile rep, CancellationToken cancellationToken) =>
+        rep.ManagerUserId is { } id ? await profiles.GetAsync(new OwnerKey(rep.TenantId, id), cancellationToken).ConfigureAwait(false) : null;
 
     /// <summary>The chart's signed link, made for the asker; none when there is nothing to draw.</summary>
     private Uri? Picture(ChartData? chart, CommandContext context) => chart is null ? null : charts.PictureFor(chart, context.Owner);

@@ -94,7 +94,7 @@ public abstract class ReminderSweepTests : IAsyncLifetime
             stores.Users,
             new ReminderClaims(stores.Deals, managers, _process, options),
             managers,
-            new DigestSender(stores.Users, stores.Deals, notifier, _mapping, _process, options, NullLogger<DigestSender>.Instance),
+            new DigestSender(stores.Users, stores.Deals, notifier, _mapping, new Expectations(TargetsFile.Empty, _mapping), _process, options, NullLogger<DigestSender>.Instance),
             notifier,
             _time,
             options,

@@ -269,24 +269,20 @@ public sealed partial class InsightCommandHandler(
 
         var read = await team.DealsChangedSinceAsync(reps, starts.Min(), cancellationToken).ConfigureAwait(false);
         var held = read.Select((rep, i) => ExpectationReport.For(expected[i], rep.Deals, context.Process, period, context.Now)).ToList();
-        var anyHeld = held.Any(h => !h.IsEmpty);
-        var rows = read.Select((rep, i) =>
+        var rows = read.Select(rep =>
         {
             var stats = RepStats.For(rep.Deals, context.Process, period, context.Now);
-            List<string> cells =
+            return new TeamRow(TeamCard.RepName(rep.Rep),
             [
                 InsightText.WithPrevious(stats.Current.ActivityCount.ToString(UserFormat.Culture), stats.Previous.ActivityCount.ToString(UserFormat.Culture)),
                 $"{stats.Current.Won}, {InsightText.Money(stats.Current.WonAmount)}",
                 InsightText.WithPrevious(InsightText.Percent(stats.Current.WinRate), InsightText.Percent(stats.Previous.WinRate)),
                 stats.Stalled.ToString(UserFormat.Culture),
-            ];
-            if (anyHeld)
-            {
-                cells.Add(ExpectationText.ShortExpectations(held[i]));
-            }
-
-            return new TeamRow(TeamCard.RepName(rep.Rep), cells);
+            ]);
         }).ToList();
+        var against = held.Any(h => !h.IsEmpty)
+            ? new TeamSection($"Against targets and quota, {InsightText.Period(period)}", read.Select((rep, i) => (TeamCard.RepName(rep.Rep), ExpectationText.ShortExpectations(held[i]))).ToList())
+            : null;
         var whole = RepStats.For(read.SelectMany(r => r.Deals).ToList(), context.Process, period, context.Now);
         (string, string)[] totals =
         [
@@ -295,11 +291,11 @@ public sealed partial class InsightCommandHandler(
             ("Win rate", InsightText.WithPrevious(InsightText.Percent(whole.Current.WinRate), InsightText.Percent(whole.Previous.WinRate))),
             ("Stalled now", whole.Stalled.ToString(UserFormat.Culture)),
         ];
-        string[] headers = anyHeld ? ["Rep", "Activities", "Won", "Win rate", "Stalled", "Against targets and quota"] : ["Rep", "Activities", "Won", "Win rate", "Stalled"];
+        string[] headers = ["Rep", "Activities", "Won", "Win rate", "Stalled"];
         var subtitle = $"{InsightText.Period(period)} · {reps.Count} reps";
         LogAnswer("team stats", read.Sum(r => r.Deals.Count));
         var trend = InsightCharts.Trend("Team win rate and activities", read.SelectMany(r => r.Deals), context.Process, context.Now, context.TimeZone);
-        return BotReply.Card(TeamCard.Summary("Team scorecard", subtitle, headers, rows, totals), TeamCard.Build("Team scorecard", subtitle, headers, rows, totals, Picture(trend, context)));
+        return BotReply.Card(TeamCard.Summary("Team scorecard", subtitle, headers, rows, totals, against), TeamCard.Build("Team scorecard", subtitle, headers, rows, totals, Picture(trend, context), against));
     }
 
     private async Task<BotReply> RepStatsAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)

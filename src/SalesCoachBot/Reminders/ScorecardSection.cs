@@ -32,14 +32,14 @@ public static class ScorecardSection
     }
 
     /// <summary>
-    /// "12 activities (↑ up from 9 the week before) · 2 won ($50,000) (= level with 2) · commit this quarter $80,000 · won +
-    /// commit 45% of $300,000 quota (↑ up from 30% won last quarter) · calls 12/20 ↑ up (before 8/20)".
+    /// "12 activities (↑ up from 9 the week before) · 2 won (= level with 2), $50,000 · commit this quarter $80,000 · won +
+    /// commit 45% of $300,000 quota (↑ up from 30% won last quarter) · calls 12 of 20 ↑ up (before 8 of 20)".
     /// </summary>
     public static string Line(ScorecardRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
         var activities = (row.Activities == 1 ? "1 activity" : $"{row.Activities} activities") + $" ({Versus(row.Activities, row.PreviousActivities)} the week before)";
-        var won = (row.Won == 0 ? "0 won" : $"{row.Won} won ({Money(row.WonAmount)})") + $" ({Versus(row.Won, row.PreviousWon)})";
+        var won = $"{row.Won} won ({Versus(row.Won, row.PreviousWon)})" + (row.Won == 0 ? string.Empty : $", {Money(row.WonAmount)}");
         var quota = row.Quota is { } q
             ? $" · won + commit {Percent(row.AgainstQuota)} of {q.Format()} quota ({ExpectationText.Trend(ActivityTargets.TrendOf(row.AgainstQuota ?? 0, row.LastQuarterAgainstQuota ?? 0))} from {Percent(row.LastQuarterAgainstQuota)} won last quarter)"
             : string.Empty;

@@ -45,11 +45,11 @@ public static class ExpectationText
             + $"{Trend(progress.Trend)} from {progress.PreviousActual.ToString(UserFormat.Culture)} of {Number(progress.PreviousExpected)} the period before";
     }
 
-    /// <summary>"calls 12/20 ↑": a target's progress in a table cell (the full sentence is in the card's summary text).</summary>
+    /// <summary>"calls 12 of 20 ↑ up (before 8 of 20)": a target's progress in one line of a list of reps.</summary>
     public static string ShortProgress(TargetProgress progress)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        return $"{Measure(progress.Target.Measure)} {progress.Actual.ToString(UserFormat.Culture)}/{Number(progress.Expected)} {Trend(progress.Trend)} (before {progress.PreviousActual.ToString(UserFormat.Culture)}/{Number(progress.PreviousExpected)})";
+        return $"{Measure(progress.Target.Measure)} {progress.Actual.ToString(UserFormat.Culture)} of {Number(progress.Expected)} {Trend(progress.Trend)} (before {progress.PreviousActual.ToString(UserFormat.Culture)} of {Number(progress.PreviousExpected)})";
     }
 
     /// <summary>"$300,000 a quarter (from the targets file): won + commit this quarter 45%, ↑ up from 30% won last quarter".</summary>
@@ -60,7 +60,7 @@ public static class ExpectationText
         return $"{quota.Quota.Format()} a quarter{source}: won + commit this quarter {Share(quota.ThisQuarter)}, {Trend(quota.Trend)} from {Share(quota.LastQuarter)} won last quarter";
     }
 
-    /// <summary>Every target and the quota in one table cell: "calls 12/20 ↑ up (before 8/20); quota 45% ↑ up (last quarter 30%)".</summary>
+    /// <summary>Every target and the quota on one line: "calls 12 of 20 ↑ up (before 8 of 20); quota 45% of $300,000 ↑ up (last quarter 30%)".</summary>
     public static string ShortExpectations(ExpectationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -84,7 +84,7 @@ public sealed class ExpectationConversationTests : IAsyncLifetime
         await _app.SayAsync(Morgan, "Dana's quota is 90k this quarter");
 
         // This week Dana made 1 call of the 5 expected, and none the week before.
-        AssertSays(await CardTextAsync(Morgan, "team stats this week"), "Against targets and quota", "calls 1/5 ↑ up (before 0/5)", "quota 0% of 90,000 = level (last quarter 0%)");
+        AssertSays(await CardTextAsync(Morgan, "team stats this week"), "Against targets and quota, this week", "calls 1 of 5 ↑ up (before 0 of 5)", "quota 0% of 90,000 = level (last quarter 0%)");
         AssertSays(
             await CardTextAsync(Morgan, "how is Dana doing this week?"),
             "Against expectations",

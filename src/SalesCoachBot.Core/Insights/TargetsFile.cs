@@ -63,7 +63,7 @@ public sealed class TargetsFile
     private static TargetsEntry? Lookup(Dictionary<string, TargetsEntry> entries, string?[] names) =>
         names.Where(n => n is not null).Select(n => entries.GetValueOrDefault(n!)).FirstOrDefault(e => e is not null);
 
-    /// <summary>Reads the targets file; every problem is reported with the file and the JSON path of the field.</summary>
+    /// <summary>Reads the targets file; every problem is reported with the file, the JSON path of the field and its line.</summary>
     public static TargetsFile Load(string path)
     {
         if (!System.IO.File.Exists(path))
@@ -71,10 +71,11 @@ public sealed class TargetsFile
             throw new InvalidOperationException($"{path}: $: the targets file does not exist");
         }
 
+        var text = System.IO.File.ReadAllText(path);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(System.IO.File.ReadAllText(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException ex)
         {
@@ -83,7 +84,7 @@ public sealed class TargetsFile
 
         using (document)
         {
-            var errors = new List<string>();
+            var errors = new List<(string At, string Problem)>();
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || (!root.TryGetProperty("teams", out _) && !root.TryGetProperty("reps", out _)))
             {
@@ -92,11 +93,18 @@ public sealed class TargetsFile
 
             var teams = ReadList(root, "teams", "manager", path, errors);
             var reps = ReadList(root, "reps", "rep", path, errors);
-            return errors.Count == 0 ? new TargetsFile(teams, reps) : throw new InvalidOperationException(string.Join(Environment.NewLine, errors));
+            if (errors.Count == 0)
+            {
+                return new TargetsFile(teams, reps);
+            }
+
+            // Each problem names the file, the field's JSON path and its line, so an admin can go straight to it.
+            var lines = LinesOf(text);
+            throw new InvalidOperationException(string.Join(Environment.NewLine, errors.Select(e => $"{path}: {e.At}{LineOf(lines, e.At)}: {e.Problem}")));
         }
     }
 
-    private static List<KeyValuePair<string, TargetsEntry>> ReadList(JsonElement root, string listName, string whoName, string path, List<string> errors)
+    private static List<KeyValuePair<string, TargetsEntry>> ReadList(JsonElement root, string listName, string whoName, string path, List<(string At, string Problem)> errors)
     {
         var entries = new List<KeyValuePair<string, TargetsEntry>>();
         if (!root.TryGetProperty(listName, out var list))
@@ -106,7 +114,7 @@ public sealed class TargetsFile
 
         if (list.ValueKind != JsonValueKind.Array)
         {
-            errors.Add($"{path}: $.{listName}: must be a list");
+            errors.Add(($"$.{listName}", "must be a list"));
             return entries;
         }
 
@@ -116,20 +124,20 @@ public sealed class TargetsFile
             var at = $"$.{listName}[{index++}]";
             if (item.ValueKind != JsonValueKind.Object)
             {
-                errors.Add($"{path}: {at}: must be an object with \"{whoName}\"");
+                errors.Add((at, $"must be an object with \"{whoName}\""));
                 continue;
             }
 
             var who = item.TryGetProperty(whoName, out var w) && w.ValueKind == JsonValueKind.String ? w.GetString()!.Trim() : string.Empty;
             if (who.Length == 0)
             {
-                errors.Add($"{path}: {at}.{whoName}: is required (an email or an Entra object id)");
+                errors.Add(($"{at}.{whoName}", "is required (an email or an Entra object id)"));
                 continue;
             }
 
             if (entries.Any(e => string.Equals(e.Key, who, StringComparison.OrdinalIgnoreCase)))
             {
-                errors.Add($"{path}: {at}.{whoName}: '{who}' is listed earlier in the file");
+                errors.Add(($"{at}.{whoName}", $"'{who}' is listed earlier in the file"));
                 continue;
             }
 
@@ -147,7 +155,7 @@ public sealed class TargetsFile
                 }
                 else
                 {
-                    errors.Add($"{path}: {at}.quarterlyQuota: must be a positive amount, such as 300000 or \"300k USD\"");
+                    errors.Add(($"{at}.quarterlyQuota", "must be a positive amount, such as 300000 or \"300k USD\""));
                 }
             }
 
@@ -156,7 +164,7 @@ public sealed class TargetsFile
             {
                 if (targets.ValueKind != JsonValueKind.Object)
                 {
-                    errors.Add($"{path}: {at}.weekly: must be an object such as {{ \"calls\": 20, \"meetings\": 5 }}");
+                    errors.Add(($"{at}.weekly", "must be an object such as { \"calls\": 20, \"meetings\": 5 }"));
                 }
                 else
                 {
@@ -164,11 +172,11 @@ public sealed class TargetsFile
                     {
                         if (!MeasureNames.TryGetValue(target.Name, out var measure))
                         {
-                            errors.Add($"{path}: {at}.weekly.{target.Name}: not a target the bot counts; use one of {string.Join(", ", MeasureNames.Keys)}");
+                            errors.Add(($"{at}.weekly.{target.Name}", $"not a target the bot counts; use one of {string.Join(", ", MeasureNames.Keys)}"));
                         }
                         else if (target.Value.ValueKind != JsonValueKind.Number || !target.Value.TryGetInt32(out var perWeek) || perWeek < 1 || perWeek > ActivityTarget.MaxPerWeek)
                         {
-                            errors.Add($"{path}: {at}.weekly.{target.Name}: must be a whole number from 1 to {ActivityTarget.MaxPerWeek}");
+                            errors.Add(($"{at}.weekly.{target.Name}", $"must be a whole number from 1 to {ActivityTarget.MaxPerWeek}"));
                         }
                         else
                         {
@@ -180,7 +188,7 @@ public sealed class TargetsFile
 
             foreach (var property in item.EnumerateObject().Where(p => p.Name != whoName && p.Name is not ("quarterlyQuota" or "weekly")))
             {
-                errors.Add($"{path}: {at}.{property.Name}: unknown field; an entry has \"{whoName}\", \"quarterlyQuota\" and \"weekly\"");
+                errors.Add(($"{at}.{property.Name}", $"unknown field; an entry has \"{whoName}\", \"quarterlyQuota\" and \"weekly\""));
             }
 
             if (errors.Count == before)
@@ -190,5 +198,61 @@ public sealed class TargetsFile
         }
 
         return entries;
+    }
+
+    /// <summary>" (line 7)" for a JSON path, or for the nearest enclosing one the file has; empty when none is known.</summary>
+    private static string LineOf(Dictionary<string, int> lines, string at)
+    {
+        for (var path = at; path.Length > 0; path = path[..Math.Max(0, Math.Max(path.LastIndexOf('.'), path.LastIndexOf('[')))])
+        {
+            if (lines.TryGetValue(path, out var line))
+            {
+                return $" (line {line})";
+            }
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>The line of every property and list item of a JSON text, by its JSON path ("$.teams[0].weekly.calls").</summary>
+    private static Dictionary<string, int> LinesOf(string json)
+    {
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        var frames = new List<(bool IsArray, int Index, string? Property)>();
+        string Path() => "$" + string.Concat(frames.Select(f => f.IsArray ? (f.Index >= 0 ? $"[{f.Index}]" : string.Empty) : f.Property is null ? string.Empty : "." + f.Property));
+        void NextItem(int line)
+        {
+            if (frames.Count > 0 && frames[^1].IsArray)
+            {
+                frames[^1] = frames[^1] with { Index = frames[^1].Index + 1 };
+                lines.TryAdd(Path(), line);
+            }
+        }
+
+        while (reader.Read())
+        {
+            var line = 1 + bytes.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n');
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    frames[^1] = frames[^1] with { Property = reader.GetString() };
+                    lines.TryAdd(Path(), line);
+                    break;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    NextItem(line);
+                    frames.Add((reader.TokenType == JsonTokenType.StartArray, -1, null));
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    frames.RemoveAt(frames.Count - 1);
+                    break;
+                default:
+                    NextItem(line);
+                    break;
+            }
+        }
+
+        return lines;
     }
 }

@@ -126,12 +126,12 @@ public sealed class ExpectationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{ "teams": [ { "manager": "morgan@contoso.com", "weekly": { "lunches": 3 } } ] }""", "$.teams[0].weekly.lunches: not a target the bot counts")]
-    [InlineData("""{ "teams": [ { "manager": "morgan@contoso.com", "weekly": { "calls": 0 } } ] }""", "$.teams[0].weekly.calls: must be a whole number from 1 to 1000")]
-    [InlineData("""{ "reps": [ { "rep": "dana@contoso.com", "quarterlyQuota": "lots" } ] }""", "$.reps[0].quarterlyQuota: must be a positive amount")]
-    [InlineData("""{ "reps": [ { "weekly": { "calls": 3 } } ] }""", "$.reps[0].rep: is required")]
-    [InlineData("""{ "reps": [ { "rep": "a@b.c" }, { "rep": "A@b.c" } ] }""", "$.reps[1].rep: 'A@b.c' is listed earlier")]
-    [InlineData("""{ "reps": [ { "rep": "a@b.c", "weekly": { "calls": 3 }, "quota": 5 } ] }""", "$.reps[0].quota: unknown field")]
+    [InlineData("""{ "teams": [ { "manager": "morgan@contoso.com", "weekly": { "lunches": 3 } } ] }""", "$.teams[0].weekly.lunches (line 1): not a target the bot counts")]
+    [InlineData("""{ "teams": [ { "manager": "morgan@contoso.com", "weekly": { "calls": 0 } } ] }""", "$.teams[0].weekly.calls (line 1): must be a whole number from 1 to 1000")]
+    [InlineData("""{ "reps": [ { "rep": "dana@contoso.com", "quarterlyQuota": "lots" } ] }""", "$.reps[0].quarterlyQuota (line 1): must be a positive amount")]
+    [InlineData("""{ "reps": [ { "weekly": { "calls": 3 } } ] }""", "$.reps[0].rep (line 1): is required")]
+    [InlineData("{ \"reps\": [\n  { \"rep\": \"a@b.c\" },\n  { \"rep\": \"A@b.c\" } ] }", "$.reps[1].rep (line 3): 'A@b.c' is listed earlier")]
+    [InlineData("{ \"reps\": [\n  { \"rep\": \"a@b.c\",\n    \"weekly\": { \"calls\": 3 },\n    \"quota\": 5 } ] }", "$.reps[0].quota (line 4): unknown field")]
     [InlineData("""{ "managers": [] }""", "$: needs \"teams\"")]
     [InlineData("{ \"teams\": [\n  { \"manager\": \"m\" ,, } ] }", "not valid JSON (line 2)")]
     public void A_bad_targets_file_is_refused_with_the_field_that_is_wrong(string json, string expected)

@@ -99,7 +99,7 @@ public sealed class HostTests : IAsyncLifetime
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
-        Assert.Contains($"SalesCoach:Targets:File: {path}: $.teams[0].weekly.calls: must be a whole number from 1 to 1000", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"SalesCoach:Targets:File: {path}: $.teams[0].weekly.calls (line 1): must be a whole number from 1 to 1000", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,6 +48,18 @@ public static class ServiceCollectionExtensions
                 ? Reminders.ManagerMapping.Empty
                 : Reminders.ManagerMapping.Load(ProcessFileValidator.ResolvePath(contentRoot, file));
         });
+        services.AddOptions<Insights.TargetsOptions>()
+            .BindConfiguration(Insights.TargetsOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Insights.TargetsOptions>>(new TargetsFileValidator(contentRoot));
+        services.AddSingleton(sp =>
+        {
+            var file = sp.GetRequiredService<IOptions<Insights.TargetsOptions>>().Value.File;
+            return string.IsNullOrWhiteSpace(file)
+                ? Insights.TargetsFile.Empty
+                : Insights.TargetsFile.Load(ProcessFileValidator.ResolvePath(contentRoot, file));
+        });
+        services.AddSingleton<Insights.Expectations>();
         return services;
     }
 }
@@ -70,6 +82,28 @@ internal sealed class ManagerMappingValidator(string contentRoot) : IValidateOpt
         catch (InvalidOperationException ex)
         {
             return ValidateOptionsResult.Fail("SalesCoach:Managers:File: " + ex.Message);
+        }
+    }
+}
+
+/// <summary>Loads the admin's targets file at start-up, so each problem in it stops the host with the file and the field.</summary>
+internal sealed class TargetsFileValidator(string contentRoot) : IValidateOptions<Insights.TargetsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, Insights.TargetsOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.File))
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        try
+        {
+            Insights.TargetsFile.Load(ProcessFileValidator.ResolvePath(contentRoot, options.File));
+            return ValidateOptionsResult.Success;
+        }
+        catch (InvalidOperationException ex)
+        {
+            return ValidateOptionsResult.Fail("SalesCoach:Targets:File: " + ex.Message);
         }
     }
 }

@@ -191,7 +191,7 @@ public static class SweepCommand
             users,
             new ReminderClaims(deals, managers, process, options),
             managers,
-            new DigestSender(users, deals, notifier, mapping, process, options, NullLogger<DigestSender>.Instance),
+            new DigestSender(users, deals, notifier, mapping, new Expectations(TargetsFile.Empty, mapping), process, options, NullLogger<DigestSender>.Instance),
             notifier,
             time,
             options,

@@ -67,6 +67,12 @@ public sealed record Deal : IVersioned
     /// <summary>What the rep did on the deal (calls, meetings, emails, demos, proposals), newest last.</summary>
     public IReadOnlyList<DealActivity> Activities { get; init; } = [];
 
+    /// <summary>
+    /// The deal's next steps, oldest first, at most <see cref="DealRules.MaxNextStepHistory"/>: when each was set, its due
+    /// date, when the rep made progress on it and when it was replaced. Empty for a deal saved before it was kept.
+    /// </summary>
+    public IReadOnlyList<NextStepRecord> NextStepHistory { get; init; } = [];
+
     /// <summary>Where the deal is on the reminder ladder; kept in step by <see cref="Reminders.ReminderLadder.AfterChange"/>.</summary>
     public Reminders.ReminderState Reminder { get; init; } = new();
 
@@ -103,6 +109,21 @@ public sealed record Deal : IVersioned
 }
 
 public sealed record NextStep(string Text, DateOnly? Due, DateTimeOffset SetAt);
+
+/// <summary>
+/// One next step in the deal's history (without its text: only what "done on time" needs). It is <b>done</b> when the
+/// rep made progress on the deal after it was set (an activity, a move forward, a win), and <b>ended</b> when another
+/// next step replaced it or the deal was lost.
+/// </summary>
+public sealed record NextStepRecord(DateTimeOffset SetAt, DateOnly? Due)
+{
+    public DateTimeOffset? DoneAt { get; init; }
+
+    /// <summary>The day the progress was done, when the rep said it (an activity's own date); else the day of <see cref="DoneAt"/>.</summary>
+    public DateOnly? DoneOn { get; init; }
+
+    public DateTimeOffset? EndedAt { get; init; }
+}
 
 /// <summary>One entry of a deal's stage history. <see cref="FromStageId"/> is null when the deal was created.</summary>
 /// <param name="Skipped">Ids of stages jumped over by this move.</param>

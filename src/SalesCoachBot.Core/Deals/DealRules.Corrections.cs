@@ -123,6 +123,10 @@ public static partial class DealRules
         }
 
         var activity = new DealActivity(kind, date, cleanNote, now, actor.UserName);
-        return DealChange.Changed(Touch(deal with { Activities = [.. deal.Activities.TakeLast(MaxActivities - 1), activity] }, now, actor));
+
+        // Something done on or after the day the open next step was set is progress on it (a day's slack for time zones:
+        // the rules do not know the rep's).
+        var history = date >= DateOnly.FromDateTime(deal.NextStep?.SetAt.UtcDateTime ?? now.UtcDateTime).AddDays(-1) ? StepDone(deal, now, date) : deal.NextStepHistory;
+        return DealChange.Changed(Touch(deal with { Activities = [.. deal.Activities.TakeLast(MaxActivities - 1), activity], NextStepHistory = history }, now, actor));
     }
 }

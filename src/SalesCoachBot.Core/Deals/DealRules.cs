@@ -124,6 +124,11 @@ public static partial class DealRules
             ClosedAt = target.IsClosed ? now : null,
             NextStep = target.Outcome == StageOutcome.Won ? FirstFollowUp(target, now) : deal.NextStep,
         };
+
+        // A move forward or a win is progress on the open next step; a win's follow-up is a next step of its own.
+        var forward = model.GetStage(deal.StageId) is { } current && model.IsForward(current, target);
+        var progressed = deal with { NextStepHistory = forward ? StepDone(deal, now) : deal.NextStepHistory };
+        moved = moved with { NextStepHistory = target.Outcome == StageOutcome.Won ? StepSet(progressed, moved.NextStep, now) : progressed.NextStepHistory };
         return DealChange.Changed(Touch(moved, now, actor));
     }
 
@@ -144,7 +149,12 @@ public static partial class DealRules
         var change = MoveTo(deal, model, stage, now, actor);
         return change.Deal is null
             ? change
-            : DealChange.Changed(change.Deal with { LostReason = won ? null : NullIfEmpty(cleanReason), NextStep = won ? change.Deal.NextStep : null });
+            : DealChange.Changed(change.Deal with
+            {
+                LostReason = won ? null : NullIfEmpty(cleanReason),
+                NextStep = won ? change.Deal.NextStep : null,
+                NextStepHistory = won ? change.Deal.NextStepHistory : StepEnded(change.Deal, now),
+            });
     }
 
     /// <summary>When a follow-up that does not say its day ("7-day check-in") is due after the win.</summary>
@@ -197,7 +207,8 @@ public static partial class DealRules
             return DealChange.Refused(Refusal.NextStepDueInPast(date));
         }
 
-        return DealChange.Changed(Touch(deal with { NextStep = new NextStep(clean, due, now) }, now, actor));
+        var step = new NextStep(clean, due, now);
+        return DealChange.Changed(Touch(deal with { NextStep = step, NextStepHistory = StepSet(deal, step, now) }, now, actor));
     }
 
     /// <summary>Records which of the current stage's actions are done (from the coaching card's checklist).</summary>

@@ -38,6 +38,15 @@ public sealed record PeriodFigures(
 
     /// <summary>The average won deal, per currency, over the won deals that have an amount in that currency.</summary>
     public IReadOnlyList<Money> AverageWon { get; init; } = [];
+
+    /// <summary>Next steps done in the period: progress made on them (an activity, a move forward, a win) while they were open.</summary>
+    public int NextStepsDone { get; init; }
+
+    /// <summary>Of <see cref="NextStepsDone"/>, those that had a due date.</summary>
+    public int NextStepsDoneWithDue { get; init; }
+
+    /// <summary>Of <see cref="NextStepsDoneWithDue"/>, those done on or before their due date (days in the rep's time zone).</summary>
+    public int NextStepsDoneOnTime { get; init; }
 }
 
 /// <summary>
@@ -66,7 +75,8 @@ public static class RepStats
 
     /// <summary>
     /// What happened in <paramref name="period"/>: activities by the day they were done, deals created, moves between
-    /// stages, next steps set (the ones still current), deals won and lost by their close instant, and the stays that
+    /// stages, next steps set and done (from the deal's next-step history; a deal saved before it was kept counts its
+    /// current step as set and none as done), deals won and lost by their close instant, and the stays that
     /// ended in it. A reopened deal counts only as it stands: its undone win is not a win.
     /// </summary>
     public static PeriodFigures Figures(IEnumerable<Deal> deals, SalesProcess process, ReportPeriod period, DateTimeOffset now)
@@ -75,7 +85,7 @@ public static class RepStats
         ArgumentNullException.ThrowIfNull(process);
         ArgumentNullException.ThrowIfNull(period);
         var activities = new Dictionary<ActivityKind, int>();
-        int created = 0, moves = 0, nextSteps = 0, won = 0, lost = 0;
+        int created = 0, moves = 0, nextSteps = 0, won = 0, lost = 0, stepsDone = 0, stepsDoneWithDue = 0, stepsOnTime = 0;
         var wonAmounts = new List<Money>();
         var lostAmounts = new List<Money>();
         var cycles = new List<TimeSpan>();
@@ -91,7 +101,29 @@ public static class RepStats
             created += period.Contains(deal.CreatedAt) ? 1 : 0;
             var model = process.ModelOrDefault(deal.ModelId);
             moves += deal.History.Count(h => h.FromStageId is not null && period.Contains(h.At) && model.GetStage(h.ToStageId) is { IsClosed: false });
-            nextSteps += deal.NextStep is { } step && period.Contains(step.SetAt) ? 1 : 0;
+            if (deal.NextStepHistory.Count == 0)
+            {
+                // Saved before next steps were kept: only the current one is known, and none counts as done or late.
+                nextSteps += deal.NextStep is { } step && period.Contains(step.SetAt) ? 1 : 0;
+            }
+
+            foreach (var record in deal.NextStepHistory)
+            {
+                nextSteps += period.Contains(record.SetAt) ? 1 : 0;
+                if (record.DoneAt is not { } doneAt)
+                {
+                    continue;
+                }
+
+                var doneOn = record.DoneOn ?? period.LocalDay(doneAt);
+                if (record.DoneOn is { } day ? period.Contains(day) : period.Contains(doneAt))
+                {
+                    stepsDone++;
+                    stepsDoneWithDue += record.Due is null ? 0 : 1;
+                    stepsOnTime += record.Due is { } due && doneOn <= due ? 1 : 0;
+                }
+            }
+
             if (deal.ClosedAt is { } closed && period.Contains(closed))
             {
                 if (deal.Status == DealStatus.Won)
@@ -140,6 +172,9 @@ public static class RepStats
             cycles.Count == 0 ? null : TimeSpan.FromTicks((long)cycles.Average(c => c.Ticks)),
             stages)
         {
+            NextStepsDone = stepsDone,
+            NextStepsDoneWithDue = stepsDoneWithDue,
+            NextStepsDoneOnTime = stepsOnTime,
             AverageWon = wonTotals.PerCurrency
                 .Select(total => total with { Amount = total.Amount / wonAmounts.Count(m => m.Currency == total.Currency) })
                 .ToList(),

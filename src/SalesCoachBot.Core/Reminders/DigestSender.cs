@@ -13,6 +13,7 @@ public sealed class DigestSender(
     IDealStore deals,
     IReminderNotifier notifier,
     ManagerMapping mapping,
+    Expectations expectations,
     SalesProcess process,
     IOptions<ReminderOptions> options,
     ILogger<DigestSender> logger)
@@ -21,16 +22,14 @@ public sealed class DigestSender(
     /// Each manager whose digest is due gets one. The next digest instant is written (with the profile's ETag) before
     /// sending, so only one instance sends a given digest; a failed send is tried again after the retry delay.
     /// </summary>
-    /// <returns>How many digests and weekly summaries were sent; none when digests are turned off.</returns>
+    /// <returns>
+    /// How many digests and weekly summaries were sent. With digests turned off, no digest, and summaries only to the
+    /// reps who asked for theirs ("weekly summary on").
+    /// </returns>
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!options.Value.DigestEnabled)
-        {
-            return 0;
-        }
-
-        return await SendDigestsDueAsync(now, cancellationToken).ConfigureAwait(false)
-            + await SendSummariesDueAsync(now, cancellationToken).ConfigureAwait(false);
+        var digests = options.Value.DigestEnabled ? await SendDigestsDueAsync(now, cancellationToken).ConfigureAwait(false) : 0;
+        return digests + await SendSummariesDueAsync(now, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<int> SendDigestsDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -79,10 +78,11 @@ public sealed class DigestSender(
         var sent = 0;
         foreach (var rep in await profiles.ListSummariesDueAsync(now, options.Value.BatchSize, cancellationToken).ConfigureAwait(false))
         {
-            // Turned off since it was scheduled: the claim clears the schedule instead of moving it on.
-            var claimed = rep with { NextSummaryAt = rep.WeeklySummary ? WeeklySummaries.Next(now, rep.Zone, rep.Hours) : null };
+            // Turned off since it was scheduled (by the rep, or digests by the admin): the claim clears the schedule instead of moving it on.
+            var wanted = WeeklySummaries.IsWanted(rep, options.Value);
+            var claimed = rep with { NextSummaryAt = wanted ? WeeklySummaries.Next(now, rep.Zone, rep.Hours) : null };
             if (!await profiles.SaveAsync(claimed, rep.ETag, cancellationToken).ConfigureAwait(false)
-                || !rep.WeeklySummary || !rep.ConversationActive || rep.ConversationReference is null)
+                || !wanted || !rep.ConversationActive || rep.ConversationReference is null)
             {
                 continue;
             }
@@ -93,7 +93,10 @@ public sealed class DigestSender(
                 continue;
             }
 
-            var result = await notifier.SendWeeklySummaryAsync(rep, WeeklyScorecard.For(rep, theirs, process, now), cancellationToken).ConfigureAwait(false);
+            // The rep's own manager (the one they named) sets their team targets; one point read.
+            var manager = rep.ManagerUserId is { } managerId ? await profiles.GetAsync(new OwnerKey(rep.TenantId, managerId), cancellationToken).ConfigureAwait(false) : null;
+            var row = WeeklyScorecard.For(rep, theirs, process, now, expectations.For(rep, manager));
+            var result = await notifier.SendWeeklySummaryAsync(rep, row, cancellationToken).ConfigureAwait(false);
             if (result == NotifyResult.Sent)
             {
                 sent++;
@@ -119,10 +122,26 @@ public sealed class DigestSender(
         var rows = new List<ScorecardRow>();
         foreach (var rep in team)
         {
+            await ScheduleSummaryAsync(rep, now, cancellationToken).ConfigureAwait(false);
             var theirs = await deals.ListAsync(rep.Key, includeClosed: true, cancellationToken).ConfigureAwait(false);
-            rows.Add(WeeklyScorecard.For(rep, theirs, process, now));
+            rows.Add(WeeklyScorecard.For(rep, theirs, process, now, expectations.For(rep, manager)));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// A rep stored before weekly summaries existed has none scheduled until they write again; their manager's digest
+    /// schedules it, so a rep who only reads their reminders is not left out for ever.
+    /// </summary>
+    private async Task ScheduleSummaryAsync(UserProfile rep, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (rep.NextSummaryAt is not null || !WeeklySummaries.IsWanted(rep, options.Value))
+        {
+            return;
+        }
+
+        var first = WeeklySummaries.Next(now, rep.Zone, rep.Hours);
+        await profiles.UpdateAsync(rep.Key, p => p is { NextSummaryAt: null } && WeeklySummaries.IsWanted(p, options.Value) ? p with { NextSummaryAt = first } : null, cancellationToken).ConfigureAwait(false);
     }
 }

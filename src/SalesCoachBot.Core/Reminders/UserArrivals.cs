@@ -39,11 +39,12 @@ public sealed class UserArrivals(
             await profiles.UpdateAsync(after.Key, p => p is { NextDigestAt: null } ? p with { NextDigestAt = first } : null, cancellationToken).ConfigureAwait(false);
         }
 
-        // Everyone who has not turned it off gets a weekly summary; the sweep skips those with no deals when it is due.
-        if (after is { WeeklySummary: true, NextSummaryAt: null } && options.Value.DigestEnabled)
+        // Everyone who wants one gets a weekly summary, also a rep stored before summaries existed (no NextSummaryAt yet):
+        // this runs on every message. The sweep skips those with no deals when it is due.
+        if (after.NextSummaryAt is null && WeeklySummaries.IsWanted(after, options.Value))
         {
             var first = WeeklySummaries.Next(time.GetUtcNow(), after.Zone, after.Hours);
-            await profiles.UpdateAsync(after.Key, p => p is { WeeklySummary: true, NextSummaryAt: null } ? p with { NextSummaryAt = first } : null, cancellationToken).ConfigureAwait(false);
+            await profiles.UpdateAsync(after.Key, p => p is { NextSummaryAt: null } && WeeklySummaries.IsWanted(p, options.Value) ? p with { NextSummaryAt = first } : null, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -3,6 +3,18 @@ namespace SalesCoachBot.Core.Reminders;
 /// <summary>When a rep's weekly summary goes out: the start of their first working day of the week (Monday by default), in their time zone.</summary>
 public static class WeeklySummaries
 {
+    /// <summary>
+    /// Whether <paramref name="rep"/> gets the weekly summary: not turned off ("no weekly summary"), and either digests
+    /// are on (the admin's <see cref="ReminderOptions.DigestEnabled"/>, which the summary follows) or the rep asked for
+    /// it themself ("weekly summary on").
+    /// </summary>
+    public static bool IsWanted(Users.UserProfile rep, ReminderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rep);
+        ArgumentNullException.ThrowIfNull(options);
+        return rep.WeeklySummary && (options.DigestEnabled || rep.WeeklySummaryAskedFor);
+    }
+
     public static DateTimeOffset Next(DateTimeOffset now, TimeZoneInfo zone, WorkingHours? hours = null)
     {
         ArgumentNullException.ThrowIfNull(zone);

@@ -32,6 +32,7 @@ public static partial class CommandParser
         .. SettingsRules(),
         .. WeeklySummaryRules(),
         .. ExportRules(),
+        .. TeamTargetRules(),
         .. InsightRules(),
         .. ViewRules(),
         .. PlaybookRules(),

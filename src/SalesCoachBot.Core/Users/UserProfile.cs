@@ -29,11 +29,23 @@ public sealed record UserProfile : IVersioned
     /// <summary>The rep's quota for each calendar quarter ("my quota is 300k", or their manager's "Dana's quota is 300k"); forecasts of a quarter compare with it.</summary>
     public Understanding.Money? QuarterlyQuota { get; init; }
 
+    /// <summary>
+    /// The weekly activity targets this manager set for each rep of their team ("team target: 20 calls a week per rep");
+    /// they override the admin's targets file for that team, one measure at a time. Empty for everyone else.
+    /// </summary>
+    public IReadOnlyList<Insights.ActivityTarget> TeamTargets { get; init; } = [];
+
     /// <summary>When this manager's next digest of stalled deals is due; null for someone who manages nobody.</summary>
     public DateTimeOffset? NextDigestAt { get; init; }
 
     /// <summary>Whether this rep gets a short personal scorecard each week ("no weekly summary" turns it off).</summary>
     public bool WeeklySummary { get; init; } = true;
+
+    /// <summary>
+    /// Whether the rep said "weekly summary on" themself: they then get it even where the admin turned digests off
+    /// (<c>SalesCoach:Reminders:DigestEnabled</c>), which otherwise turns the weekly summary off too.
+    /// </summary>
+    public bool WeeklySummaryAskedFor { get; init; }
 
     /// <summary>When this rep's next weekly summary is due; set on arrival, null while they have not been seen or turned it off.</summary>
     public DateTimeOffset? NextSummaryAt { get; init; }

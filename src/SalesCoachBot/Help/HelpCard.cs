@@ -62,6 +62,7 @@ public static class HelpCard
         ("Managers", [
             new Fact("Your team", "team pipeline · team forecast · team stats this quarter"),
             new Fact("One rep", "how is Dana doing? · Dana's deals · show Dana's Contoso"),
+            new Fact("Expectations", "team target: 20 calls a week per rep · team targets · Dana's quota is 300k"),
             new Fact("The process", "where do deals stall? · process report for enterprise"),
         ]),
     ];

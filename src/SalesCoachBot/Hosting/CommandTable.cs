@@ -26,6 +26,7 @@ internal static class CommandTable
         var playbook = services.GetRequiredService<PlaybookCommandHandler>();
         var reminders = services.GetRequiredService<ReminderCommandHandler>();
         var insights = services.GetRequiredService<InsightCommandHandler>();
+        var targets = services.GetRequiredService<TeamTargetHandler>();
         var charts = services.GetRequiredService<Insights.Charts.PipelineChartHandler>();
         var exports = services.GetRequiredService<Insights.Export.ExportCommandHandler>();
 
@@ -98,6 +99,9 @@ internal static class CommandTable
             .On<ShowProcessReport>(insights.ProcessReportAsync)
             .On<SetForecastCategory>(insights.SetCategoryAsync)
             .On<ShowRepDeals>(insights.RepDealsAsync)
-            .On<SetQuota>(insights.SetQuotaAsync);
+            .On<SetQuota>(insights.SetQuotaAsync)
+            .On<SetTeamTarget>(targets.SetAsync)
+            .On<ShowTeamTargets>(targets.ShowAsync)
+            .On<RemoveTeamTarget>(targets.RemoveAsync);
     }
 }

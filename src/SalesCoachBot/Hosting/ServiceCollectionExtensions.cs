@@ -93,6 +93,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PlaybookCommandHandler>();
         services.AddSingleton<ReminderCommandHandler>();
         services.AddSingleton<InsightCommandHandler>();
+        services.AddSingleton<TeamTargetHandler>();
         services.AddChartsExportAndDemo();
         services.AddSingleton<ReminderNotifier>();
         services.AddSingleton<Core.Reminders.IReminderNotifier>(sp => sp.GetRequiredService<ReminderNotifier>());

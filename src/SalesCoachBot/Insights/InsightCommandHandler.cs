@@ -18,6 +18,7 @@ public sealed partial class InsightCommandHandler(
     IDealStore deals,
     IUserProfileStore profiles,
     TeamReader team,
+    Expectations expectations,
     DealResolver resolver,
     DealUpdater updater,
     IChartLinks charts,
@@ -157,8 +158,11 @@ public sealed partial class InsightCommandHandler(
         var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
         var mine = await ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
         var report = RepStats.For(mine, context.Process, period, context.Now);
+        var me = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        var held = me is null ? ExpectationReport.None
+            : ExpectationReport.For(expectations.For(me, await ManagerOfAsync(me, cancellationToken).ConfigureAwait(false)), mine, context.Process, period, context.Now);
         var trend = InsightCharts.Trend("Your win rate and activities", mine, context.Process, context.Now, context.TimeZone);
-        return BotReply.Card(StatsCard.Summary("How you are doing", report), StatsCard.Build("How you are doing", report, Picture(trend, context)));
+        return BotReply.Card(StatsCard.Summary("How you are doing", report, held), StatsCard.Build("How you are doing", report, Picture(trend, context), held));
     }
 
     private async Task<BotReply> AtRiskAsync(CommandContext context, CancellationToken cancellationToken)
@@ -253,8 +257,17 @@ public sealed partial class InsightCommandHandler(
 
         var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
         // Read far enough back for the period before this one and for the weekly trend.
-        var since = new[] { period.Previous().StartsAt, InsightCharts.Weeks(context.Now, context.TimeZone)[0].StartsAt }.Min();
-        var read = await team.DealsChangedSinceAsync(reps, since, cancellationToken).ConfigureAwait(false);
+        var manager = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        var expected = reps.Select(rep => expectations.For(rep, manager)).ToList();
+        var starts = new List<DateTimeOffset> { period.Previous().StartsAt, InsightCharts.Weeks(context.Now, context.TimeZone)[0].StartsAt };
+        if (expected.Any(e => e.QuarterlyQuota is not null))
+        {
+            // Last quarter's wins too, for the quota's trend (only when someone has a quota: it reads further back).
+            starts.Add(PeriodOf(PeriodKind.ThisQuarter, context).Previous().StartsAt);
+        }
+
+        var read = await team.DealsChangedSinceAsync(reps, starts.Min(), cancellationToken).ConfigureAwait(false);
+        var held = read.Select((rep, i) => ExpectationReport.For(expected[i], rep.Deals, context.Process, period, context.Now)).ToList();
         var rows = read.Select(rep =>
         {
             var stats = RepStats.For(rep.Deals, context.Process, period, context.Now);
@@ -266,6 +279,9 @@ public sealed partial class InsightCommandHandler(
                 stats.Stalled.ToString(UserFormat.Culture),
             ]);
         }).ToList();
+        var against = held.Any(h => !h.IsEmpty)
+            ? new TeamSection($"Against targets and quota, {InsightText.Period(period)}", read.Select((rep, i) => (TeamCard.RepName(rep.Rep), ExpectationText.ShortExpectations(held[i]))).ToList())
+            : null;
         var whole = RepStats.For(read.SelectMany(r => r.Deals).ToList(), context.Process, period, context.Now);
         (string, string)[] totals =
         [
@@ -278,7 +294,7 @@ public sealed partial class InsightCommandHandler(
         var subtitle = $"{InsightText.Period(period)} · {reps.Count} reps";
         LogAnswer("team stats", read.Sum(r => r.Deals.Count));
         var trend = InsightCharts.Trend("Team win rate and activities", read.SelectMany(r => r.Deals), context.Process, context.Now, context.TimeZone);
-        return BotReply.Card(TeamCard.Summary("Team scorecard", subtitle, headers, rows, totals), TeamCard.Build("Team scorecard", subtitle, headers, rows, totals, Picture(trend, context)));
+        return BotReply.Card(TeamCard.Summary("Team scorecard", subtitle, headers, rows, totals, against), TeamCard.Build("Team scorecard", subtitle, headers, rows, totals, Picture(trend, context), against));
     }
 
     private async Task<BotReply> RepStatsAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
@@ -292,9 +308,11 @@ public sealed partial class InsightCommandHandler(
         var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
         var theirs = await deals.ListAsync(rep.Key, includeClosed: true, cancellationToken).ConfigureAwait(false);
         var report = RepStats.For(theirs, context.Process, period, context.Now);
+        var manager = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        var held = ExpectationReport.For(expectations.For(rep, manager), theirs, context.Process, period, context.Now);
         var title = $"How {TeamCard.RepName(rep)} is doing";
         var trend = InsightCharts.Trend($"{TeamCard.RepName(rep)}: win rate and activities", theirs, context.Process, context.Now, context.TimeZone);
-        return BotReply.Card(StatsCard.Summary(title, report), StatsCard.Build(title, report, Picture(trend, context)));
+        return BotReply.Card(StatsCard.Summary(title, report, held), StatsCard.Build(title, report, Picture(trend, context), held));
     }
 
     /// <summary>The rep a manager names, among their own team only; otherwise the answer to give.</summary>
@@ -314,6 +332,10 @@ public sealed partial class InsightCommandHandler(
             _ => (null, BotReply.Plain($"Several people on your team match \"{phrase}\": {string.Join(", ", found.Select(TeamCard.RepName))}. Say the full name.")),
         };
     }
+
+    /// <summary>The manager the rep named ("my manager is …"), whose team targets apply to them; the managers file is matched by name instead.</summary>
+    private async Task<UserProfile?> ManagerOfAsync(UserProfile rep, CancellationToken cancellationToken) =>
+        rep.ManagerUserId is { } id ? await profiles.GetAsync(new OwnerKey(rep.TenantId, id), cancellationToken).ConfigureAwait(false) : null;
 
     /// <summary>The chart's signed link, made for the asker; none when there is nothing to draw.</summary>
     private Uri? Picture(ChartData? chart, CommandContext context) => chart is null ? null : charts.PictureFor(chart, context.Owner);

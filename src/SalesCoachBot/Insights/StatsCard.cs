@@ -9,13 +9,19 @@ namespace SalesCoachBot.Insights;
 /// <summary>"how am I doing", "my stats this month", "how is Dana doing?": activity and results, the previous period beside each.</summary>
 public static class StatsCard
 {
-    public static string Summary(string title, StatsReport report)
+    public static string Summary(string title, StatsReport report, ExpectationReport? expected = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return $"{title}, {Period(report.Current.Period)}:\n" + string.Join("\n", Rows(report).Select(r => $"- {r.Name}: {r.Value}"));
+        var held = expected is null || expected.IsEmpty ? string.Empty
+            : "\nAgainst expectations:\n" + string.Join("\n", ExpectationText.Expectations(expected).Select(r => $"- {r.Name}: {r.Value}"));
+        return $"{title}, {Period(report.Current.Period)}:\n" + string.Join("\n", Rows(report).Select(r => $"- {r.Name}: {r.Value}")) + held;
     }
 
-    public static AdaptiveCard Build(string title, StatsReport report, Uri? chart = null)
+    /// <param name="title">The card's heading.</param>
+    /// <param name="report">The period's figures.</param>
+    /// <param name="chart">The trend picture's signed link, if any.</param>
+    /// <param name="expected">The rep's targets and quota against the figures; no section when none is set.</param>
+    public static AdaptiveCard Build(string title, StatsReport report, Uri? chart = null, ExpectationReport? expected = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var body = new List<CardElement>
@@ -25,6 +31,12 @@ public static class StatsCard
         };
         body.AddRange(ChartSlot.For(chart, $"Win rate and activity by week, {Period(report.Current.Period)}"));
         body.Add(new FactSet { Facts = Rows(report).Select(r => new Fact(r.Name, r.Value)).ToList() });
+        if (expected is { IsEmpty: false })
+        {
+            body.Add(CoachingCard.Section("Against expectations"));
+            body.Add(new FactSet { Facts = ExpectationText.Expectations(expected).Select(r => new Fact(r.Name, r.Value)).ToList() });
+        }
+
         if (report.Current.Stages.Count > 0)
         {
             body.Add(CoachingCard.Section("Time in stage and conversion"));
@@ -47,6 +59,7 @@ public static class StatsCard
         yield return ("New deals", WithPrevious(now.NewDeals.ToString(UserFormat.Culture), before.NewDeals.ToString(UserFormat.Culture)));
         yield return ("Stage moves", WithPrevious(now.StageMoves.ToString(UserFormat.Culture), before.StageMoves.ToString(UserFormat.Culture)));
         yield return ("Next steps set", WithPrevious(now.NextStepsSet.ToString(UserFormat.Culture), before.NextStepsSet.ToString(UserFormat.Culture)));
+        yield return ("Next steps done", WithPrevious(StepsDone(now), StepsDone(before)));
         yield return ("Won", WithPrevious($"{now.Won}, {Money(now.WonAmount)}", $"{before.Won}, {Money(before.WonAmount)}"));
         yield return ("Lost", WithPrevious($"{now.Lost}, {Money(now.LostAmount)}", $"{before.Lost}, {Money(before.LostAmount)}"));
         yield return ("Win rate", WithPrevious(Percent(now.WinRate), Percent(before.WinRate)));
@@ -55,6 +68,11 @@ public static class StatsCard
         yield return ("Sales cycle (created to won)", WithPrevious(Days(now.AverageCycle), Days(before.AverageCycle)));
         yield return ("Open now", $"{report.OpenDeals}: {report.Stalled} stalled, {report.NextStepOverdue} with the next step overdue, {report.NoNextStep} without a next step");
     }
+
+    /// <summary>"5, on time 3 of the 4 with a due date": done steps, and how many of those with a date made it.</summary>
+    private static string StepsDone(PeriodFigures figures) =>
+        figures.NextStepsDoneWithDue == 0 ? figures.NextStepsDone.ToString(UserFormat.Culture)
+        : $"{figures.NextStepsDone.ToString(UserFormat.Culture)}, on time {figures.NextStepsDoneOnTime.ToString(UserFormat.Culture)} of the {figures.NextStepsDoneWithDue.ToString(UserFormat.Culture)} with a due date";
 
     private static string ByValue(PeriodFigures figures) =>
         figures.WinRateByValue.Count == 0 ? "n/a"

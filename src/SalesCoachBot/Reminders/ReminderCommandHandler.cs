@@ -183,8 +183,9 @@ public sealed class ReminderCommandHandler(
             context,
             p =>
             {
+                // Said by the rep themself, so it holds even where the admin turned digests off.
                 next = command.On ? p.NextSummaryAt ?? WeeklySummaries.Next(context.Now, p.Zone, p.Hours) : null;
-                return p with { WeeklySummary = command.On, NextSummaryAt = next };
+                return p with { WeeklySummary = command.On, WeeklySummaryAskedFor = command.On, NextSummaryAt = next };
             },
             cancellationToken).ConfigureAwait(false);
         if (!saved)

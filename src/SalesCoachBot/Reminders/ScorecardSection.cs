@@ -31,17 +31,25 @@ public static class ScorecardSection
         ];
     }
 
-    /// <summary>"12 activities · 2 won ($50,000) · commit $80,000 · won + commit 45% of $300,000".</summary>
+    /// <summary>
+    /// "12 activities (↑ up from 9 the week before) · 2 won (= level with 2), $50,000 · commit this quarter $80,000 · won +
+    /// commit 45% of $300,000 quota (↑ up from 30% won last quarter) · calls 12 of 20 ↑ up (before 8 of 20)".
+    /// </summary>
     public static string Line(ScorecardRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var activities = row.Activities == 1 ? "1 activity" : $"{row.Activities} activities";
-        var won = row.Won == 0 ? "0 won" : $"{row.Won} won ({Money(row.WonAmount)})";
+        var activities = (row.Activities == 1 ? "1 activity" : $"{row.Activities} activities") + $" ({Versus(row.Activities, row.PreviousActivities)} the week before)";
+        var won = $"{row.Won} won ({Versus(row.Won, row.PreviousWon)})" + (row.Won == 0 ? string.Empty : $", {Money(row.WonAmount)}");
         var quota = row.Quota is { } q
-            ? $" · won + commit {Percent(row.AgainstQuota)} of {q.Format()} quota"
+            ? $" · won + commit {Percent(row.AgainstQuota)} of {q.Format()} quota ({ExpectationText.Trend(ActivityTargets.TrendOf(row.AgainstQuota ?? 0, row.LastQuarterAgainstQuota ?? 0))} from {Percent(row.LastQuarterAgainstQuota)} won last quarter)"
             : string.Empty;
-        return $"{activities} · {won} · commit this quarter {Money(row.Commit)}{quota}";
+        var targets = string.Concat(row.Targets.Select(t => " · " + ExpectationText.ShortProgress(t)));
+        return $"{activities} · {won} · commit this quarter {Money(row.Commit)}{quota}{targets}";
     }
+
+    // "↑ up from 9": the arrow and the word, so the trend does not rest on a symbol or a colour alone.
+    private static string Versus(int now, int before) =>
+        $"{ExpectationText.Trend(ActivityTargets.TrendOf(now, before))} {(now == before ? "with" : "from")} {before.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>"23 Nov – 29 Nov": the week's first and last day (its end is exclusive).</summary>
     public static string Dates(ReportPeriod week)

@@ -55,6 +55,20 @@ internal sealed class DealStory
         return this;
     }
 
+    /// <summary>A next step set through the deal rules, so the deal's next-step history records it.</summary>
+    public DealStory StepSet(DateOnly? due, DateTimeOffset at)
+    {
+        _deal = DealRules.SetNextStep(_deal, "follow up", due, DateOnly.FromDateTime(at.UtcDateTime).AddDays(-1), at, Actor()).Deal!;
+        return this;
+    }
+
+    /// <summary>An activity logged through the deal rules at <paramref name="at"/>, done on <paramref name="date"/>.</summary>
+    public DealStory Logged(ActivityKind kind, DateOnly date, DateTimeOffset at)
+    {
+        _deal = DealRules.LogActivity(_deal, kind, date, null, date.AddDays(1), at, Actor()).Deal!;
+        return this;
+    }
+
     public DealStory With(Func<Deal, Deal> change)
     {
         _deal = change(_deal);

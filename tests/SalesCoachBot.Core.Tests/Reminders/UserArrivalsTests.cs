@@ -145,4 +145,29 @@ public class UserArrivalsTests
 
         Assert.Null((await _stores.GetAsync(dana.Key, CancellationToken.None))!.NextSummaryAt);
     }
+
+    [Fact]
+    public async Task A_rep_stored_before_weekly_summaries_existed_is_scheduled_one_on_their_next_message()
+    {
+        // The profile as an older version wrote it: no summary fields at all (WeeklySummary reads as on, NextSummaryAt as none).
+        var dana = await StoredAsync(Profile("dana"));
+        Assert.Null(dana.NextSummaryAt);
+
+        await Arrivals().OnProfileSavedAsync(dana, dana, CancellationToken.None);
+
+        Assert.NotNull((await _stores.GetAsync(dana.Key, CancellationToken.None))!.NextSummaryAt);
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task With_digests_turned_off_only_a_rep_who_asked_for_the_summary_is_scheduled_one(bool askedFor, bool scheduled)
+    {
+        _options.DigestEnabled = false;
+        var dana = await StoredAsync(Profile("dana") with { WeeklySummaryAskedFor = askedFor });
+
+        await Arrivals().OnProfileSavedAsync(null, dana, CancellationToken.None);
+
+        Assert.Equal(scheduled, (await _stores.GetAsync(dana.Key, CancellationToken.None))!.NextSummaryAt is not null);
+    }
 }

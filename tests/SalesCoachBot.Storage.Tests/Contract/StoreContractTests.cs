@@ -247,6 +247,44 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_managers_team_targets_and_a_reps_own_weekly_summary_choice_are_kept()
+    {
+        var morgan = new UserProfile
+        {
+            TenantId = "t1",
+            UserId = "morgan",
+            FirstSeen = _now,
+            LastSeen = _now,
+            TeamTargets = [new Core.Insights.ActivityTarget(Core.Insights.TargetMeasure.Calls, 20), new Core.Insights.ActivityTarget(Core.Insights.TargetMeasure.NewDeals, 2)],
+            WeeklySummaryAskedFor = true,
+        };
+
+        Assert.True(await Users.SaveAsync(morgan, null, CancellationToken.None));
+        var read = (await Users.GetAsync(morgan.Key, CancellationToken.None))!;
+
+        Assert.Equal(morgan.TeamTargets, read.TeamTargets);
+        Assert.True(read.WeeklySummaryAskedFor);
+    }
+
+    [Fact]
+    public async Task A_deal_keeps_its_next_step_history()
+    {
+        var deal = NewDeal("t1", "dana", "d-steps") with
+        {
+            NextStepHistory =
+            [
+                new NextStepRecord(_now.AddDays(-7), new DateOnly(2026, 11, 20)) { DoneAt = _now.AddDays(-6), DoneOn = new DateOnly(2026, 11, 18), EndedAt = _now },
+                new NextStepRecord(_now, new DateOnly(2026, 11, 27)),
+            ],
+        };
+
+        await Deals.SaveAsync(deal, null, CancellationToken.None);
+        var read = (await Deals.GetAsync(deal.Owner, deal.Id, CancellationToken.None))!;
+
+        Assert.Equal(deal.NextStepHistory, read.NextStepHistory);
+    }
+
+    [Fact]
     public async Task A_processed_activity_is_remembered_per_tenant()
     {
         Assert.False(await Activities.IsProcessedAsync("t1", "act-1", CancellationToken.None));

@@ -85,16 +85,16 @@ public abstract class ReminderSweepTests : IAsyncLifetime
     private ManagerMapping _mapping = ManagerMapping.Empty;
 
     /// <summary>One instance's sweeper, wired as the host wires it.</summary>
-    private ReminderSweeper Sweeper(StoreInstance stores, IReminderNotifier notifier, string instance = "test")
+    private ReminderSweeper Sweeper(StoreInstance stores, IReminderNotifier notifier, string instance = "test", bool digests = true)
     {
-        var options = Options.Create(new ReminderOptions { ClaimTimeout = TimeSpan.FromMinutes(2), RetryDelay = TimeSpan.FromMinutes(5) });
+        var options = Options.Create(new ReminderOptions { ClaimTimeout = TimeSpan.FromMinutes(2), RetryDelay = TimeSpan.FromMinutes(5), DigestEnabled = digests });
         var managers = new ManagerLookup(stores.Users, _mapping, _time, NullLogger<ManagerLookup>.Instance);
         return new(
             stores.Schedule,
             stores.Users,
             new ReminderClaims(stores.Deals, managers, _process, options),
             managers,
-            new DigestSender(stores.Users, stores.Deals, notifier, _mapping, _process, options, NullLogger<DigestSender>.Instance),
+            new DigestSender(stores.Users, stores.Deals, notifier, _mapping, new Expectations(TargetsFile.Empty, _mapping), _process, options, NullLogger<DigestSender>.Instance),
             notifier,
             _time,
             options,
@@ -465,7 +465,7 @@ public abstract class ReminderSweepTests : IAsyncLifetime
         var db = Open();
         var manager = await RepAsync(db, "morgan");
         await db.Users.SaveAsync(
-            manager with { NextDigestAt = StalledDeals.NextDigest(_time.GetUtcNow(), manager.Zone, new ReminderOptions()) },
+            manager with { NextDigestAt = StalledDeals.NextDigest(_time.GetUtcNow(), manager.Zone, new ReminderOptions()), TeamTargets = [new ActivityTarget(TargetMeasure.Calls, 5)] },
             (await db.Users.GetAsync(manager.Key, CancellationToken.None))!.ETag,
             CancellationToken.None);
         var dana = await RepAsync(db, "dana", manager: "morgan");
@@ -494,6 +494,37 @@ public abstract class ReminderSweepTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2026, 11, 23), row.Week.Start);
         Assert.Equal((1, 1, 40_000m, 60_000m), (row.Activities, row.Won, row.WonAmount.In("USD"), row.Commit.In("USD")));
         Assert.Equal(1m, row.AgainstQuota);
+
+        // Against the manager's "team target: 5 calls a week": 1 call last week, none the week before.
+        var calls = Assert.Single(row.Targets);
+        Assert.Equal((TargetMeasure.Calls, 1, 5m, 0, Trend.Up), (calls.Target.Measure, calls.Actual, calls.Expected, calls.PreviousActual, calls.Trend));
+        Assert.Equal((0, 0m), (row.PreviousActivities, row.LastQuarterAgainstQuota));
+
+        // Dana was stored with no weekly summary scheduled (as before summaries existed); the digest scheduled hers.
+        Assert.Equal(WeeklySummaries.Next(_time.GetUtcNow(), dana.Zone), (await db.Users.GetAsync(dana.Key, CancellationToken.None))!.NextSummaryAt);
+    }
+
+    [Fact]
+    public async Task With_digests_turned_off_only_the_rep_who_said_weekly_summary_on_gets_one()
+    {
+        var db = Open();
+        var dana = await RepAsync(db, "dana");
+        var lee = await RepAsync(db, "lee");
+        await DealAsync(db, "dana", "Contoso");
+        await DealAsync(db, "lee", "Fabrikam");
+        var first = WeeklySummaries.Next(_time.GetUtcNow(), dana.Zone);
+        await db.Users.UpdateAsync(dana.Key, p => p! with { NextSummaryAt = first, WeeklySummaryAskedFor = true }, CancellationToken.None);
+        await db.Users.UpdateAsync(lee.Key, p => p! with { NextSummaryAt = first }, CancellationToken.None);
+        var sweeper = Sweeper(db, RecordingNotifier().Object, digests: false);
+
+        for (var hour = 0; hour < 8 * 24; hour++)
+        {
+            _time.Advance(TimeSpan.FromHours(1));
+            await sweeper.SweepAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(["dana"], _summaries.Select(s => s.Rep));
+        Assert.Null((await db.Users.GetAsync(lee.Key, CancellationToken.None))!.NextSummaryAt);
     }
 
     [Fact]

@@ -91,6 +91,18 @@ public sealed class HostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_broken_targets_file_stops_start_up_naming_the_file_and_the_field()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"targets-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, "{ \"teams\": [ { \"manager\": \"morgan@contoso.com\", \"weekly\": { \"calls\": \"twenty\" } } ] }");
+        await using var app = new BotApp(settings: new Dictionary<string, string?> { ["SalesCoach:Targets:File"] = path });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains($"SalesCoach:Targets:File: {path}: $.teams[0].weekly.calls (line 1): must be a whole number from 1 to 1000", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_broken_process_file_stops_start_up_naming_the_file_and_the_problem()
     {
         var path = Path.Combine(Path.GetTempPath(), $"broken-process-{Guid.NewGuid():N}.json");

@@ -53,6 +53,22 @@ public static class CardCatalog
         History = [new StageChange(null, "prospect", _now.AddDays(-30), "Dana"), new StageChange("prospect", stage, _now.AddDays(-20), "Dana")],
     };
 
+    // Dana against "20 calls and 2 new deals a week" over November (85.7 and 8.6 expected) and a $300,000 quota.
+    private static ExpectationReport Held => new(
+        [
+            new TargetProgress(new ActivityTarget(TargetMeasure.Calls, 20), 61, 85.7m, 70, 88.6m),
+            new TargetProgress(new ActivityTarget(TargetMeasure.NewDeals, 2), 9, 8.6m, 5, 8.9m),
+        ],
+        new QuotaProgress(new Money(300_000, "USD"), ExpectationSource.File, 0.43m, 0.81m));
+
+    private static ScorecardRow ScorecardWithTargets => new ScorecardRow(Rep, ReportPeriod.For(PeriodKind.LastWeek, _today, _berlin), 23, 1, MoneyTotals.Sum([new Money(50_000, "USD")]), MoneyTotals.Sum([new Money(80_000, "USD")]), new Money(300_000, "USD"), 0.43m)
+    {
+        PreviousActivities = 17,
+        PreviousWon = 1,
+        LastQuarterAgainstQuota = 0.81m,
+        Targets = [new TargetProgress(new ActivityTarget(TargetMeasure.Calls, 20), 18, 20, 12, 20), new TargetProgress(new ActivityTarget(TargetMeasure.Meetings, 5), 3, 5, 5, 5)],
+    };
+
     private static UserProfile Rep => new() { TenantId = "t", UserId = "u", Name = "Dana <Rep>", FirstSeen = _now, LastSeen = _now };
 
     private static SellingModel Consultative => _process.FindModel("consultative")!;
@@ -154,6 +170,12 @@ public static class CardCatalog
             { "empty process report", ProcessReportCard.Build("your deals", ProcessReport.For([], _process, _now)) },
             { "rep deals", RepDealsCard.Build("Dana <Rep>", [View(open), View(markup)]) },
             { "rep deal", RepDealsCard.BuildDeal("Dana <Rep>", View(open), _berlin) },
+            { "team targets", TeamTargetsCard.Build([new SetTarget(new ActivityTarget(TargetMeasure.Calls, 20), ExpectationSource.Chat), new SetTarget(new ActivityTarget(TargetMeasure.Meetings, 5), ExpectationSource.File), new SetTarget(new ActivityTarget(TargetMeasure.NewDeals, 2), ExpectationSource.Chat)], 6) },
+            { "no team targets", TeamTargetsCard.Build([], 1) },
+            { "stats against expectations", StatsCard.Build("How Dana <Rep> is doing", RepStats.For([open, markup], _process, ReportPeriod.For(PeriodKind.ThisMonth, _today, _berlin), _now), new Uri("https://bot.example/charts/CfDJ8-trend.png"), Held) },
+            { "team scorecard against targets", TeamCard.Build("Team scorecard", "this month · 2 reps", ["Rep", "Activities", "Won", "Win rate", "Stalled"], [new TeamRow("Dana <Rep>", ["14 (before: 9)", "1, $45,000", "50% (before: n/a)", "1"]), new TeamRow("Sam", ["0 (before: 3)", "0, 0", "n/a (before: 0%)", "0"])], [("Activities", "14 (before: 12)")], new Uri("https://bot.example/charts/CfDJ8-trend.png"), new TeamSection("Against targets and quota, this month (1 Nov – 30 Nov 2026)", [("Dana <Rep>", ExpectationText.ShortExpectations(Held)), ("Sam", "none set")])) },
+            { "weekly digest with targets", StalledDealsCard.Build("Weekly digest: your team's stalled deals", [new StalledDeal(Rep, View(open))], [ScorecardWithTargets, ScorecardWithTargets with { Rep = Rep with { UserId = "u2", Name = "Sam" }, Targets = [] }]) },
+            { "weekly summary with targets", WeeklySummaryCard.Build(ScorecardWithTargets) },
         };
     }
 }

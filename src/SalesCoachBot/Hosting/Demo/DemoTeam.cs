@@ -1,4 +1,5 @@
 using SalesCoachBot.Core.Deals;
+using SalesCoachBot.Core.Insights;
 using SalesCoachBot.Core.Process;
 using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Understanding;
@@ -83,6 +84,10 @@ public static class DemoTeam
             TimeZoneId = "America/New_York",
             FirstSeen = start,
             LastSeen = start,
+
+            // Weekly targets as the manager would say them ("team target: 6 calls a week per rep"), so team stats and
+            // "how is Dana doing?" show each rep against expectations.
+            TeamTargets = [new ActivityTarget(TargetMeasure.Calls, 6), new ActivityTarget(TargetMeasure.Meetings, 2), new ActivityTarget(TargetMeasure.NewDeals, 1)],
         };
         var people = new List<UserProfile> { manager };
         var deals = new List<Deal>();

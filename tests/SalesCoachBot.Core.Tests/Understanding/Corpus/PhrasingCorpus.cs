@@ -270,6 +270,19 @@ public static partial class PhrasingCorpus
             case ShowStalled:
                 intent = "stalled";
                 break;
+            case SetTeamTarget c:
+                intent = "team_target";
+                Set("kind", c.Measure is { } measure ? Snake(measure.ToString()) : "unknown");
+                Set("per_week", c.PerWeek.ToString(CultureInfo.InvariantCulture));
+                Set("unit", c.OtherUnit);
+                break;
+            case ShowTeamTargets:
+                intent = "team_targets";
+                break;
+            case RemoveTeamTarget c:
+                intent = "remove_team_target";
+                Set("kind", c.Measure is { } removed ? Snake(removed.ToString()) : "unknown");
+                break;
             case ShowHelp:
                 intent = "help";
                 break;

@@ -51,6 +51,7 @@ public static class InsightsCommand
                 deals,
                 users,
                 team,
+                new Expectations(TargetsFile.Empty, ManagerMapping.Empty),
                 new DealResolver(deals, users),
                 new DealUpdater(deals, process, NullLogger<DealUpdater>.Instance),
                 new NoChartLinks(),

@@ -48,7 +48,7 @@ public sealed partial class TeamTargetHandler(IUserProfileStore profiles, TeamRe
         }
 
         LogTargetSet(logger, context.Owner.UserId, measure, command.PerWeek, reps.Count);
-        return BotReply.Plain($"Team target set: {ExpectationText.Target(target)} for each of your {Reps(reps.Count)}. Team stats, \"how is {FirstName(reps[0])} doing?\" and your weekly digest show each rep's {ExpectationText.Measure(measure)} against it. Say \"team targets\" to see them all.");
+        return BotReply.Plain($"Team target set: {ExpectationText.Target(target)} for {EachOf(reps.Count)}. Team stats, \"how is {FirstName(reps[0])} doing?\" and your weekly digest show each rep's {ExpectationText.Measure(measure)} against it. Say \"team targets\" to see them all.");
     }
 
     public async Task<BotReply> ShowAsync(ShowTeamTargets command, CommandContext context, CancellationToken cancellationToken)
@@ -115,6 +115,9 @@ public sealed partial class TeamTargetHandler(IUserProfileStore profiles, TeamRe
         "Team targets are for managers: they apply to the reps who report to you, and nobody does yet. Reps join your team when they say \"my manager is\" and your name, or when an admin lists them in the managers file. Your own quota: \"my quota is 300k\".");
 
     private static string Reps(int count) => count == 1 ? "1 rep" : $"{count.ToString(UserFormat.Culture)} reps";
+
+    /// <summary>"each of your 6 reps", but "your one rep": a team of one is no "each of".</summary>
+    private static string EachOf(int count) => count == 1 ? "your one rep" : $"each of your {Reps(count)}";
 
     private static string FirstName(UserProfile rep) => TeamCard.RepName(rep).Split(' ')[0];
 

@@ -22,12 +22,25 @@ public static class ExpectationText
         _ => "new deals",
     };
 
-    /// <summary>"20 calls a week".</summary>
+    /// <summary>"20 calls a week", "1 new deal a week".</summary>
     public static string Target(ActivityTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return $"{target.PerWeek.ToString(UserFormat.Culture)} {Measure(target.Measure)} a week";
+        var measure = target.PerWeek == 1 ? One(target.Measure) : Measure(target.Measure);
+        return $"{target.PerWeek.ToString(UserFormat.Culture)} {measure} a week";
     }
+
+    /// <summary>A measure after "1": "call", "new deal", "activity (any kind)".</summary>
+    private static string One(TargetMeasure measure) => measure switch
+    {
+        TargetMeasure.Calls => "call",
+        TargetMeasure.Meetings => "meeting",
+        TargetMeasure.Emails => "email",
+        TargetMeasure.Demos => "demo",
+        TargetMeasure.ProposalsSent => "proposal sent",
+        TargetMeasure.Activities => "activity (any kind)",
+        _ => "new deal",
+    };
 
     /// <summary>"↑ up", "↓ down", "= level": the arrow and its word, so the trend is not in the colour or the arrow alone.</summary>
     public static string Trend(Trend trend) => trend switch

@@ -47,8 +47,9 @@ public sealed class ExpectationConversationTests : IAsyncLifetime
     {
         await MorganManagesDanaWhoCalledContosoAsync();
 
-        AssertSays(await ReplyAsync(Morgan, "team target: 20 calls a week per rep"), "Team target set: 20 calls a week for each of your 1 rep");
+        AssertSays(await ReplyAsync(Morgan, "team target: 20 calls a week per rep"), "Team target set: 20 calls a week for your one rep");
         AssertSays(await ReplyAsync(Morgan, "team target: 5 meetings a week"), "5 meetings a week");
+        AssertSays(await ReplyAsync(Morgan, "team target: 1 new deal a week"), "Team target set: 1 new deal a week for your one rep");
         AssertSays(await CardTextAsync(Morgan, "team targets"), "Team targets", "Calls", "20 a week (set by you)", "Meetings", "5 a week (set by you)");
         AssertSays(await ReplyAsync(Morgan, "no team target for calls"), "Removed your team target for calls.");
         var left = await CardTextAsync(Morgan, "team targets");

@@ -274,7 +274,7 @@ public sealed partial class InsightCommandHandler(
             return new TeamRow(TeamCard.RepName(rep.Rep),
             [
                 InsightText.WithPrevious(stats.Current.ActivityCount.ToString(UserFormat.Culture), stats.Previous.ActivityCount.ToString(UserFormat.Culture)),
-                $"{stats.Current.Won}, {InsightText.Money(stats.Current.WonAmount)}",
+                InsightText.CountAndMoney(stats.Current.Won, stats.Current.WonAmount),
                 InsightText.WithPrevious(InsightText.Percent(stats.Current.WinRate), InsightText.Percent(stats.Previous.WinRate)),
                 stats.Stalled.ToString(UserFormat.Culture),
             ]);
@@ -286,7 +286,7 @@ public sealed partial class InsightCommandHandler(
         (string, string)[] totals =
         [
             ("Activities", InsightText.WithPrevious(whole.Current.ActivityCount.ToString(UserFormat.Culture), whole.Previous.ActivityCount.ToString(UserFormat.Culture))),
-            ("Won", InsightText.WithPrevious($"{whole.Current.Won}, {InsightText.Money(whole.Current.WonAmount)}", $"{whole.Previous.Won}, {InsightText.Money(whole.Previous.WonAmount)}")),
+            ("Won", InsightText.WithPrevious(InsightText.CountAndMoney(whole.Current.Won, whole.Current.WonAmount), InsightText.CountAndMoney(whole.Previous.Won, whole.Previous.WonAmount))),
             ("Win rate", InsightText.WithPrevious(InsightText.Percent(whole.Current.WinRate), InsightText.Percent(whole.Previous.WinRate))),
             ("Stalled now", whole.Stalled.ToString(UserFormat.Culture)),
         ];

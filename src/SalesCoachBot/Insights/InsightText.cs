@@ -33,7 +33,7 @@ public static class InsightText
         return name is null ? days : $"{name} ({days})";
     }
 
-    /// <summary>"$45,000", "$45,000 + €10,000 (per currency, not converted)", or "nothing".</summary>
+    /// <summary>"$45,000", "$45,000 + €10,000 (per currency, not converted)", or "0".</summary>
     public static string Money(MoneyTotals totals)
     {
         ArgumentNullException.ThrowIfNull(totals);
@@ -41,6 +41,10 @@ public static class InsightText
             : totals.IsMixed ? string.Join(" + ", totals.PerCurrency.Select(m => m.Format())) + " (per currency, not converted)"
             : totals.PerCurrency[0].Format();
     }
+
+    /// <summary>"3, $45,000" for deals won or lost and their amount; "0" alone when there were none ("0, 0" reads as two counts).</summary>
+    public static string CountAndMoney(int count, MoneyTotals amount) =>
+        count == 0 ? "0" : $"{count.ToString(UserFormat.Culture)}, {Money(amount)}";
 
     public static string Percent(decimal share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 

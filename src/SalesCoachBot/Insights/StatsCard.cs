@@ -60,8 +60,8 @@ public static class StatsCard
         yield return ("Stage moves", WithPrevious(now.StageMoves.ToString(UserFormat.Culture), before.StageMoves.ToString(UserFormat.Culture)));
         yield return ("Next steps set", WithPrevious(now.NextStepsSet.ToString(UserFormat.Culture), before.NextStepsSet.ToString(UserFormat.Culture)));
         yield return ("Next steps done", WithPrevious(StepsDone(now), StepsDone(before)));
-        yield return ("Won", WithPrevious($"{now.Won}, {Money(now.WonAmount)}", $"{before.Won}, {Money(before.WonAmount)}"));
-        yield return ("Lost", WithPrevious($"{now.Lost}, {Money(now.LostAmount)}", $"{before.Lost}, {Money(before.LostAmount)}"));
+        yield return ("Won", WithPrevious(CountAndMoney(now.Won, now.WonAmount), CountAndMoney(before.Won, before.WonAmount)));
+        yield return ("Lost", WithPrevious(CountAndMoney(now.Lost, now.LostAmount), CountAndMoney(before.Lost, before.LostAmount)));
         yield return ("Win rate", WithPrevious(Percent(now.WinRate), Percent(before.WinRate)));
         yield return ("Win rate by value", WithPrevious(ByValue(now), ByValue(before)));
         yield return ("Average won deal", WithPrevious(Average(now), Average(before)));

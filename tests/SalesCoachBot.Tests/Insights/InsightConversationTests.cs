@@ -75,6 +75,9 @@ public sealed class InsightConversationTests : IAsyncLifetime
         var text = await CardTextAsync(Dana, "how am I doing this month");
 
         AssertSays(text, "How you are doing", "this month (1 Nov – 30 Nov 2026)", "Activities: 1: 1 call (before: 0)", "New deals: 1 (before: 0)", "Win rate: n/a (before: n/a)");
+        // Nothing won or lost reads as one count, not as "0, 0" (two counts?).
+        AssertSays(text, "Won: 0 (before: 0)", "Lost: 0 (before: 0)");
+        Assert.DoesNotContain("0, 0", text, StringComparison.Ordinal);
     }
 
     [Fact]

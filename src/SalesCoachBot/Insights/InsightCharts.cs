@@ -64,7 +64,9 @@ public static class InsightCharts
         var weeks = Weeks(now, zone);
         var figures = weeks.Select(w => RepStats.Figures(list, process, w, now)).ToList();
         return new TrendChart(
-            $"{title}, last {TrendWeeks} weeks",
+            // The last week is the current one, cut short at today: said in the title, so a Monday's near-empty last
+            // point reads as a week just begun, not as a collapse.
+            $"{title}, last {TrendWeeks} weeks (this one so far)",
             weeks.Select(w => w.Start.ToString("MMM d", CultureInfo.InvariantCulture)).ToList(),
             [
                 new TrendSeries("Win rate", figures.Select(f => f.WinRate is { } rate ? (double?)rate : null).ToList(), Percent: true),

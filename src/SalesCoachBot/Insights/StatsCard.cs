@@ -29,7 +29,7 @@ public static class StatsCard
             Heading(Escape(title)),
             Text($"{Period(report.Current.Period)}; before: {Period(report.Previous.Period)}", subtle: true),
         };
-        body.AddRange(ChartSlot.For(chart, $"Win rate and activity by week, {Period(report.Current.Period)}"));
+        body.AddRange(ChartSlot.For(chart, $"Win rate and activity by week, last {InsightCharts.TrendWeeks} weeks (this one so far)"));
         body.Add(new FactSet { Facts = Rows(report).Select(r => new Fact(r.Name, r.Value)).ToList() });
         if (expected is { IsEmpty: false })
         {

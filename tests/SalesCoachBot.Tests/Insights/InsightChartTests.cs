@@ -51,6 +51,17 @@ public sealed class InsightChartTests
     }
 
     [Fact]
+    public async Task The_weekly_trend_says_its_last_week_is_the_current_one_so_far()
+    {
+        await using var app = new BotApp(settings: _demoOn);
+
+        var card = SingleCard(await app.SayAsync(_alex, "how am I doing"));
+
+        var image = card.Descendants().OfType<JObject>().Single(o => o["type"]?.ToString() == "Image");
+        Assert.Contains("last 8 weeks (this one so far)", image["altText"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_forecast_with_nothing_to_draw_has_no_picture()
     {
         await using var app = new BotApp();

@@ -44,32 +44,25 @@ public sealed class CosmosUserProfileStore : IUserProfileStore
         return documents.Select(u => u.Profile with { ETag = u.ETag }).ToList();
     }
 
-    public async Task<IReadOnlyList<UserProfile>> ListDigestsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
-        await _account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entries = await _schedule.ListDueAsync(ScheduleKind.Digest, now, limit, cancellationToken).ConfigureAwait(false);
-        return await _schedule.CheckAsync(
-            entries,
-            now,
-            async (entry, ct) =>
-            {
-                var profile = await ReadAsync(entry.TargetPk, entry.TargetId, ct).ConfigureAwait(false);
-                return (profile, profile?.NextDigestAt);
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<UserProfile>> ListDigestsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        ListDueAsync(ScheduleKind.Digest, p => p.NextDigestAt, now, limit, cancellationToken);
 
-    public async Task<IReadOnlyList<UserProfile>> ListSummariesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<UserProfile>> ListSummariesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        ListDueAsync(ScheduleKind.Summary, p => p.NextSummaryAt, now, limit, cancellationToken);
+
+    /// <summary>Profiles whose schedule entry of <paramref name="kind"/> has come, each checked against its own due instant.</summary>
+    private async Task<IReadOnlyList<UserProfile>> ListDueAsync(
+        ScheduleKind kind, Func<UserProfile, DateTimeOffset?> dueOf, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await _account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entries = await _schedule.ListDueAsync(ScheduleKind.Summary, now, limit, cancellationToken).ConfigureAwait(false);
+        var entries = await _schedule.ListDueAsync(kind, now, limit, cancellationToken).ConfigureAwait(false);
         return await _schedule.CheckAsync(
             entries,
             now,
             async (entry, ct) =>
             {
                 var profile = await ReadAsync(entry.TargetPk, entry.TargetId, ct).ConfigureAwait(false);
-                return (profile, profile?.NextSummaryAt);
+                return (profile, profile is null ? null : dueOf(profile));
             },
             cancellationToken).ConfigureAwait(false);
     }

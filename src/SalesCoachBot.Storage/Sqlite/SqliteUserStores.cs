@@ -27,21 +27,20 @@ public sealed class SqliteUserProfileStore(SqliteDatabase database) : IUserProfi
         return await ReadProfilesAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<UserProfile>> ListDigestsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT body, etag FROM users WHERE next_digest_at IS NOT NULL AND next_digest_at <= $now ORDER BY next_digest_at LIMIT $limit";
-        command.Parameters.AddWithValue("$now", SqliteDealStore.Instant(now));
-        command.Parameters.AddWithValue("$limit", limit);
-        return await ReadProfilesAsync(command, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<UserProfile>> ListDigestsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        ListDueAsync("next_digest_at", now, limit, cancellationToken);
 
-    public async Task<IReadOnlyList<UserProfile>> ListSummariesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<UserProfile>> ListSummariesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        ListDueAsync("next_summary_at", now, limit, cancellationToken);
+
+    /// <summary>Profiles whose indexed due instant <paramref name="dueColumn"/> (one of this store's own column names) has come.</summary>
+    private async Task<IReadOnlyList<UserProfile>> ListDueAsync(string dueColumn, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT body, etag FROM users WHERE next_summary_at IS NOT NULL AND next_summary_at <= $now ORDER BY next_summary_at LIMIT $limit";
+#pragma warning disable CA2100 // The column name is one of the two constants above, never input.
+        command.CommandText = $"SELECT body, etag FROM users WHERE {dueColumn} IS NOT NULL AND {dueColumn} <= $now ORDER BY {dueColumn} LIMIT $limit";
+#pragma warning restore CA2100
         command.Parameters.AddWithValue("$now", SqliteDealStore.Instant(now));
         command.Parameters.AddWithValue("$limit", limit);
         return await ReadProfilesAsync(command, cancellationToken).ConfigureAwait(false);

@@ -11,8 +11,8 @@ namespace SalesCoachBot.Storage.Cosmos;
 /// <list type="bullet">
 /// <item>503 (service unavailable: the request was not processed): any request, up to <see cref="MaxRetries"/> times;</item>
 /// <item>408 or no answer within <see cref="CosmosStorageOptions.RequestTimeout"/>: reads and queries only. A write that
-/// timed out may have landed, so it is answered 408 at once and the user is told it could not be saved (a retried
-/// claim of an activity would read as already handled, and that message would go unanswered).</item>
+/// timed out may have landed, so it is answered 408 at once and the user is told it could not be saved (had it landed,
+/// a retry would find its own activity id on the deal and read as already handled, leaving the message unanswered).</item>
 /// </list>
 /// A retried write that did land first meets its own ETag or id (412 or 409), which the stores treat as a conflict and
 /// read again. Network waits are real time, as the turn's budget is: a fake clock in tests must not stop a request.

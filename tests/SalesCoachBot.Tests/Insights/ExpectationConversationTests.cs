@@ -21,25 +21,13 @@ public sealed class ExpectationConversationTests : IAsyncLifetime
         File.Delete(_targetsFile);
     }
 
-    private async Task<string> CardTextAsync(TestUser user, string text)
-    {
-        var card = SingleCard(await _app.SayAsync(user, text));
-        AssertValid(card);
-        return Text(card);
-    }
-
-    private async Task<string> ReplyAsync(TestUser user, string text) => Assert.Single(await _app.SayAsync(user, text)).Text;
-
-    private static void AssertSays(string text, params string[] expected) =>
-        Assert.All(expected, e => Assert.Contains(e, text, StringComparison.Ordinal));
-
     // Today is Wednesday 25 November 2026 (BotApp's clock), in Berlin.
     private async Task MorganManagesDanaWhoCalledContosoAsync()
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
         await _app.SayAsync(Dana, "called contoso about pricing");
         await _app.SayAsync(Morgan, "hi");
-        Assert.Contains("Morgan Lee is your manager", await ReplyAsync(Dana, "my manager is Morgan Lee"), StringComparison.Ordinal);
+        Assert.Contains("Morgan Lee is your manager", await _app.TextReplyAsync(Dana, "my manager is Morgan Lee"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,12 +35,12 @@ public sealed class ExpectationConversationTests : IAsyncLifetime
     {
         await MorganManagesDanaWhoCalledContosoAsync();
 
-        AssertSays(await ReplyAsync(Morgan, "team target: 20 calls a week per rep"), "Team target set: 20 calls a week for your one rep");
-        AssertSays(await ReplyAsync(Morgan, "team target: 5 meetings a week"), "5 meetings a week");
-        AssertSays(await ReplyAsync(Morgan, "team target: 1 new deal a week"), "Team target set: 1 new deal a week for your one rep");
-        AssertSays(await CardTextAsync(Morgan, "team targets"), "Team targets", "Calls", "20 a week (set by you)", "Meetings", "5 a week (set by you)");
-        AssertSays(await ReplyAsync(Morgan, "no team target for calls"), "Removed your team target for calls.");
-        var left = await CardTextAsync(Morgan, "team targets");
+        AssertSays(await _app.TextReplyAsync(Morgan, "team target: 20 calls a week per rep"), "Team target set: 20 calls a week for your one rep");
+        AssertSays(await _app.TextReplyAsync(Morgan, "team target: 5 meetings a week"), "5 meetings a week");
+        AssertSays(await _app.TextReplyAsync(Morgan, "team target: 1 new deal a week"), "Team target set: 1 new deal a week for your one rep");
+        AssertSays(await _app.CardTextAsync(Morgan, "team targets"), "Team targets", "Calls", "20 a week (set by you)", "Meetings", "5 a week (set by you)");
+        AssertSays(await _app.TextReplyAsync(Morgan, "no team target for calls"), "Removed your team target for calls.");
+        var left = await _app.CardTextAsync(Morgan, "team targets");
         Assert.DoesNotContain("Calls", left, StringComparison.Ordinal);
         AssertSays(left, "Meetings");
     }
@@ -62,8 +50,8 @@ public sealed class ExpectationConversationTests : IAsyncLifetime
     {
         await MorganManagesDanaWhoCalledContosoAsync();
 
-        AssertSays(await ReplyAsync(Sam, "team target: 20 calls a week per rep"), "Team targets are for managers");
-        AssertSays(await ReplyAsync(Dana, "team targets"), "Team targets are for managers");
+        AssertSays(await _app.TextReplyAsync(Sam, "team target: 20 calls a week per rep"), "Team targets are for managers");
+        AssertSays(await _app.TextReplyAsync(Dana, "team targets"), "Team targets are for managers");
     }
 
     [Fact]
@@ -71,10 +59,10 @@ public sealed class ExpectationConversationTests : IAsyncLifetime
     {
         await MorganManagesDanaWhoCalledContosoAsync();
 
-        AssertSays(await ReplyAsync(Morgan, "team target: 10 lunches a week"), "I can't count \"lunches\" for a target", "calls, meetings, emails, demos");
-        AssertSays(await ReplyAsync(Morgan, "team target: 4 calls a day"), "Team targets are set per week, not per day");
-        AssertSays(await ReplyAsync(Morgan, "team target: 0 calls a week"), "a whole number from 1 to 1,000 a week");
-        AssertSays(await CardTextAsync(Morgan, "team targets"), "No weekly targets yet");
+        AssertSays(await _app.TextReplyAsync(Morgan, "team target: 10 lunches a week"), "I can't count \"lunches\" for a target", "calls, meetings, emails, demos");
+        AssertSays(await _app.TextReplyAsync(Morgan, "team target: 4 calls a day"), "Team targets are set per week, not per day");
+        AssertSays(await _app.TextReplyAsync(Morgan, "team target: 0 calls a week"), "a whole number from 1 to 1,000 a week");
+        AssertSays(await _app.CardTextAsync(Morgan, "team targets"), "No weekly targets yet");
     }
 
     [Fact]
@@ -85,9 +73,9 @@ public sealed class ExpectationConversationTests : IAsyncLifetime
         await _app.SayAsync(Morgan, "Dana's quota is 90k this quarter");
 
         // This week Dana made 1 call of the 5 expected, and none the week before.
-        AssertSays(await CardTextAsync(Morgan, "team stats this week"), "Against targets and quota, this week", "calls 1 of 5 ↑ up (before 0 of 5)", "quota 0% of 90,000 = level (last quarter 0%)");
+        AssertSays(await _app.CardTextAsync(Morgan, "team stats this week"), "Against targets and quota, this week", "calls 1 of 5 ↑ up (before 0 of 5)", "quota 0% of 90,000 = level (last quarter 0%)");
         AssertSays(
-            await CardTextAsync(Morgan, "how is Dana doing this week?"),
+            await _app.CardTextAsync(Morgan, "how is Dana doing this week?"),
             "Against expectations",
             "Calls (5 a week)",
             "1 of 5 expected (20%), ↑ up from 0 of 5 the period before",
@@ -95,7 +83,7 @@ public sealed class ExpectationConversationTests : IAsyncLifetime
             "90,000 a quarter: won + commit this quarter 0%, = level from 0% won last quarter");
 
         // The rep sees the same, against their own manager's targets.
-        AssertSays(await CardTextAsync(Dana, "how am I doing this week"), "Calls (5 a week)", "1 of 5 expected (20%)");
+        AssertSays(await _app.CardTextAsync(Dana, "how am I doing this week"), "Calls (5 a week)", "1 of 5 expected (20%)");
     }
 
     [Fact]
@@ -105,7 +93,7 @@ public sealed class ExpectationConversationTests : IAsyncLifetime
         await _app.SayAsync(Dana, "next step for contoso: send pricing by friday");
         await _app.SayAsync(Dana, "emailed contoso the pricing");
 
-        AssertSays(await CardTextAsync(Dana, "how am I doing this week"), "Next steps set: 1 (before: 0)", "Next steps done: 1, on time 1 of the 1 with a due date (before: 0)");
+        AssertSays(await _app.CardTextAsync(Dana, "how am I doing this week"), "Next steps set: 1 (before: 0)", "Next steps done: 1, on time 1 of the 1 with a due date (before: 0)");
     }
 
     [Fact]
@@ -118,11 +106,11 @@ public sealed class ExpectationConversationTests : IAsyncLifetime
         _app = new BotApp(settings: new Dictionary<string, string?> { ["SalesCoach:Targets:File"] = _targetsFile });
         await MorganManagesDanaWhoCalledContosoAsync();
 
-        AssertSays(await CardTextAsync(Morgan, "team targets"), "Calls", "15 a week (from the targets file)", "Demos", "2 a week (from the targets file)");
-        AssertSays(await CardTextAsync(Morgan, "how is Dana doing this week?"), "Calls (15 a week)", "1 of 15 expected", "120,000 a quarter (from the targets file)");
+        AssertSays(await _app.CardTextAsync(Morgan, "team targets"), "Calls", "15 a week (from the targets file)", "Demos", "2 a week (from the targets file)");
+        AssertSays(await _app.CardTextAsync(Morgan, "how is Dana doing this week?"), "Calls (15 a week)", "1 of 15 expected", "120,000 a quarter (from the targets file)");
 
         await _app.SayAsync(Morgan, "team target: 20 calls a week");
-        AssertSays(await CardTextAsync(Morgan, "team targets"), "20 a week (set by you)", "2 a week (from the targets file)");
-        AssertSays(await ReplyAsync(Morgan, "no team target for calls"), "Removed your team target for calls. The targets file's 15 calls a week applies to your team again.");
+        AssertSays(await _app.CardTextAsync(Morgan, "team targets"), "20 a week (set by you)", "2 a week (from the targets file)");
+        AssertSays(await _app.TextReplyAsync(Morgan, "no team target for calls"), "Removed your team target for calls. The targets file's 15 calls a week applies to your team again.");
     }
 }

@@ -17,18 +17,6 @@ public sealed class InsightConversationTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<string> CardTextAsync(TestUser user, string text)
-    {
-        var card = SingleCard(await _app.SayAsync(user, text));
-        AssertValid(card);
-        return Text(card);
-    }
-
-    private async Task<string> ReplyAsync(TestUser user, string text) => Assert.Single(await _app.SayAsync(user, text)).Text;
-
-    private static void AssertSays(string text, params string[] expected) =>
-        Assert.All(expected, e => Assert.Contains(e, text, StringComparison.Ordinal));
-
     // Today is Wednesday 25 November 2026 (BotApp's clock), in Berlin.
     private async Task DanaHasContosoClosingInDecemberAsync()
     {
@@ -39,7 +27,7 @@ public sealed class InsightConversationTests : IAsyncLifetime
     private async Task MorganManagesDanaAsync()
     {
         await _app.SayAsync(Morgan, "hi");
-        Assert.Contains("Morgan Lee is your manager", await ReplyAsync(Dana, "my manager is Morgan Lee"), StringComparison.Ordinal);
+        Assert.Contains("Morgan Lee is your manager", await _app.TextReplyAsync(Dana, "my manager is Morgan Lee"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +36,7 @@ public sealed class InsightConversationTests : IAsyncLifetime
         await DanaHasContosoClosingInDecemberAsync();
         await _app.SayAsync(Dana, "new deal Fabrikam 10k");
 
-        var text = await CardTextAsync(Dana, "my forecast");
+        var text = await _app.CardTextAsync(Dana, "my forecast");
 
         // Contoso is in Prospect (5%): pipeline, weighted 2,250. Fabrikam has no close date: listed apart.
         AssertSays(text, "Your forecast", "this quarter (1 Oct – 31 Dec 2026)", "Total", "45,000", "Weighted", "2,250", "Pipeline", "Contoso Ltd", "Needs a close date", "Fabrikam", "no close date");
@@ -59,8 +47,8 @@ public sealed class InsightConversationTests : IAsyncLifetime
     {
         await DanaHasContosoClosingInDecemberAsync();
 
-        var said = await ReplyAsync(Dana, "put contoso in commit");
-        var text = await CardTextAsync(Dana, "what closes this quarter");
+        var said = await _app.TextReplyAsync(Dana, "put contoso in commit");
+        var text = await _app.CardTextAsync(Dana, "what closes this quarter");
 
         AssertSays(said, "Contoso Ltd now counts as Commit", "by its stage, Prospect at 5%, it would be Pipeline");
         AssertSays(text, "Commit (set by you)", "Commit: 45,000");
@@ -72,7 +60,7 @@ public sealed class InsightConversationTests : IAsyncLifetime
         await DanaHasContosoClosingInDecemberAsync();
         await _app.SayAsync(Dana, "called contoso about pricing");
 
-        var text = await CardTextAsync(Dana, "how am I doing this month");
+        var text = await _app.CardTextAsync(Dana, "how am I doing this month");
 
         AssertSays(text, "How you are doing", "this month (1 Nov – 30 Nov 2026)", "Activities: 1: 1 call (before: 0)", "New deals: 1 (before: 0)", "Win rate: n/a (before: n/a)");
         // Nothing won or lost reads as one count, not as "0, 0" (two counts?).
@@ -85,7 +73,7 @@ public sealed class InsightConversationTests : IAsyncLifetime
     {
         await DanaHasContosoClosingInDecemberAsync();
 
-        var text = await CardTextAsync(Dana, "which deals are at risk?");
+        var text = await _app.CardTextAsync(Dana, "which deals are at risk?");
 
         AssertSays(text, "Deals at risk", "Ranked by points", "Contoso Ltd · 2 points", "no next step");
     }
@@ -96,7 +84,7 @@ public sealed class InsightConversationTests : IAsyncLifetime
         await DanaHasContosoClosingInDecemberAsync();
         await _app.SayAsync(Dana, "next step for contoso: send pricing by friday");
 
-        var text = await CardTextAsync(Dana, "what's due this week");
+        var text = await _app.CardTextAsync(Dana, "what's due this week");
 
         AssertSays(text, "What's due", "Due (1)", "Contoso Ltd: send pricing", "by Fri 27 Nov 2026");
     }
@@ -107,9 +95,9 @@ public sealed class InsightConversationTests : IAsyncLifetime
         await DanaHasContosoClosingInDecemberAsync();
         await MorganManagesDanaAsync();
 
-        AssertSays(await CardTextAsync(Morgan, "team pipeline"), "Team pipeline", "1 reps", "Dana Rep", "45,000");
-        AssertSays(await CardTextAsync(Morgan, "team forecast"), "Team forecast", "this quarter", "Dana Rep", "2,250");
-        AssertSays(await CardTextAsync(Morgan, "team stats this quarter"), "Team scorecard", "this quarter", "Dana Rep");
+        AssertSays(await _app.CardTextAsync(Morgan, "team pipeline"), "Team pipeline", "1 reps", "Dana Rep", "45,000");
+        AssertSays(await _app.CardTextAsync(Morgan, "team forecast"), "Team forecast", "this quarter", "Dana Rep", "2,250");
+        AssertSays(await _app.CardTextAsync(Morgan, "team stats this quarter"), "Team scorecard", "this quarter", "Dana Rep");
     }
 
     [Fact]
@@ -118,8 +106,8 @@ public sealed class InsightConversationTests : IAsyncLifetime
         await DanaHasContosoClosingInDecemberAsync();
         await MorganManagesDanaAsync();
 
-        AssertSays(await CardTextAsync(Morgan, "how is Dana doing?"), "How Dana Rep is doing", "New deals: 1");
-        AssertSays(await CardTextAsync(Morgan, "Dana's deals"), "Dana Rep's pipeline", "Contoso Ltd", "Prospect");
+        AssertSays(await _app.CardTextAsync(Morgan, "how is Dana doing?"), "How Dana Rep is doing", "New deals: 1");
+        AssertSays(await _app.CardTextAsync(Morgan, "Dana's deals"), "Dana Rep's pipeline", "Contoso Ltd", "Prospect");
         var deal = SingleCard(await _app.SayAsync(Morgan, "show Dana's Contoso"));
         AssertSays(Text(deal), "Dana Rep's Contoso Ltd", "Read-only", "Tue 15 Dec 2026");
         Assert.Empty(Actions(deal));
@@ -132,10 +120,10 @@ public sealed class InsightConversationTests : IAsyncLifetime
         await MorganManagesDanaAsync();
         await _app.SayAsync(Dana, "put contoso in commit");
 
-        AssertSays(await ReplyAsync(Morgan, "Dana's quota is 90k this quarter"), "Dana Rep's quota is 90,000 a quarter");
-        AssertSays(await CardTextAsync(Dana, "my forecast"), "Target: 90,000 · won + commit 50%");
-        AssertSays(await CardTextAsync(Morgan, "team forecast"), "50% of 90,000");
-        AssertSays(await ReplyAsync(Sam, "Dana's quota is 1k this quarter"), "You don't manage anyone yet");
+        AssertSays(await _app.TextReplyAsync(Morgan, "Dana's quota is 90k this quarter"), "Dana Rep's quota is 90,000 a quarter");
+        AssertSays(await _app.CardTextAsync(Dana, "my forecast"), "Target: 90,000 · won + commit 50%");
+        AssertSays(await _app.CardTextAsync(Morgan, "team forecast"), "50% of 90,000");
+        AssertSays(await _app.TextReplyAsync(Sam, "Dana's quota is 1k this quarter"), "You don't manage anyone yet");
     }
 
     [Fact]
@@ -144,7 +132,7 @@ public sealed class InsightConversationTests : IAsyncLifetime
         await DanaHasContosoClosingInDecemberAsync();
         await MorganManagesDanaAsync();
 
-        var answer = await ReplyAsync(Sam, "how is Dana doing?");
+        var answer = await _app.TextReplyAsync(Sam, "how is Dana doing?");
 
         AssertSays(answer, "You don't manage anyone yet");
         Assert.DoesNotContain("Contoso", answer, StringComparison.Ordinal);
@@ -156,7 +144,7 @@ public sealed class InsightConversationTests : IAsyncLifetime
         await DanaHasContosoClosingInDecemberAsync();
         await MorganManagesDanaAsync();
 
-        AssertSays(await ReplyAsync(Morgan with { TenantId = "tenant-fabrikam" }, "team pipeline"), "You don't manage anyone yet");
+        AssertSays(await _app.TextReplyAsync(Morgan with { TenantId = "tenant-fabrikam" }, "team pipeline"), "You don't manage anyone yet");
     }
 
     [Fact]
@@ -164,7 +152,7 @@ public sealed class InsightConversationTests : IAsyncLifetime
     {
         await DanaHasContosoClosingInDecemberAsync();
 
-        var text = await CardTextAsync(Dana, "where do deals stall?");
+        var text = await _app.CardTextAsync(Dana, "where do deals stall?");
 
         AssertSays(text, "Where deals stall", "Findings", "No stage stands out yet", "Consultative", "Prospect", "allowed 2 weeks");
     }

@@ -114,6 +114,12 @@ public sealed class BotApp : WebApplicationFactory<Program>
         return Connector.RepliesTo(activity.Id);
     }
 
+    /// <summary>Sends a message answered by one card (checked as Teams shows it) and returns the card's text.</summary>
+    public async Task<string> CardTextAsync(TestUser user, string text) => CardReader.Text(CardReader.SingleCard(await SayAsync(user, text)));
+
+    /// <summary>Sends a message answered by one plain message and returns its text.</summary>
+    public async Task<string> TextReplyAsync(TestUser user, string text) => Assert.Single(await SayAsync(user, text)).Text;
+
     /// <summary>Clicks an Action.Execute button: the adaptiveCard/action invoke Teams sends. Returns the invoke response.</summary>
     public async Task<(int Status, JObject? Body)> ClickAsync(TestUser user, string verb, JObject data, string? id = null)
     {

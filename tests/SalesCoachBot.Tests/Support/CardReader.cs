@@ -23,6 +23,10 @@ public static class CardReader
         return card;
     }
 
+    /// <summary>Asserts that a reply's text says each of <paramref name="expected"/>, word for word.</summary>
+    public static void AssertSays(string text, params string[] expected) =>
+        Assert.All(expected, e => Assert.Contains(e, text, StringComparison.Ordinal));
+
     public static void AssertValid(JObject card) => CardChecks.AssertShowsInTeams(card.ToString(Newtonsoft.Json.Formatting.None));
 
     /// <summary>The Adaptive Cards attached to an activity, as JSON text.</summary>

@@ -64,7 +64,9 @@ public sealed class ConfiguredBotAuthentication(
     /// The SDK answers most bad tokens with UnauthorizedAccessException (the adapter's 401), but lets others escape as
     /// whatever its token libraries throw: "Bearer a.b.c" (an ArgumentException), any JWT while the OpenID metadata
     /// cannot be fetched (an InvalidOperationException), a fetch that hangs. A token that could not be validated is not
-    /// valid: all of these become the 401. Logged by exception type only; the header is never logged or echoed.
+    /// valid: all of these become the 401. Each refusal is logged here once, at Warning, by exception type and the SDK's
+    /// reason (escaped: it can quote a claim of the token); the header is never logged or echoed. The adapter's own
+    /// Error entry with a stack trace for the same refusal is left out (<see cref="RefusedRequestLogFilter"/>).
     /// </summary>
     private async Task<T> RefusedUnlessValidAsync<T>(Func<CancellationToken, Task<T>> validate, CancellationToken cancellationToken)
     {
@@ -72,14 +74,11 @@ public sealed class ConfiguredBotAuthentication(
         {
             return await validate(cancellationToken).WaitAsync(ValidationTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (UnauthorizedAccessException)
-        {
-            throw;
-        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {
-            _logger.LogWarning("Refused a request whose Bot Framework token could not be validated: {Failure}", ex.GetType().Name);
-            throw new UnauthorizedAccessException("The request's token could not be validated.");
+            var reason = ex is UnauthorizedAccessException ? LogText.Safe(ex.Message) : "(none)";
+            _logger.LogWarning("Refused a request whose Bot Framework token could not be validated: {Failure} {Reason}", ex.GetType().Name, reason);
+            throw new RefusedTokenException();
         }
     }
 

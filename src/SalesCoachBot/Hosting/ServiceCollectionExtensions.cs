@@ -50,7 +50,7 @@ public static class ServiceCollectionExtensions
         // CloudAdapter's constructors are ambiguous to DI: build it here.
         services.AddSingleton(sp =>
         {
-            var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
+            var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), new RefusedRequestLogFilter(sp.GetRequiredService<ILogger<CloudAdapter>>()));
             // Order matters: measure everything, normalise the activity once (tenant case, name lengths), then refuse
             // foreign tenants before anything is read or stored.
             adapter.Use(sp.GetRequiredService<TurnTelemetryMiddleware>());

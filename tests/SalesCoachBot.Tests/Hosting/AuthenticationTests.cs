@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Reminders;
 using SalesCoachBot.Core.Users;
@@ -33,13 +34,22 @@ public sealed class AuthenticationTests : IAsyncLifetime
 
     private static string SignedByTheChannel(Activity activity) => "Bearer " + ChannelTokens.Create(AppId, activity.ServiceUrl);
 
-    /// <summary>Posts "new deal" with the given Authorization header; then checks, as the real rep, that nothing was created or answered.</summary>
+    /// <summary>
+    /// Posts "new deal" with the given Authorization header; then checks, as the real rep, that nothing was created or
+    /// answered, and, as the admin reading the log, that the refusal is one warning, not an error with a stack trace
+    /// (a flood of forged requests must not fill the error log), and that the header is not in it.
+    /// </summary>
     private async Task AssertRefusedAndNothingChangedAsync(Func<Activity, string?> authorization)
     {
         _app.Authorization = authorization;
-        var (status, _) = await _app.PostAsync(_app.Message(Dana, "new deal Contoso Ltd 45k"));
+        var message = _app.Message(Dana, "new deal Contoso Ltd 45k");
+        var header = authorization(message);
+        var (status, _) = await _app.PostAsync(message);
 
         Assert.Equal(401, status);
+        Assert.Single(_app.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("token could not be validated", StringComparison.Ordinal));
+        Assert.DoesNotContain(_app.Logs.Entries, e => e.Level >= LogLevel.Error);
+        Assert.DoesNotContain(_app.Logs.Entries, e => header is not null && e.Message.Contains(header[7..], StringComparison.Ordinal));
         Assert.Empty(_app.Connector.Sent);
         _app.Authorization = SignedByTheChannel;
         Assert.Contains("no open deals", Text(SingleCard(await _app.SayAsync(Dana, "my deals"))), StringComparison.Ordinal);

@@ -50,7 +50,7 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
             if (command.Won)
             {
                 // The process loader guarantees every model one won stage.
-                return await RequestMoveAsync(deal, model.ClosingStage(StageOutcome.Won)!, ExitConfirmation.Ask, context, cancellationToken).ConfigureAwait(false);
+                return await RequestMoveAsync(deal, model.ClosingStage(StageOutcome.Won)!, ExitConfirmation.Ask, context, cancellationToken, command.Amount).ConfigureAwait(false);
             }
 
             var reason = command.Reason is null ? string.Empty : $" Reason: {command.Reason}.";
@@ -91,14 +91,16 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
     /// (<c>blockOnUnmetCriteria</c>) does the check card ask first, and then only ticking every blocking criterion moves
     /// the deal: no wording ("confirmed", "anyway") skips it. A win or a loss always applies at once.
     /// </summary>
-    private async Task<BotReply> RequestMoveAsync(Deal deal, Stage target, ExitConfirmation confirmation, CommandContext context, CancellationToken cancellationToken)
+    /// <param name="finalAmount">"closed globex for 52k": the amount the deal closed at, recorded with the close.</param>
+    private async Task<BotReply> RequestMoveAsync(
+        Deal deal, Stage target, ExitConfirmation confirmation, CommandContext context, CancellationToken cancellationToken, Money? finalAmount = null)
     {
         var model = context.Process.ModelOrDefault(deal.ModelId);
         var from = model.GetStage(deal.StageId) ?? model.FirstStage;
         var check = from.Id == target.Id ? null : ExitCheck.For(model, from, target);
         if (check is null)
         {
-            return await ApplyMoveAsync(deal, model, target, [], context, cancellationToken).ConfigureAwait(false);
+            return await ApplyMoveAsync(deal, model, target, [], context, cancellationToken, finalAmount).ConfigureAwait(false);
         }
 
         if (target.IsClosed)
@@ -106,7 +108,7 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
             // The customer signed (or said no): that is recorded whatever the checklist says. Won from the last open
             // stage says its criteria were met; stages jumped over keep their criteria as unconfirmed, for the manager.
             var unconfirmed = confirmation == ExitConfirmation.AllMet || check.Skipped.Count == 0 ? [] : check.Criteria.Select(c => c.Text).ToList();
-            return await ApplyMoveAsync(deal, model, target, unconfirmed, context, cancellationToken).ConfigureAwait(false);
+            return await ApplyMoveAsync(deal, model, target, unconfirmed, context, cancellationToken, finalAmount).ConfigureAwait(false);
         }
 
         if (check.AnyBlocks)
@@ -141,13 +143,17 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
         return await ApplyMoveAsync(deal, model, target, decision.Unconfirmed.Select(c => c.Text).ToList(), context, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<BotReply> ApplyMoveAsync(Deal deal, SellingModel model, Stage target, IReadOnlyList<string> unconfirmed, CommandContext context, CancellationToken cancellationToken)
+    private async Task<BotReply> ApplyMoveAsync(
+        Deal deal, SellingModel model, Stage target, IReadOnlyList<string> unconfirmed, CommandContext context, CancellationToken cancellationToken, Money? finalAmount = null)
     {
-        var outcome = await updater.UpdateAsync(
-            deal,
-            context.Actor.ActivityId,
-            current => DealRules.MoveTo(current, model, target, context.Now, context.Actor, unconfirmed),
-            cancellationToken).ConfigureAwait(false);
+        // The final amount is set while the deal is still open (a closed deal's amount is not changed), in the same save.
+        DealChange Move(Deal current)
+        {
+            var priced = finalAmount is { } amount ? DealRules.SetAmount(current, amount, context.Now, context.Actor) : DealChange.Changed(current);
+            return priced.Deal is null ? priced : DealRules.MoveTo(priced.Deal, model, target, context.Now, context.Actor, unconfirmed);
+        }
+
+        var outcome = await updater.UpdateAsync(deal, context.Actor.ActivityId, Move, cancellationToken).ConfigureAwait(false);
         if (outcome.Status != UpdateStatus.Applied)
         {
             return DealReplies.NotApplied(outcome, context);
@@ -164,9 +170,12 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
 
         logger.LogInformation("Deal {DealId} moved to {Stage} ({Skipped} skipped, {Unconfirmed} criteria unconfirmed)", moved.Id, target.Id, skipped.Count, unconfirmed.Count);
         return target.IsClosed
-            ? DealReplies.Deal(moved, context, target.Outcome == StageOutcome.Won ? $"Congratulations! {moved.Name} is won." : $"{moved.Name} is closed as lost.")
+            ? DealReplies.Deal(moved, context, target.Outcome == StageOutcome.Won ? $"Congratulations! {moved.Name} is won{WonAt(finalAmount, moved)}." : $"{moved.Name} is closed as lost.")
             : DealReplies.Coaching(moved, context, $"Moved {moved.Name} to {target.Name}.", warnings);
     }
+
+    private static string WonAt(Money? finalAmount, Deal won) =>
+        finalAmount is not null && won.Amount is { } amount ? $" at {UserFormat.Money(amount)}" : string.Empty;
 
     private async Task<BotReply> CloseLostAsync(Deal deal, string? reason, string headline, string alreadyDone, CommandContext context, CancellationToken cancellationToken)
     {

@@ -163,6 +163,21 @@ public class ChatFirstTests : IAsyncLifetime
         Assert.Contains("Stage: Closed Won", await SayAsync("show contoso"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("closed contoso for 52k")]
+    [InlineData("contoso won at 52k")]
+    public async Task A_win_said_with_its_final_amount_records_that_amount(string text)
+    {
+        await SayAsync("new deal Contoso Ltd 45k");
+
+        var won = await SayAsync(text);
+
+        Assert.Contains("Congratulations! Contoso Ltd is won at 52,000.", won, StringComparison.Ordinal);
+        var shown = await SayAsync("show contoso");
+        Assert.Contains("52,000", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("45,000", shown, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_won_deal_gets_its_first_follow_up_as_a_dated_step_the_rep_can_change()
     {

@@ -85,6 +85,8 @@ public sealed class ChartAndExportLinkTests
 
         var card = SingleCard(await app.SayAsync(TestUser.Dana, "export my deals"));
         Assert.Contains("1 deal", Text(card), StringComparison.Ordinal);
+        // The link opens for whoever has it (a browser shows no Teams sign-in): the card says so rather than "only you".
+        Assert.Contains("opens without a Teams sign-in, for 15 minutes: don't forward it", Text(card), StringComparison.Ordinal);
         var link = OpenUrl(card);
         Assert.StartsWith("/export/", link.AbsolutePath, StringComparison.Ordinal);
         Assert.DoesNotContain("aad-dana", link.ToString(), StringComparison.OrdinalIgnoreCase);

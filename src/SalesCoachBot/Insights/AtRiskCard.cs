@@ -14,21 +14,26 @@ public static class AtRiskCard
     /// <summary>The rule, as the card states it under the heading.</summary>
     public const string Rule = "Ranked by points: close date passed 5, next step overdue 4, over the stage's allowed time 3, no next step 2, nothing logged for 14 days 2, exit criteria not confirmed 1.";
 
-    public static string Summary(IReadOnlyList<RiskEntry> entries)
+    /// <summary>No entries: with open deals, none is at risk; with none, there is nothing to rank (not "every deal is fine").</summary>
+    private static string NoneAtRisk(int openDeals) => openDeals == 0
+        ? "You have no open deals, so none is at risk. Add one with \"new deal\" and its name."
+        : "None: every open deal has a next step on time, a close date ahead and recent activity.";
+
+    public static string Summary(IReadOnlyList<RiskEntry> entries, int openDeals)
     {
         ArgumentNullException.ThrowIfNull(entries);
         return entries.Count == 0
-            ? "No deal is at risk: every open deal has a next step on time, a close date ahead and recent activity."
-            : $"{entries.Count} deals at risk, riskiest first:\n" + string.Join("\n", entries.Take(MaxDeals).Select(e => $"- {e.View.Deal.Name} ({e.Score} points): {string.Join("; ", e.Reasons.Select(r => Reason(e, r)))}"));
+            ? NoneAtRisk(openDeals)
+            : $"{Deals(entries.Count)} at risk, riskiest first:\n" + string.Join("\n", entries.Take(MaxDeals).Select(e => $"- {e.View.Deal.Name} ({Points(e.Score)}): {string.Join("; ", e.Reasons.Select(r => Reason(e, r)))}"));
     }
 
-    public static AdaptiveCard Build(IReadOnlyList<RiskEntry> entries)
+    public static AdaptiveCard Build(IReadOnlyList<RiskEntry> entries, int openDeals)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var body = new List<CardElement> { Heading("Deals at risk"), Text(Rule, subtle: true) };
         if (entries.Count == 0)
         {
-            body.Add(Text("None: every open deal has a next step on time, a close date ahead and recent activity."));
+            body.Add(Text(NoneAtRisk(openDeals)));
             return Card(body);
         }
 
@@ -39,7 +44,7 @@ public static class AtRiskCard
                 Separator = true,
                 Items =
                 [
-                    new TextBlock { Text = $"{Escape(entry.View.Deal.Name)} · {entry.Score} points", Weight = FontWeight.Bolder },
+                    new TextBlock { Text = $"{Escape(entry.View.Deal.Name)} · {Points(entry.Score)}", Weight = FontWeight.Bolder },
                     Text($"{entry.View.Stage.Name} · {entry.View.Deal.Amount?.Format() ?? "no amount"}", subtle: true),
                     Text(string.Join("; ", entry.Reasons.Select(r => Reason(entry, r))), color: TextColor.Attention),
                 ],
@@ -54,4 +59,8 @@ public static class AtRiskCard
 
         return Card(body);
     }
+
+    private static string Points(int score) => score == 1 ? "1 point" : $"{score} points";
+
+    private static string Deals(int count) => count == 1 ? "1 deal" : $"{count} deals";
 }

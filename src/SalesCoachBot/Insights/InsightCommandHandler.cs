@@ -169,7 +169,7 @@ public sealed partial class InsightCommandHandler(
     {
         var open = await ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false);
         var ranked = RiskRule.Default.Rank(open, context.Process, context.Now, context.Today);
-        return BotReply.Card(AtRiskCard.Summary(ranked), AtRiskCard.Build(ranked));
+        return BotReply.Card(AtRiskCard.Summary(ranked, open.Count), AtRiskCard.Build(ranked, open.Count));
     }
 
     private async Task<BotReply> DueAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)

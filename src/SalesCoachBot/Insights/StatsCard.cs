@@ -78,6 +78,7 @@ public static class StatsCard
         figures.WinRateByValue.Count == 0 ? "n/a"
         : string.Join(", ", figures.WinRateByValue.Select(v => figures.WinRateByValue.Count > 1 ? $"{Percent(v.Share)} in {v.Currency ?? "no currency"}" : Percent(v.Share)));
 
+    // An average to the unit: "$9,333", not "$9,333.33".
     private static string Average(PeriodFigures figures) =>
-        figures.AverageWon.Count == 0 ? "n/a" : string.Join(" and ", figures.AverageWon.Select(m => m.Format()));
+        figures.AverageWon.Count == 0 ? "n/a" : string.Join(" and ", figures.AverageWon.Select(m => (m with { Amount = decimal.Round(m.Amount, MidpointRounding.AwayFromZero) }).Format()));
 }

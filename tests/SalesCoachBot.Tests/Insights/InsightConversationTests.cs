@@ -79,6 +79,31 @@ public sealed class InsightConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rep_with_no_open_deals_is_told_so_rather_than_that_every_deal_is_fine()
+    {
+        var text = await _app.CardTextAsync(Dana, "which deals are at risk?");
+
+        AssertSays(text, "You have no open deals, so none is at risk.");
+        Assert.DoesNotContain("every open deal", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_average_won_deal_is_shown_to_the_unit()
+    {
+        await _app.SayAsync(Dana, "new deal Contoso Ltd $10k");
+        await _app.SayAsync(Dana, "new deal Fabrikam $10k");
+        await _app.SayAsync(Dana, "new deal Northwind $8k");
+        foreach (var deal in new[] { "contoso", "fabrikam", "northwind" })
+        {
+            await _app.SayAsync(Dana, $"{deal} won");
+        }
+
+        var text = await _app.CardTextAsync(Dana, "how am I doing this month");
+
+        AssertSays(text, "Average won deal: $9,333 (before: n/a)");
+    }
+
+    [Fact]
     public async Task What_is_due_this_week_lists_next_steps_by_date()
     {
         await DanaHasContosoClosingInDecemberAsync();

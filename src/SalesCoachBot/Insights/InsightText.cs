@@ -53,6 +53,15 @@ public static class InsightText
     /// <summary>"12 (last period 9)": a figure with the previous period's beside it.</summary>
     public static string WithPrevious(string current, string previous) => $"{current} (before: {previous})";
 
+    /// <summary>
+    /// A time in stage beside an allowed time of a few days: "3.1 days", so that a median just over "3 days allowed"
+    /// does not read "median 3 days" (the chart shows 3.1); whole days from 10 days on.
+    /// </summary>
+    public static string StayDays(TimeSpan? span) =>
+        span is { TotalDays: < 10 } value && Math.Round(value.TotalDays, 1) != Math.Round(value.TotalDays)
+            ? Math.Round(value.TotalDays, 1).ToString("0.0", CultureInfo.InvariantCulture) + " days"
+            : Days(span);
+
     public static string Days(TimeSpan? span) => span is { } value ? CoreText.Duration(TimeSpan.FromDays(Math.Round(value.TotalDays, MidpointRounding.AwayFromZero))) : "n/a";
 
     public static string Category(ForecastCategory category) => category switch
@@ -113,7 +122,7 @@ public static class InsightText
         return finding.Kind switch
         {
             FindingKind.SlowStage =>
-                $"{where}: {Percent(finding.Share)} of deals take longer than the {CoreText.Duration(stage.Stage.AllowedTime!.Value)} allowed (median {Days(stage.Median)}); consider {Days(finding.Suggested)} or a new exit criterion.",
+                $"{where}: {Percent(finding.Share)} of deals take longer than the {CoreText.Duration(stage.Stage.AllowedTime!.Value)} allowed (median {StayDays(stage.Median)}); consider {Days(finding.Suggested)} or a new exit criterion.",
             FindingKind.SkippedCriterionLoses =>
                 $"{where}: deals that skipped \"{CardParts.Escape(finding.Criterion!.Criterion)}\" won {Percent(finding.Criterion.SkippedWinRate)} against {Percent(finding.Criterion.ConfirmedWinRate)} for those that confirmed it; consider making it blocking.",
             FindingKind.LowConversion =>

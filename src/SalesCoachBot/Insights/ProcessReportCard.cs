@@ -20,7 +20,7 @@ public static class ProcessReportCard
         }
 
         var findings = report.Findings.Count == 0
-            ? [$"No stage stands out yet (a finding needs at least {ProcessReport.MinimumSample} deals)."]
+            ? [NothingStandsOut(report)]
             : report.Findings.Take(MaxFindings).Select(f => "- " + Finding(f));
         return $"Process report ({scope}, {report.Deals} deals):\n" + string.Join("\n", findings);
     }
@@ -38,7 +38,7 @@ public static class ProcessReportCard
         body.AddRange(ChartSlot.For(chart, "Time in stage against the allowed time"));
         body.Add(CoachingCard.Section("Findings"));
         body.AddRange(report.Findings.Count == 0
-            ? [Text($"No stage stands out yet (a finding needs at least {ProcessReport.MinimumSample} deals).", subtle: true)]
+            ? [Text(NothingStandsOut(report), subtle: true)]
             : report.Findings.Take(MaxFindings).Select(f => Text(Finding(f), color: f.Kind == FindingKind.SlowStage || f.Kind == FindingKind.SkippedCriterionLoses ? TextColor.Attention : null)));
         foreach (var model in report.Stages.GroupBy(s => s.Model.Id))
         {
@@ -47,7 +47,7 @@ public static class ProcessReportCard
             {
                 Facts = model.Select(s => new Fact(
                     s.Stage.Name,
-                    $"median {Days(s.Median)}, 90% within {Days(s.P90)}"
+                    $"median {StayDays(s.Median)}, 90% within {StayDays(s.P90)}"
                     + (s.Stage.AllowedTime is { } allowed ? $" (allowed {CoreText.Duration(allowed)}, {Percent(s.ShareOver)} over)" : string.Empty)
                     + $" · {Percent(s.Conversion)} moved on · {s.Stays} deals"
                     + Skips(s))).ToList(),
@@ -56,6 +56,12 @@ public static class ProcessReportCard
 
         return Card(body);
     }
+
+    /// <summary>No finding: say whether the deals were too few to judge, or judged and fine (66 deals are not "too few").</summary>
+    private static string NothingStandsOut(ProcessReportResult report) =>
+        report.Stages.Any(s => s.Stays >= ProcessReport.MinimumSample || s.Exits >= ProcessReport.MinimumSample)
+            ? "No stage stands out: where enough deals went through a stage, most kept to its allowed time and moved on, and skipping an exit criterion did not change how often they were won."
+            : $"No stage stands out yet: a finding needs at least {ProcessReport.MinimumSample} deals through a stage.";
 
     private static string Skips(StageReport stage)
     {

@@ -47,7 +47,7 @@ public sealed class PipelineChartHandler(IDealStore store, IChartLinks links)
         var amounts = deals.Where(d => d.Amount is not null)
             .GroupBy(d => d.Amount!.Value.Currency ?? string.Empty)
             .OrderByDescending(g => g.Count())
-            .Select(g => UserFormat.Money(new Money(g.Sum(d => d.Amount!.Value.Amount), g.Key.Length == 0 ? null : g.Key)));
+            .Select(g => UserFormat.ShortMoney(new Money(g.Sum(d => d.Amount!.Value.Amount), g.Key.Length == 0 ? null : g.Key)));
         var count = deals.Count == 1 ? "1 deal" : $"{deals.Count} deals";
         var sums = string.Join(" + ", amounts);
         return sums.Length == 0 ? count : $"{count} · {sums}";

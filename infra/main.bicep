@@ -57,7 +57,6 @@ var containerNames = {
   deals: 'deals'
   users: 'users'
   schedule: 'schedule'
-  activities: 'activities'
 }
 
 var identityName = '${namePrefix}-id-${suffix}'

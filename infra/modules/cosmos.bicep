@@ -1,4 +1,4 @@
-// Cosmos DB for NoSQL: the account, the database and the bot's four containers, keyless (local auth disabled), with
+// Cosmos DB for NoSQL: the account, the database and the bot's three containers, keyless (local auth disabled), with
 // the bot's identity given the built-in data-plane Data Contributor role. The containers are created here because
 // a data-plane role cannot create them (the bot runs with CreateIfMissing=false).
 
@@ -18,7 +18,6 @@ param containerNames {
   deals: string
   users: string
   schedule: string
-  activities: string
 }
 
 @description('Serverless bills per request and suits a bot\'s bursty, small traffic; Autoscale provisions throughput shared by the database, scaling between 10% of the maximum and the maximum.')
@@ -49,7 +48,6 @@ var containers = [
     includedPaths: [{ path: '/pk/?' }, { path: '/status/?' }]
     excludedPaths: [{ path: '/*' }, { path: '/"_etag"/?' }]
     compositeIndexes: []
-    defaultTtl: null
   }
   {
     name: containerNames.users
@@ -57,7 +55,6 @@ var containers = [
     includedPaths: [{ path: '/tenantId/?' }]
     excludedPaths: [{ path: '/*' }]
     compositeIndexes: []
-    defaultTtl: null
   }
   {
     name: containerNames.schedule
@@ -66,15 +63,6 @@ var containers = [
     excludedPaths: [{ path: '/*' }]
     // The sweep filters on kind and orders by dueAt: a composite index serves both in one range read.
     compositeIndexes: [[{ path: '/kind', order: 'ascending' }, { path: '/dueAt', order: 'ascending' }]]
-    defaultTtl: null
-  }
-  {
-    name: containerNames.activities
-    partitionKey: '/id'
-    includedPaths: []
-    excludedPaths: [{ path: '/*' }]
-    compositeIndexes: []
-    defaultTtl: 86400 // answered activity ids are kept for a day (Teams retries within minutes), then Cosmos deletes them
   }
 ]
 
@@ -121,24 +109,21 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
     parent: database
     name: container.name
     properties: {
-      resource: union(
-        {
-          id: container.name
-          partitionKey: {
-            paths: [container.partitionKey]
-            kind: 'Hash'
-            version: 2
-          }
-          indexingPolicy: {
-            indexingMode: 'consistent'
-            automatic: true
-            includedPaths: container.includedPaths
-            excludedPaths: container.excludedPaths
-            compositeIndexes: container.compositeIndexes
-          }
-        },
-        container.defaultTtl == null ? {} : { defaultTtl: container.defaultTtl }
-      )
+      resource: {
+        id: container.name
+        partitionKey: {
+          paths: [container.partitionKey]
+          kind: 'Hash'
+          version: 2
+        }
+        indexingPolicy: {
+          indexingMode: 'consistent'
+          automatic: true
+          includedPaths: container.includedPaths
+          excludedPaths: container.excludedPaths
+          compositeIndexes: container.compositeIndexes
+        }
+      }
     }
   }
 ]

@@ -38,7 +38,6 @@ param containerNames {
   deals: string
   users: string
   schedule: string
-  activities: string
 }
 
 @description('Application Insights connection string (where to send telemetry; not a secret key).')
@@ -108,7 +107,6 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     SalesCoach__Storage__Cosmos__DealsContainer: containerNames.deals
     SalesCoach__Storage__Cosmos__UsersContainer: containerNames.users
     SalesCoach__Storage__Cosmos__ScheduleContainer: containerNames.schedule
-    SalesCoach__Storage__Cosmos__ActivitiesContainer: containerNames.activities
     // The data-plane role cannot create databases or containers; this deployment creates them.
     SalesCoach__Storage__Cosmos__CreateIfMissing: 'false'
     SalesCoach__Bot__PublicBaseUrl: 'https://${site.properties.defaultHostName}'

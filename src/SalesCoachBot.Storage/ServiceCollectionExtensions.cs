@@ -30,7 +30,6 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<SqliteDealStore>();
         services.AddSingleton<SqliteUserProfileStore>();
-        services.AddSingleton<SqliteProcessedActivityStore>();
         services.AddSingleton<SqliteStoreHealth>();
 
         // One CosmosClient for the app, as the SDK asks: it holds the connections and the address caches.
@@ -39,14 +38,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CosmosRequestCharges>();
         services.AddSingleton<CosmosDealStore>();
         services.AddSingleton<CosmosUserProfileStore>();
-        services.AddSingleton<CosmosProcessedActivityStore>();
         services.AddSingleton<CosmosStoreHealth>();
         services.AddHostedService<CosmosStartup>();
 
         services.AddSingleton<IDealStore>(sp => Pick<IDealStore, SqliteDealStore, CosmosDealStore>(sp));
         services.AddSingleton<IReminderSchedule>(sp => Pick<IReminderSchedule, SqliteDealStore, CosmosDealStore>(sp));
         services.AddSingleton<IUserProfileStore>(sp => Pick<IUserProfileStore, SqliteUserProfileStore, CosmosUserProfileStore>(sp));
-        services.AddSingleton<IProcessedActivityStore>(sp => Pick<IProcessedActivityStore, SqliteProcessedActivityStore, CosmosProcessedActivityStore>(sp));
         services.AddSingleton<StoreFaultMemory>();
         services.AddSingleton<IStoreHealth>(sp => new RememberingStoreHealth(
             Pick<IStoreHealth, SqliteStoreHealth, CosmosStoreHealth>(sp), sp.GetRequiredService<StoreFaultMemory>()));

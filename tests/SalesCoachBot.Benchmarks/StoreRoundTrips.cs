@@ -40,8 +40,8 @@ public static class StoreRoundTrips
                 var text = string.Format(CultureInfo.InvariantCulture, line, 60 + round);
                 counts.Reset();
                 await PostAsync(client, connector, text);
-                reads += counts.Reads + counts.ActivityReads;
-                writes += counts.Writes + counts.ActivityWrites;
+                reads += counts.Reads;
+                writes += counts.Writes;
                 turns++;
                 perCommand[line.Replace("{0}", "N", StringComparison.Ordinal)] = counts.ToString();
             }

@@ -13,26 +13,42 @@ using SalesCoachBot.Storage.Sqlite;
 namespace SalesCoachBot.Benchmarks;
 
 /// <summary>
-/// The reminder sweep over a SQLite store of growing size with the same number of deals due: seeds each size, then
-/// times one sweep as the host runs it (reminders go to a notifier that accepts them) and counts the rows it read.
-/// The last line is one JSON object.
+/// The reminder sweep over a store of growing size with the same number of deals due: seeds each size, then times one
+/// sweep as the host runs it (reminders go to a notifier that accepts them) and counts what it read. On SQLite (the
+/// default) or, with <c>--store cosmos</c>, on the Cosmos DB test server (<see cref="CosmosSweep"/>). The last line is
+/// one JSON object.
 /// </summary>
 public static class SweepCommand
 {
-    private static readonly DateTimeOffset _start = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero); // a Wednesday
+    /// <summary>When the due deals are created: a Wednesday.</summary>
+    internal static readonly DateTimeOffset Start = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
     public static async Task<int> RunAsync(Arguments args)
     {
-        var sizes = args.Numbers("deals", [10_000, 100_000, 1_000_000]);
+        var store = args.Text("store") ?? "sqlite";
+        Func<SalesProcess, int, int, Task<JsonObject>>? measure = store switch
+        {
+            "sqlite" => MeasureAsync,
+            "cosmos" => CosmosSweep.MeasureAsync,
+            _ => null,
+        };
+        if (measure is null)
+        {
+            Console.Error.WriteLine($"sweep: --store is 'sqlite' (the default) or 'cosmos', not '{store}'.");
+            return 2;
+        }
+
+        // The Cosmos test server holds everything in memory and is seeded request by request: 100,000 deals is its size.
+        var sizes = args.Numbers("deals", store == "cosmos" ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]);
         var due = args.Number("due", 100);
         var process = ProcessLoader.LoadDefault();
         var results = new JsonArray();
 
         // A first small sweep, not reported, so that JIT and first-use costs fall on none of the sizes.
-        await MeasureAsync(process, Math.Min(sizes.Min(), 1000), Math.Min(due, 10));
+        await measure(process, Math.Min(sizes.Min(), 1000), Math.Min(due, 10));
         foreach (var size in sizes)
         {
-            var result = await MeasureAsync(process, size, due);
+            var result = await measure(process, size, due);
             Console.Error.WriteLine($"sweep: {result.ToJsonString(TurnsCommand.Json)}");
             results.Add(result);
         }
@@ -41,12 +57,13 @@ public static class SweepCommand
         var last = results[^1]!["sweep_ms"]!.GetValue<double>();
         Console.WriteLine(new JsonObject
         {
-            ["store"] = "sqlite",
+            ["store"] = store,
             ["due"] = due,
             ["sizes"] = results,
             ["sweep_ratio_largest_to_smallest"] = Math.Round(last / Math.Max(first, 1e-9), 2),
         }.ToJsonString(TurnsCommand.Json));
-        return results.All(r => r!["sent"]!.GetValue<int>() == r["due"]!.GetValue<int>()) ? 0 : 1;
+        // Every due reminder sent, and nothing read but what was due.
+        return results.All(r => r!["sent"]!.GetValue<int>() == r["due"]!.GetValue<int>() && r["only_due_read"]!.GetValue<bool>()) ? 0 : 1;
     }
 
     private static async Task<JsonObject> MeasureAsync(SalesProcess process, int size, int due)
@@ -57,11 +74,12 @@ public static class SweepCommand
             using var database = new SqliteDatabase(Path.Combine(folder.FullName, "salescoach.db"));
             var deals = new SqliteDealStore(database);
             var users = new SqliteUserProfileStore(database);
-            var time = new FakeTimeProvider(_start);
+            var time = new FakeTimeProvider(Start);
             var model = process.FindModel("consultative")!;
 
             var seeding = Stopwatch.StartNew();
-            await SeedAsync(database, deals, users, model, time, size, due);
+            await SeedDueAsync(process, deals, users, model, due);
+            await CopyLaterDealAsync(process, database, deals, model, size - due);
             seeding.Stop();
 
             // The sweep runs once the first stage's allowed time has passed for the due deals (and for none of the rest).
@@ -90,6 +108,7 @@ public static class SweepCommand
                 ["due_query_ms"] = Math.Round(query[query.Count / 2], 2),
                 ["sweep_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
                 ["rows_read"] = schedule.Rows + counted.Reads,
+                ["only_due_read"] = schedule.Rows + counted.Reads == due,
                 ["sent"] = notifier.Reminders,
                 ["query_plan"] = await PlanAsync(database),
             };
@@ -101,13 +120,10 @@ public static class SweepCommand
         }
     }
 
-    /// <summary>
-    /// <paramref name="due"/> deals of ten reps created through the store at the start, so their reminders fall due;
-    /// the rest copies of one deal created a month later (not due), written in one statement on the store's own schema.
-    /// </summary>
-    private static async Task SeedAsync(SqliteDatabase database, SqliteDealStore deals, SqliteUserProfileStore users, SellingModel model, FakeTimeProvider time, int size, int due)
+    /// <summary>Ten reps, and <paramref name="due"/> deals of theirs created through the store at the start, so their reminders fall due.</summary>
+    internal static async Task SeedDueAsync(SalesProcess process, IDealStore deals, IUserProfileStore users, SellingModel model, int due)
     {
-        var updater = new DealUpdater(deals, ProcessLoader.LoadDefault(), NullLogger<DealUpdater>.Instance);
+        var updater = new DealUpdater(deals, process, NullLogger<DealUpdater>.Instance);
         for (var rep = 0; rep < 10; rep++)
         {
             await users.SaveAsync(new UserProfile
@@ -117,21 +133,38 @@ public static class SweepCommand
                 Name = $"Rep {rep}",
                 TimeZoneId = "Europe/Berlin",
                 ConversationReference = "{}",
-                FirstSeen = _start,
-                LastSeen = _start,
+                FirstSeen = Start,
+                LastSeen = Start,
             }, null, CancellationToken.None);
         }
 
         for (var i = 0; i < due; i++)
         {
             var owner = new OwnerKey("t1", $"rep-{i % 10}");
-            var created = DealRules.Create(owner, $"Due deal {i}", null, model, _start, new Actor(owner.UserId, $"create-{i}")).Deal!;
+            var created = DealRules.Create(owner, $"Due deal {i}", null, model, Start, new Actor(owner.UserId, $"create-{i}")).Deal!;
             await updater.CreateAsync(created, CancellationToken.None);
         }
+    }
 
-        var later = _start + TimeSpan.FromDays(30);
-        var template = DealRules.Create(new OwnerKey("t1", "rep-template"), "Later deal", null, model, later, new Actor("rep-template", "create-template")).Deal!;
-        await deals.SaveAsync(template, null, CancellationToken.None);
+    /// <summary>
+    /// A deal created through the store a month after the due ones, as a turn creates it (its reminder scheduled, so it
+    /// is in the store's schedule), whose first reminder falls due long after the sweep.
+    /// </summary>
+    internal static async Task<Deal> CreateLaterDealAsync(SalesProcess process, IDealStore deals, SellingModel model)
+    {
+        var later = DealRules.Create(new OwnerKey("t1", "rep-template"), "Later deal", null, model, Start + TimeSpan.FromDays(30), new Actor("rep-template", "create-template")).Deal!;
+        var created = await new DealUpdater(deals, process, NullLogger<DealUpdater>.Instance).CreateAsync(later, CancellationToken.None);
+        return created.Deal ?? throw new InvalidOperationException("Seeding: the store did not save the later deal.");
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> deals that are not due yet: one made by <see cref="CreateLaterDealAsync"/>, and copies of
+    /// its row (reminder column included) written in one statement on the store's own schema (a million saves one by
+    /// one would take most of an hour).
+    /// </summary>
+    private static async Task CopyLaterDealAsync(SalesProcess process, SqliteDatabase database, SqliteDealStore deals, SellingModel model, int count)
+    {
+        var template = await CreateLaterDealAsync(process, deals, model);
 
         await using var connection = await database.OpenAsync(CancellationToken.None);
         var columns = new List<string>();
@@ -157,7 +190,7 @@ public static class SweepCommand
             INSERT INTO deals ({string.Join(", ", columns)})
             SELECT {string.Join(", ", copied)} FROM n, deals t WHERE t.owner_id = 'rep-template' AND t.id = $template
             """;
-        copy.Parameters.AddWithValue("$count", Math.Max(size - due - 1, 0));
+        copy.Parameters.AddWithValue("$count", Math.Max(count - 1, 0));
         copy.Parameters.AddWithValue("$template", template.Id);
         copy.CommandTimeout = 0;
         await using var transaction = await connection.BeginTransactionAsync();
@@ -181,7 +214,7 @@ public static class SweepCommand
         return string.Join("; ", steps);
     }
 
-    private static ReminderSweeper Sweeper(SalesProcess process, IReminderSchedule schedule, IDealStore deals, IUserProfileStore users, IReminderNotifier notifier, TimeProvider time)
+    internal static ReminderSweeper Sweeper(SalesProcess process, IReminderSchedule schedule, IDealStore deals, IUserProfileStore users, IReminderNotifier notifier, TimeProvider time)
     {
         var options = Options.Create(new ReminderOptions());
         var mapping = ManagerMapping.Empty;
@@ -242,7 +275,7 @@ public static class SweepCommand
     }
 
     /// <summary>Teams accepting every reminder.</summary>
-    private sealed class AcceptingNotifier : IReminderNotifier
+    internal sealed class AcceptingNotifier : IReminderNotifier
     {
         private int _reminders;
 

@@ -7,7 +7,7 @@ namespace SalesCoachBot.Testing;
 /// <summary>Store round trips counted per store, for the tests that bound what one turn costs.</summary>
 public sealed class StoreCounts
 {
-    private int _dealReads, _dealWrites, _profileReads, _profileWrites, _activityReads, _activityWrites;
+    private int _dealReads, _dealWrites, _profileReads, _profileWrites;
 
     public int DealReads => _dealReads;
 
@@ -17,30 +17,25 @@ public sealed class StoreCounts
 
     public int ProfileWrites => _profileWrites;
 
-    public int ActivityReads => _activityReads;
-
-    public int ActivityWrites => _activityWrites;
-
-    /// <summary>Reads of deals and profiles: the data a turn works on (the duplicate check is counted apart).</summary>
+    /// <summary>Reads of deals and profiles: everything a turn reads from the store.</summary>
     public int Reads => _dealReads + _profileReads;
 
     public int Writes => _dealWrites + _profileWrites;
 
     public void Reset()
     {
-        _dealReads = _dealWrites = _profileReads = _profileWrites = _activityReads = _activityWrites = 0;
+        _dealReads = _dealWrites = _profileReads = _profileWrites = 0;
     }
 
     public override string ToString() =>
-        $"deals {_dealReads}r/{_dealWrites}w, profiles {_profileReads}r/{_profileWrites}w, processed activities {_activityReads}r/{_activityWrites}w";
+        $"deals {_dealReads}r/{_dealWrites}w, profiles {_profileReads}r/{_profileWrites}w";
 
-    /// <summary>Wraps the app's deal, profile and processed-activity stores in counting decorators.</summary>
+    /// <summary>Wraps the app's deal and profile stores in counting decorators.</summary>
     public void Install(IServiceCollection services)
     {
         services.AddSingleton(this);
         Decorate<IDealStore>(services, inner => new CountingDealStore(inner, this));
         Decorate<IUserProfileStore>(services, inner => new CountingProfileStore(inner, this));
-        Decorate<IProcessedActivityStore>(services, inner => new CountingActivityStore(inner, this));
     }
 
     private static void Decorate<T>(IServiceCollection services, Func<T, T> decorate)
@@ -110,33 +105,6 @@ public sealed class StoreCounts
         {
             Interlocked.Increment(ref counts._profileReads);
             return inner.ListSummariesDueAsync(now, limit, cancellationToken);
-        }
-    }
-
-    private sealed class CountingActivityStore(IProcessedActivityStore inner, StoreCounts counts) : IProcessedActivityStore
-    {
-        public Task<bool> IsProcessedAsync(string tenantId, string activityId, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref counts._activityReads);
-            return inner.IsProcessedAsync(tenantId, activityId, cancellationToken);
-        }
-
-        public Task MarkProcessedAsync(string tenantId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref counts._activityWrites);
-            return inner.MarkProcessedAsync(tenantId, activityId, at, cancellationToken);
-        }
-
-        public Task<bool> TryClaimAsync(string tenantId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref counts._activityWrites);
-            return inner.TryClaimAsync(tenantId, activityId, at, cancellationToken);
-        }
-
-        public Task ReleaseAsync(string tenantId, string activityId, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref counts._activityWrites);
-            return inner.ReleaseAsync(tenantId, activityId, cancellationToken);
         }
     }
 }

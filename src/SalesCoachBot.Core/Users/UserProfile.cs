@@ -92,27 +92,6 @@ public interface IUserProfileStore
     Task<IReadOnlyList<UserProfile>> ListSummariesDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// Remembers which Teams activities (and card clicks) have been handled, so a retry of one is not answered twice. Entries
-/// are kept for a bounded time (a day: Teams retries within minutes), so the record does not grow with every message.
-/// </summary>
-public interface IProcessedActivityStore
-{
-    Task<bool> IsProcessedAsync(string tenantId, string activityId, CancellationToken cancellationToken);
-
-    Task MarkProcessedAsync(string tenantId, string activityId, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Claims an activity for handling in one atomic write: true for exactly one caller per tenant and activity id, false
-    /// for every other copy, also one arriving while the first is still being handled (a check then a mark would let
-    /// concurrent copies all pass the check).
-    /// </summary>
-    Task<bool> TryClaimAsync(string tenantId, string activityId, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>Gives a claim back when its turn failed, so that Teams' retry of it is handled rather than ignored.</summary>
-    Task ReleaseAsync(string tenantId, string activityId, CancellationToken cancellationToken);
-}
-
 /// <summary>Whether the store answers, for /healthz.</summary>
 public interface IStoreHealth
 {

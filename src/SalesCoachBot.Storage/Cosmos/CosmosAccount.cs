@@ -3,7 +3,6 @@ using Azure.Identity;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SalesCoachBot.Storage.Sqlite;
 
 namespace SalesCoachBot.Storage.Cosmos;
 
@@ -37,7 +36,6 @@ public sealed class CosmosAccount : IAsyncDisposable
         Deals = database.GetContainer(_options.DealsContainer);
         Users = database.GetContainer(_options.UsersContainer);
         Schedule = database.GetContainer(_options.ScheduleContainer);
-        Activities = database.GetContainer(_options.ActivitiesContainer);
     }
 
     public CosmosClient Client { get; }
@@ -50,9 +48,7 @@ public sealed class CosmosAccount : IAsyncDisposable
 
     internal Container Schedule { get; }
 
-    internal Container Activities { get; }
-
-    /// <summary>The containers as infra/ provisions them: partition key path, the paths queries use, time to live.</summary>
+    /// <summary>The containers as infra/ provisions them: partition key path and the paths queries use.</summary>
     public static IReadOnlyList<ContainerProperties> Layout(CosmosStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -61,7 +57,6 @@ public sealed class CosmosAccount : IAsyncDisposable
             Container(options.DealsContainer, "/pk", ["/pk/?", "/status/?"]),
             Container(options.UsersContainer, "/tenantId", ["/tenantId/?"]),
             Container(options.ScheduleContainer, "/id", ["/kind/?", "/dueAt/?"], compositeIndex: ["/kind", "/dueAt"]),
-            Container(options.ActivitiesContainer, "/id", [], (int)SqliteProcessedActivityStore.Retention.TotalSeconds),
         ];
     }
 
@@ -118,11 +113,10 @@ public sealed class CosmosAccount : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static ContainerProperties Container(string id, string partitionKeyPath, string[] indexedPaths, int? timeToLiveSeconds = null, string[]? compositeIndex = null)
+    private static ContainerProperties Container(string id, string partitionKeyPath, string[] indexedPaths, string[]? compositeIndex = null)
     {
         var properties = new ContainerProperties(id, partitionKeyPath)
         {
-            DefaultTimeToLive = timeToLiveSeconds,
             IndexingPolicy = new IndexingPolicy { Automatic = true, IndexingMode = IndexingMode.Consistent },
         };
 

@@ -39,15 +39,6 @@ internal sealed record UserDocument
     public string? ETag { get; init; }
 }
 
-internal sealed record ProcessedActivityDocument
-{
-    public required string Id { get; init; }
-
-    public required string TenantId { get; init; }
-
-    public required DateTimeOffset ProcessedAt { get; init; }
-}
-
 internal enum ScheduleKind
 {
     Deal,

@@ -19,8 +19,6 @@ internal static class CosmosKeys
 
     public static string UserId(OwnerKey user) => Join(user.TenantId, user.UserId);
 
-    public static string ActivityId(string tenantId, string activityId) => Join(tenantId, activityId);
-
     public static string ScheduleId(ScheduleKind kind, string targetId) => Join(ScheduleKindName(kind), targetId);
 
     /// <summary>The kind as stored in the entry (camel case, as the serializer writes enums), also its id's prefix.</summary>

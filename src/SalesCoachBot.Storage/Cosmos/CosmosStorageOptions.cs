@@ -42,9 +42,6 @@ public sealed class CosmosStorageOptions
     [Required(ErrorMessage = "SalesCoach:Storage:Cosmos:ScheduleContainer must name the schedule container.")]
     public string ScheduleContainer { get; set; } = "schedule";
 
-    [Required(ErrorMessage = "SalesCoach:Storage:Cosmos:ActivitiesContainer must name the processed-activities container.")]
-    public string ActivitiesContainer { get; set; } = "activities";
-
     /// <summary>Create the database and containers at start-up when missing. Off for accounts where the app may only read and write data (RBAC data roles).</summary>
     public bool CreateIfMissing { get; set; } = true;
 

@@ -93,51 +93,6 @@ public sealed class CosmosUserProfileStore : IUserProfileStore
             : null;
 }
 
-/// <summary>Answered activity ids, one tiny document each, partitioned by id and expired by the container's time to live.</summary>
-public sealed class CosmosProcessedActivityStore(CosmosAccount account, CosmosRequestCharges charges) : IProcessedActivityStore
-{
-    public async Task<bool> IsProcessedAsync(string tenantId, string activityId, CancellationToken cancellationToken)
-    {
-        await account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var id = CosmosKeys.ActivityId(tenantId, activityId);
-        return await CosmosItems.ReadAsync<ProcessedActivityDocument>(account.Activities, id, id, charges, cancellationToken).ConfigureAwait(false) is not null;
-    }
-
-    public async Task MarkProcessedAsync(string tenantId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var id = CosmosKeys.ActivityId(tenantId, activityId);
-        var response = await account.Activities.UpsertItemAsync(
-            new ProcessedActivityDocument { Id = id, TenantId = tenantId, ProcessedAt = at }, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
-        charges.Record(account.Activities.Id, "upsert", response.RequestCharge);
-    }
-
-    public async Task<bool> TryClaimAsync(string tenantId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        // A create of the id is the claim: Cosmos DB lets exactly one create of an id in a partition succeed (409 for the rest).
-        await account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var id = CosmosKeys.ActivityId(tenantId, activityId);
-        var written = await CosmosItems.WriteAsync(
-            account.Activities, new ProcessedActivityDocument { Id = id, TenantId = tenantId, ProcessedAt = at }, id, id, expectedETag: null, charges, cancellationToken).ConfigureAwait(false);
-        return written is not null;
-    }
-
-    public async Task ReleaseAsync(string tenantId, string activityId, CancellationToken cancellationToken)
-    {
-        await account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var id = CosmosKeys.ActivityId(tenantId, activityId);
-        try
-        {
-            var response = await account.Activities.DeleteItemAsync<ProcessedActivityDocument>(id, new PartitionKey(id), cancellationToken: cancellationToken).ConfigureAwait(false);
-            charges.Record(account.Activities.Id, "delete", response.RequestCharge);
-        }
-        catch (CosmosException e) when (CosmosItems.IsMissingItem(e))
-        {
-            // Already gone (expired, or released twice): nothing to give back.
-        }
-    }
-}
-
 /// <summary>/healthz for Cosmos DB: the account answers and every container the store uses is there.</summary>
 public sealed class CosmosStoreHealth(CosmosAccount account) : IStoreHealth
 {
@@ -147,7 +102,7 @@ public sealed class CosmosStoreHealth(CosmosAccount account) : IStoreHealth
         {
             await account.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
             // Every container the store uses: a misspelt or deleted one must show here, not as "no such deal".
-            foreach (var container in new[] { account.Deals, account.Users, account.Schedule, account.Activities })
+            foreach (var container in new[] { account.Deals, account.Users, account.Schedule })
             {
                 using var response = await container.ReadContainerStreamAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)

@@ -194,13 +194,6 @@ public sealed class SqliteDatabase : IDisposable
                 body      TEXT NOT NULL,
                 PRIMARY KEY (tenant_id, user_id)
             );
-            CREATE TABLE IF NOT EXISTS processed_activities (
-                tenant_id    TEXT NOT NULL,
-                activity_id  TEXT NOT NULL,
-                processed_at TEXT NOT NULL,
-                PRIMARY KEY (tenant_id, activity_id)
-            );
-            CREATE INDEX IF NOT EXISTS processed_activities_by_time ON processed_activities (processed_at);
             CREATE TABLE IF NOT EXISTS store_probe (
                 id         INTEGER PRIMARY KEY,
                 written_at TEXT NOT NULL

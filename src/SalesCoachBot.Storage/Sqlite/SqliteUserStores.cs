@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Users;
@@ -78,64 +77,6 @@ public sealed class SqliteUserProfileStore(SqliteDatabase database) : IUserProfi
 
     private static UserProfile Read(SqliteDataReader reader) =>
         StoredJson.Deserialize<UserProfile>(reader.GetString(0)) with { ETag = reader.GetString(1) };
-}
-
-public sealed class SqliteProcessedActivityStore(SqliteDatabase database) : IProcessedActivityStore
-{
-    /// <summary>Teams retries within minutes; a day's memory is ample and keeps the table small.</summary>
-    public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
-
-    public async Task<bool> IsProcessedAsync(string tenantId, string activityId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM processed_activities WHERE tenant_id = $tenant AND activity_id = $activity";
-        command.Parameters.AddWithValue("$tenant", tenantId);
-        command.Parameters.AddWithValue("$activity", activityId);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
-    }
-
-    public async Task MarkProcessedAsync(string tenantId, string activityId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _ = await TryClaimAsync(tenantId, activityId, at, cancellationToken).ConfigureAwait(false);
-
-    public async Task<bool> TryClaimAsync(string tenantId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-
-        // One statement decides who holds the claim: the primary key lets exactly one insert of a (tenant, activity) in.
-        // The RETURNING row is there only for the inserting caller. Old entries go in the same write (the index on
-        // processed_at makes it a short range delete), so the table holds about a day of activities, not every message.
-        command.CommandText = """
-            DELETE FROM processed_activities WHERE processed_at < $cutoff;
-            INSERT INTO processed_activities (tenant_id, activity_id, processed_at) VALUES ($tenant, $activity, $at)
-                ON CONFLICT DO NOTHING RETURNING 1;
-            """;
-        command.Parameters.AddWithValue("$tenant", tenantId);
-        command.Parameters.AddWithValue("$activity", activityId);
-        command.Parameters.AddWithValue("$at", at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$cutoff", (at - Retention).UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
-    }
-
-    public async Task ReleaseAsync(string tenantId, string activityId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM processed_activities WHERE tenant_id = $tenant AND activity_id = $activity";
-        command.Parameters.AddWithValue("$tenant", tenantId);
-        command.Parameters.AddWithValue("$activity", activityId);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>How many activities are remembered, for the tests of the retention.</summary>
-    public async Task<long> CountAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM processed_activities";
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
 }
 
 /// <summary>/healthz for the SQLite file: healthy only while it takes a write (a read-only, locked or full file is not).</summary>

@@ -12,7 +12,6 @@ public sealed class CosmosTests(InfraFixture infra)
     [InlineData("deals", "/pk", new[] { "/pk/?", "/status/?" }, new[] { "/*", "/\"_etag\"/?" })]
     [InlineData("users", "/tenantId", new[] { "/tenantId/?" }, new[] { "/*" })]
     [InlineData("schedule", "/id", new[] { "/kind/?", "/dueAt/?" }, new[] { "/*" })]
-    [InlineData("activities", "/id", new string[0], new[] { "/*" })]
     public void Each_container_has_its_partition_key_and_indexes_only_what_the_store_queries(
         string name, string partitionKey, string[] included, string[] excluded)
     {
@@ -44,18 +43,18 @@ public sealed class CosmosTests(InfraFixture infra)
     }
 
     [Fact]
-    public void The_database_holds_exactly_the_four_containers()
+    public void The_database_holds_exactly_the_three_containers()
     {
         var names = infra.Default.Resources(Containers).Select(c => (string)c["properties"]!["resource"]!["id"]!).Order();
 
-        Assert.Equal(["activities", "deals", "schedule", "users"], names);
+        Assert.Equal(["deals", "schedule", "users"], names);
         Assert.All(infra.Default.Resources(Containers), c => Assert.StartsWith($"{CosmosAccount()["name"]}/salescoach/", (string)c["name"]!, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Answered_activity_ids_expire_after_a_day_and_nothing_else_expires()
+    public void No_container_expires_what_it_holds()
     {
-        Assert.Equal(86400, (int)Container("activities")["defaultTtl"]!);
+        // A time to live on deals, profiles or the schedule would silently lose a rep's data or a due reminder.
         Assert.All(["deals", "users", "schedule"], name => Assert.Null(Container(name)["defaultTtl"]));
     }
 

@@ -70,7 +70,6 @@ public sealed class WebAppTests(InfraFixture infra)
     [InlineData("SalesCoach__Storage__Cosmos__DealsContainer", "/pk")]
     [InlineData("SalesCoach__Storage__Cosmos__UsersContainer", "/tenantId")]
     [InlineData("SalesCoach__Storage__Cosmos__ScheduleContainer", "/id")]
-    [InlineData("SalesCoach__Storage__Cosmos__ActivitiesContainer", "/id")]
     public void Each_container_setting_names_a_created_container_with_the_right_partition_key(string setting, string partitionKey)
     {
         // The store finds its containers by these settings: a name that drifted from the created container would

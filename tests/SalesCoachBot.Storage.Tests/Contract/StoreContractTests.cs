@@ -13,7 +13,6 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     protected abstract IUserProfileStore Users { get; }
 
-    protected abstract IProcessedActivityStore Activities { get; }
 
     public abstract Task InitializeAsync();
 
@@ -205,12 +204,9 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         var b = new OwnerKey(tenantB, userB);
         await Deals.SaveAsync(NewDeal(a.TenantId, a.UserId, "d/1?#", "A's deal"), null, CancellationToken.None);
         await Deals.SaveAsync(NewDeal(b.TenantId, b.UserId, "d/1?#", "B's deal"), null, CancellationToken.None);
-        await Activities.MarkProcessedAsync(a.TenantId, "act/1|x", _now, CancellationToken.None);
 
         Assert.Equal("A's deal", (await Deals.GetAsync(a, "d/1?#", CancellationToken.None))!.Name);
         Assert.Equal(["B's deal"], (await Deals.ListAsync(b, includeClosed: true, CancellationToken.None)).Select(d => d.Name));
-        Assert.True(await Activities.IsProcessedAsync(a.TenantId, "act/1|x", CancellationToken.None));
-        Assert.False(await Activities.IsProcessedAsync(b.TenantId, "act/1|x", CancellationToken.None));
     }
 
     [Fact]
@@ -282,40 +278,5 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         var read = (await Deals.GetAsync(deal.Owner, deal.Id, CancellationToken.None))!;
 
         Assert.Equal(deal.NextStepHistory, read.NextStepHistory);
-    }
-
-    [Fact]
-    public async Task A_processed_activity_is_remembered_per_tenant()
-    {
-        Assert.False(await Activities.IsProcessedAsync("t1", "act-1", CancellationToken.None));
-
-        await Activities.MarkProcessedAsync("t1", "act-1", _now, CancellationToken.None);
-        await Activities.MarkProcessedAsync("t1", "act-1", _now, CancellationToken.None);
-
-        Assert.True(await Activities.IsProcessedAsync("t1", "act-1", CancellationToken.None));
-        Assert.False(await Activities.IsProcessedAsync("t2", "act-1", CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Of_five_concurrent_claims_of_one_activity_exactly_one_wins()
-    {
-        var claims = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Activities.TryClaimAsync("t1", "act-retried", _now, CancellationToken.None)));
-
-        Assert.Single(claims, won => won);
-        Assert.True(await Activities.IsProcessedAsync("t1", "act-retried", CancellationToken.None));
-        Assert.True(await Activities.TryClaimAsync("t2", "act-retried", _now, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task A_released_claim_can_be_claimed_again_by_the_retry()
-    {
-        Assert.True(await Activities.TryClaimAsync("t1", "act-failed", _now, CancellationToken.None));
-
-        await Activities.ReleaseAsync("t1", "act-failed", CancellationToken.None);
-        await Activities.ReleaseAsync("t1", "act-never-claimed", CancellationToken.None);
-
-        Assert.False(await Activities.IsProcessedAsync("t1", "act-failed", CancellationToken.None));
-        Assert.True(await Activities.TryClaimAsync("t1", "act-failed", _now, CancellationToken.None));
-        Assert.False(await Activities.TryClaimAsync("t1", "act-failed", _now, CancellationToken.None));
     }
 }

@@ -14,8 +14,6 @@ public sealed class CosmosStoreTests(CosmosServerFixture server) : StoreContract
 
     protected override IUserProfileStore Users => _stores.Users;
 
-    protected override IProcessedActivityStore Activities => _stores.Activities;
-
     public override Task InitializeAsync()
     {
         _stores = new CosmosStores(server.Server, CosmosServerFixture.NewDatabaseName());

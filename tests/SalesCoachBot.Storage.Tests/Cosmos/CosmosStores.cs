@@ -56,8 +56,6 @@ public sealed class CosmosStores : IAsyncDisposable
 
     public IUserProfileStore Users => _services.GetRequiredService<IUserProfileStore>();
 
-    public IProcessedActivityStore Activities => _services.GetRequiredService<IProcessedActivityStore>();
-
     public IStoreHealth Health => _services.GetRequiredService<IStoreHealth>();
 
     public CosmosAccount Account => _services.GetRequiredService<CosmosAccount>();

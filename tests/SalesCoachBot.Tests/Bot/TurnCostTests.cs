@@ -131,7 +131,7 @@ public class TurnCostTests : IAsyncLifetime
         await _app.SayAsync(Dana, text);
 
         Assert.True(_counts.Reads <= 2, $"\"{text}\": {_counts}");
-        Assert.Equal(1, _counts.Writes + _counts.ActivityWrites);
+        Assert.Equal(1, _counts.Writes);
         Assert.Equal(1, _counts.DealWrites);
     }
 
@@ -149,7 +149,7 @@ public class TurnCostTests : IAsyncLifetime
         await _app.SayAsync(Dana, text);
 
         Assert.True(_counts.Reads <= 2, $"\"{text}\": {_counts}");
-        Assert.Equal(0, _counts.Writes + _counts.ActivityWrites);
+        Assert.Equal(0, _counts.Writes);
     }
 
     [Fact]

@@ -45,9 +45,14 @@ const passThroughPlan = JSON.stringify({
 });
 
 // Behind the proxy the server speaks plain HTTP with keep-alive: a TLS handshake per request made tests slow.
-const backend = createHttpServer({ keepAlive: true }).listen(0, "127.0.0.1", () => {
+const backend = createHttpServer({ keepAlive: true });
+// Node closes an idle kept-alive connection after 5 s; the proxy's agent could pick that socket just as it closed and
+// answer 502 (seen under heavy load). The backend keeps idle connections longer than the agent ever leaves them.
+backend.keepAliveTimeout = 120_000;
+backend.headersTimeout = 121_000;
+backend.listen(0, "127.0.0.1", () => {
   const backendPort = backend.address().port;
-  const agent = new http.Agent({ keepAlive: true });
+  const agent = new http.Agent({ keepAlive: true, timeout: 60_000 });
 
   const proxy = https.createServer(tls, (req, res) => {
     if (String(req.headers["x-ms-cosmos-is-query-plan-request"]).toLowerCase() === "true") {

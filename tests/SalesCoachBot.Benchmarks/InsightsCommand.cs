@@ -33,18 +33,33 @@ public static class InsightsCommand
 
         // Seeding is a save per deal; on tmpfs (where there is one) a save does not wait for the disk to sync, which
         // would take most of the seeding time and is no part of what is measured. Reads come from the page cache either way.
-        var folder = Directory.Exists("/dev/shm")
-            ? Directory.CreateDirectory(Path.Combine("/dev/shm", $"salescoach-insights-{Guid.NewGuid():N}"))
-            : Directory.CreateTempSubdirectory("salescoach-insights-");
+        // --db <file> keeps the seeded file for the next run (seeded only when absent), so a change can be measured again
+        // in seconds; the file is the caller's to delete, and must come from the same --reps and --deals-per-rep.
+        var kept = args.Text("db");
+        var folder = kept is not null
+            ? null
+            : Directory.Exists("/dev/shm")
+                ? Directory.CreateDirectory(Path.Combine("/dev/shm", $"salescoach-insights-{Guid.NewGuid():N}"))
+                : Directory.CreateTempSubdirectory("salescoach-insights-");
+        var path = kept is not null ? Path.GetFullPath(kept) : Path.Combine(folder!.FullName, "salescoach.db");
+        var seed = !File.Exists(path);
         try
         {
-            using var database = new SqliteDatabase(Path.Combine(folder.FullName, "salescoach.db"));
+            using var database = new SqliteDatabase(path);
             var deals = new SqliteDealStore(database);
             var users = new SqliteUserProfileStore(database);
             var seeding = Stopwatch.StartNew();
-            await scenario.SeedAsync(deals, users, process);
+            if (seed)
+            {
+                await scenario.SeedAsync(deals, users, process);
+                Console.Error.WriteLine($"insights: seeded {scenario.Reps * scenario.DealsPerRep} deals in {seeding.Elapsed.TotalSeconds:F1} s");
+            }
+            else
+            {
+                Console.Error.WriteLine($"insights: reusing the seeded file {path}");
+            }
+
             seeding.Stop();
-            Console.Error.WriteLine($"insights: seeded {scenario.Reps * scenario.DealsPerRep} deals in {seeding.Elapsed.TotalSeconds:F1} s");
 
             var team = new TeamReader(users, deals, ManagerMapping.Empty);
             var handler = new InsightCommandHandler(
@@ -95,7 +110,7 @@ public static class InsightsCommand
                 ["store"] = "sqlite",
                 ["reps"] = scenario.Reps,
                 ["deals"] = scenario.Reps * scenario.DealsPerRep,
-                ["seed_s"] = Math.Round(seeding.Elapsed.TotalSeconds, 1),
+                ["seed_s"] = seed ? Math.Round(seeding.Elapsed.TotalSeconds, 1) : null,
                 ["runs"] = runs,
                 ["team_forecast_ms"] = Median(forecastMs, r => r.Wall),
                 ["team_forecast_cpu_ms"] = Median(forecastMs, r => r.Cpu),
@@ -118,7 +133,7 @@ public static class InsightsCommand
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
+            folder?.Delete(recursive: true);
         }
     }
 

@@ -89,21 +89,30 @@ public static class InsightsCommand
             var computeMs = new List<(double Wall, double Cpu)>();
             int fullDeals = 0, insightDeals = 0;
             var since = TeamFigures.ReadSince(quarter, scenario.Now);
+
+            // The two answers first, with nothing else held: as in the bot, where no team's deals stay in memory between
+            // turns (a collector walking 53,000 deals kept by the benchmark would bill the answers for them).
+            for (var run = 0; run < runs; run++)
+            {
+                forecastMs.Add(await TimeAsync(() => handler.AskAsync(forecast, context, CancellationToken.None)));
+                statsMs.Add(await TimeAsync(() => handler.AskAsync(stats, context, CancellationToken.None)));
+            }
+
             var read = await team.DealsChangedSinceAsync(members, since, CancellationToken.None);
             for (var run = 0; run < runs; run++)
             {
                 // Every figure of both questions (per rep, the team, the trend) over deals already in memory: the part that is not reading.
                 computeMs.Add(await TimeAsync(() => Task.FromResult(TeamFigures.Describe(read, process, quarter, scenario.Now))));
-                forecastMs.Add(await TimeAsync(() => handler.AskAsync(forecast, context, CancellationToken.None)));
-                statsMs.Add(await TimeAsync(() => handler.AskAsync(stats, context, CancellationToken.None)));
                 fullReadMs.Add(await TimeAsync(async () => fullDeals = (await team.DealsOfAsync(members, includeClosed: true, CancellationToken.None)).Sum(r => r.Deals.Count)));
                 insightReadMs.Add(await TimeAsync(async () => insightDeals = (await team.DealsChangedSinceAsync(members, since, CancellationToken.None)).Sum(r => r.Deals.Count)));
             }
 
-            // The insight read must give exactly the figures the whole deals give, here at full size too.
+            // The insight read must give exactly the figures the whole deals give, here at full size too, and the host's way
+            // of working them out (each rep's as it is read, the team's summed from the reps') the same figures again.
             var whole = new TeamReader(users, new WholeDealStore(deals), ManagerMapping.Empty);
-            var figuresMatch = TeamFigures.Describe(await team.DealsChangedSinceAsync(members, since, CancellationToken.None), process, quarter, scenario.Now)
-                .SequenceEqual(TeamFigures.Describe(await whole.DealsChangedSinceAsync(members, since, CancellationToken.None), process, quarter, scenario.Now));
+            var wholeFigures = TeamFigures.Describe(await whole.DealsChangedSinceAsync(members, since, CancellationToken.None), process, quarter, scenario.Now);
+            var figuresMatch = TeamFigures.Describe(read, process, quarter, scenario.Now).SequenceEqual(wholeFigures)
+                && (await TeamFigures.DescribeAsTheHostDoesAsync(team, members, since, process, quarter, scenario.Now)).SequenceEqual(wholeFigures);
 
             var result = new JsonObject
             {
@@ -143,6 +152,11 @@ public static class InsightsCommand
     /// </summary>
     private static async Task<(double Wall, double Cpu)> TimeAsync(Func<Task> action)
     {
+        // Each call starts from a collected heap, so that none pays for the garbage of the one before it (the whole read
+        // leaves a gigabyte of it). Not timed.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         var cpu = Environment.CpuUsage.TotalTime;
         var started = Stopwatch.GetTimestamp();
         await action();

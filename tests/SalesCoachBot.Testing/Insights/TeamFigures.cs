@@ -1,6 +1,7 @@
 using System.Globalization;
 using SalesCoachBot.Core.Insights;
 using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Users;
 
 namespace SalesCoachBot.Testing.Insights;
 
@@ -38,6 +39,33 @@ public static class TeamFigures
         lines.Add($"team forecast: {Describe(Forecast.For(all, process, period, today))}");
         lines.Add($"team stats: {Describe(RepStats.For(all, process, period, now))}");
         lines.AddRange(Weeks(period, now).Select(week => $"team week of {week.Start:yyyy-MM-dd}: {Describe(RepStats.Figures(all, process, week, now))}"));
+        return lines;
+    }
+
+    /// <summary>
+    /// The same lines worked out as the host's team questions do: each rep's forecast and tallies as that rep's deals are
+    /// read (<see cref="TeamReader.TallyEachAsync"/>), the team's combined from the reps' rather than computed again.
+    /// They must equal <see cref="Describe(IReadOnlyList{RepDeals}, SalesProcess, ReportPeriod, DateTimeOffset)"/> of the same deals.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DescribeAsTheHostDoesAsync(
+        TeamReader team, IReadOnlyList<UserProfile> reps, DateTimeOffset since, SalesProcess process, ReportPeriod period, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(period);
+        var weeks = Weeks(period, now);
+        var perRep = await team.TallyEachAsync(reps, since, _ => new HostTally(process, period, weeks, now), cancellationToken).ConfigureAwait(false);
+        var stats = TeamStats.Sum(perRep.Select(r => r.Stats).ToList(), period, weeks);
+        var forecasts = perRep.Select(r => r.Forecast.Report()).ToList();
+        var lines = new List<string>();
+        for (var i = 0; i < reps.Count; i++)
+        {
+            lines.Add($"{reps[i].UserId} forecast: {Describe(forecasts[i])}");
+            lines.Add($"{reps[i].UserId} stats: {Describe(stats.Reps[i])}");
+        }
+
+        lines.Add($"team forecast: {Describe(Forecast.Combine(forecasts, period))}");
+        lines.Add($"team stats: {Describe(stats.Team)}");
+        lines.AddRange(stats.Weeks.Select(week => $"team week of {week.Period.Start:yyyy-MM-dd}: {Describe(week)}"));
         return lines;
     }
 
@@ -87,5 +115,19 @@ public static class TeamFigures
             .Select(i => monday.AddDays(-7 * (TrendWeeks - 1 - i)))
             .Select(start => ReportPeriod.Range(start, start.AddDays(6), period.Zone))
             .ToList();
+    }
+
+    // A rep's forecast and stats counted together, as each deal is read.
+    private sealed class HostTally(SalesProcess process, ReportPeriod period, IReadOnlyList<ReportPeriod> weeks, DateTimeOffset now) : IDealTally
+    {
+        public ForecastTally Forecast { get; } = new(process, period, period.LocalDay(now));
+
+        public RepTally Stats { get; } = TeamStats.Start(process, period, weeks, now);
+
+        public void Add(Core.Deals.Deal deal)
+        {
+            Forecast.Add(deal);
+            Stats.Add(deal);
+        }
     }
 }

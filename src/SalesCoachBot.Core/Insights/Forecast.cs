@@ -132,6 +132,9 @@ public sealed class ForecastTally(SalesProcess process, ReportPeriod period, Dat
     /// <summary>How many deals were counted.</summary>
     public int Deals { get; private set; }
 
+    /// <summary>A lost deal is neither closing nor won: it never counts (see <see cref="Add"/>).</summary>
+    public bool CountsLostDeals => false;
+
     public void Add(Deal deal)
     {
         ArgumentNullException.ThrowIfNull(deal);

@@ -9,5 +9,11 @@ namespace SalesCoachBot.Core.Insights;
 /// </summary>
 public interface IDealTally
 {
+    /// <summary>
+    /// Whether lost deals count at all. A forecast's do not (it counts open deals and wins), so a store may leave them
+    /// out of the read: a third of the deals a quarter's forecast would otherwise parse.
+    /// </summary>
+    bool CountsLostDeals => true;
+
     void Add(Deal deal);
 }

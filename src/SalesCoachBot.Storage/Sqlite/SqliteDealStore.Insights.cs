@@ -10,18 +10,18 @@ public sealed partial class SqliteDealStore : IInsightDealReader
     public async Task<IReadOnlyList<Deal>> ListForInsightsAsync(OwnerKey owner, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var deals = new List<Deal>();
-        await ReadForInsightsAsync(owner, since, deals.Add, cancellationToken).ConfigureAwait(false);
+        await ReadForInsightsAsync(owner, since, withLost: true, deals.Add, cancellationToken).ConfigureAwait(false);
         return deals.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
     }
 
     public Task TallyForInsightsAsync(OwnerKey owner, DateTimeOffset since, IDealTally tally, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tally);
-        return ReadForInsightsAsync(owner, since, tally.Add, cancellationToken);
+        return ReadForInsightsAsync(owner, since, tally.CountsLostDeals, tally.Add, cancellationToken);
     }
 
-    // Each deal handed to `read` as soon as its row is parsed, in the order of the index ranges.
-    private async Task ReadForInsightsAsync(OwnerKey owner, DateTimeOffset since, Action<Deal> read, CancellationToken cancellationToken)
+    // Each deal handed to `read` as soon as its row is parsed, in the order of the index ranges; lost deals left out unless `withLost`.
+    private async Task ReadForInsightsAsync(OwnerKey owner, DateTimeOffset since, bool withLost, Action<Deal> read, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
@@ -32,10 +32,11 @@ public sealed partial class SqliteDealStore : IInsightDealReader
         command.CommandText = """
             SELECT body FROM deals WHERE tenant_id = $tenant AND owner_id = $owner AND status = 'open'
             UNION ALL
-            SELECT body FROM deals WHERE tenant_id = $tenant AND owner_id = $owner AND updated_at >= $since AND status IN ('won', 'lost')
+            SELECT body FROM deals WHERE tenant_id = $tenant AND owner_id = $owner AND updated_at >= $since AND status IN ('won', $lost)
             """;
         AddOwner(command, owner);
         command.Parameters.AddWithValue("$since", Instant(since));
+        command.Parameters.AddWithValue("$lost", withLost ? "lost" : "won");
 
         // The body's UTF-8 bytes as SQLite holds them, copied into one reused buffer (not an array per row: a team's read
         // would leave 180 MB of them to the collector) and parsed from there without a detour through a .NET string;

@@ -53,9 +53,11 @@ public static class TeamFigures
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(period);
         var weeks = Weeks(period, now);
-        var perRep = await team.TallyEachAsync(reps, since, _ => new HostTally(process, period, weeks, now), cancellationToken).ConfigureAwait(false);
-        var stats = TeamStats.Sum(perRep.Select(r => r.Stats).ToList(), period, weeks);
-        var forecasts = perRep.Select(r => r.Forecast.Report()).ToList();
+        // Apart, as the host asks them: a forecast's tally lets the store leave lost deals out of the read.
+        var forecasts = (await team.TallyEachAsync(reps, since, _ => new ForecastTally(process, period, period.LocalDay(now)), cancellationToken).ConfigureAwait(false))
+            .Select(t => t.Report())
+            .ToList();
+        var stats = TeamStats.Sum(await team.TallyEachAsync(reps, since, _ => TeamStats.Start(process, period, weeks, now), cancellationToken).ConfigureAwait(false), period, weeks);
         var lines = new List<string>();
         for (var i = 0; i < reps.Count; i++)
         {
@@ -117,17 +119,4 @@ public static class TeamFigures
             .ToList();
     }
 
-    // A rep's forecast and stats counted together, as each deal is read.
-    private sealed class HostTally(SalesProcess process, ReportPeriod period, IReadOnlyList<ReportPeriod> weeks, DateTimeOffset now) : IDealTally
-    {
-        public ForecastTally Forecast { get; } = new(process, period, period.LocalDay(now));
-
-        public RepTally Stats { get; } = TeamStats.Start(process, period, weeks, now);
-
-        public void Add(Core.Deals.Deal deal)
-        {
-            Forecast.Add(deal);
-            Stats.Add(deal);
-        }
-    }
 }

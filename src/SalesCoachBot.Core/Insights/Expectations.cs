@@ -90,16 +90,47 @@ public sealed record ExpectationReport(IReadOnlyList<TargetProgress> Targets, Qu
         ArgumentNullException.ThrowIfNull(expectations);
         ArgumentNullException.ThrowIfNull(process);
         ArgumentNullException.ThrowIfNull(period);
-        var targets = ActivityTargets.Progress(expectations.Weekly, deals, process, period, now);
+        var today = period.LocalDay(now);
+        return Held(
+            expectations,
+            ActivityTargets.Progress(expectations.Weekly, deals, process, period, now),
+            QuotaQuarters(period, now, process.FiscalYearStartMonth),
+            quarter => Forecast.For(deals, process, quarter, today, expectations.QuarterlyQuota));
+    }
+
+    /// <summary>
+    /// The same, from figures already worked out as the rep's deals went by (team stats): the rep's stats of the period
+    /// and the one before, and <paramref name="quarterForecast"/>, the rep's forecast of each of
+    /// <see cref="QuotaQuarters"/> (asked only when the rep has a quota).
+    /// </summary>
+    public static ExpectationReport For(RepExpectations expectations, StatsReport stats, Process.SalesProcess process, DateTimeOffset now, Func<ReportPeriod, ForecastReport> quarterForecast)
+    {
+        ArgumentNullException.ThrowIfNull(expectations);
+        ArgumentNullException.ThrowIfNull(stats);
+        ArgumentNullException.ThrowIfNull(process);
+        var targets = expectations.Weekly.Count == 0 ? [] : ActivityTargets.Progress(expectations.Weekly, stats.Current, stats.Previous);
+        return Held(expectations, targets, QuotaQuarters(stats.Current.Period, now, process.FiscalYearStartMonth), quarterForecast);
+    }
+
+    /// <summary>The quarters a quota is held against: the one holding today and the one before, in the period's time zone.</summary>
+    public static (ReportPeriod This, ReportPeriod Last) QuotaQuarters(ReportPeriod period, DateTimeOffset now, int fiscalYearStartMonth)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var quarter = ReportPeriod.For(PeriodKind.ThisQuarter, period.LocalDay(now), period.Zone, fiscalYearStartMonth);
+        return (quarter, quarter.Previous());
+    }
+
+    private static ExpectationReport Held(
+        RepExpectations expectations, IReadOnlyList<TargetProgress> targets, (ReportPeriod This, ReportPeriod Last) quarters, Func<ReportPeriod, ForecastReport> quarterForecast)
+    {
+        ArgumentNullException.ThrowIfNull(quarterForecast);
         if (expectations.QuarterlyQuota is not { } quota)
         {
             return new ExpectationReport(targets, null);
         }
 
-        var today = period.LocalDay(now);
-        var quarter = ReportPeriod.For(PeriodKind.ThisQuarter, today, period.Zone, process.FiscalYearStartMonth);
-        var thisQuarter = Forecast.For(deals, process, quarter, today, quota).CommitAndWonAgainstTarget;
-        var lastQuarter = WeeklyScorecard.WonAgainst(Forecast.For(deals, process, quarter.Previous(), today, quota).WonInPeriod, quota);
+        var thisQuarter = quarterForecast(quarters.This).CommitAndWonAgainstTarget;
+        var lastQuarter = WeeklyScorecard.WonAgainst(quarterForecast(quarters.Last).WonInPeriod, quota);
         return new ExpectationReport(targets, new QuotaProgress(quota, expectations.QuotaSource ?? ExpectationSource.Chat, thisQuarter, lastQuarter));
     }
 }

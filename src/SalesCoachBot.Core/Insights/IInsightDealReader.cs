@@ -19,4 +19,18 @@ public interface IInsightDealReader
     /// first, each without its undo trail, remembered activity ids and ETag; every other field as stored.
     /// </summary>
     Task<IReadOnlyList<Deal>> ListForInsightsAsync(OwnerKey owner, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same deals, each counted into <paramref name="tally"/> as soon as it is read, in no particular order. A store
+    /// whose read is bound by parsing (SQLite) hands each deal over as it parses it, so none is kept once counted; by
+    /// default the list is read and counted.
+    /// </summary>
+    async Task TallyForInsightsAsync(OwnerKey owner, DateTimeOffset since, IDealTally tally, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        foreach (var deal in await ListForInsightsAsync(owner, since, cancellationToken).ConfigureAwait(false))
+        {
+            tally.Add(deal);
+        }
+    }
 }

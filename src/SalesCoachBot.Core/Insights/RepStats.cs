@@ -62,15 +62,8 @@ public static class RepStats
         ArgumentNullException.ThrowIfNull(deals);
         ArgumentNullException.ThrowIfNull(process);
         ArgumentNullException.ThrowIfNull(period);
-        var today = period.LocalDay(now);
-        var open = deals.Where(d => d.IsOpen).Select(d => DealView.For(d, process, now, today)).ToList();
-        return new StatsReport(
-            Figures(deals, process, period, now),
-            Figures(deals, process, period.Previous(), now),
-            open.Count,
-            open.Count(v => v.IsStalled(now)),
-            open.Count(v => v.IsNextStepOverdue),
-            open.Count(v => v.Deal.NextStep is null));
+        var tallies = PeriodTally.Of(deals, process, [period, period.Previous()], now);
+        return Report(tallies[0].ToFigures(), tallies[1].ToFigures(), OpenNow.Of(deals, process, period, now));
     }
 
     /// <summary>
@@ -81,111 +74,45 @@ public static class RepStats
     /// </summary>
     public static PeriodFigures Figures(IEnumerable<Deal> deals, SalesProcess process, ReportPeriod period, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(deals);
-        ArgumentNullException.ThrowIfNull(process);
         ArgumentNullException.ThrowIfNull(period);
-        var activities = new Dictionary<ActivityKind, int>();
-        int created = 0, moves = 0, nextSteps = 0, won = 0, lost = 0, stepsDone = 0, stepsDoneWithDue = 0, stepsOnTime = 0;
-        var wonAmounts = new List<Money>();
-        var lostAmounts = new List<Money>();
-        var cycles = new List<TimeSpan>();
-        var stays = new List<StageStay>();
-        // A deleted deal is gone for the rep: none of its activities, wins or stays count.
-        foreach (var deal in deals.Where(d => !d.IsDeleted))
-        {
-            foreach (var activity in deal.Activities.Where(a => period.Contains(a.Date)))
-            {
-                activities[activity.Kind] = activities.GetValueOrDefault(activity.Kind) + 1;
-            }
-
-            created += period.Contains(deal.CreatedAt) ? 1 : 0;
-            var model = process.ModelOrDefault(deal.ModelId);
-            moves += deal.History.Count(h => h.FromStageId is not null && period.Contains(h.At) && model.GetStage(h.ToStageId) is { IsClosed: false });
-            if (deal.NextStepHistory.Count == 0)
-            {
-                // Saved before next steps were kept: only the current one is known, and none counts as done or late.
-                nextSteps += deal.NextStep is { } step && period.Contains(step.SetAt) ? 1 : 0;
-            }
-
-            foreach (var record in deal.NextStepHistory)
-            {
-                nextSteps += period.Contains(record.SetAt) ? 1 : 0;
-                if (record.DoneAt is not { } doneAt)
-                {
-                    continue;
-                }
-
-                var doneOn = record.DoneOn ?? period.LocalDay(doneAt);
-                if (record.DoneOn is { } day ? period.Contains(day) : period.Contains(doneAt))
-                {
-                    stepsDone++;
-                    stepsDoneWithDue += record.Due is null ? 0 : 1;
-                    stepsOnTime += record.Due is { } due && doneOn <= due ? 1 : 0;
-                }
-            }
-
-            if (deal.ClosedAt is { } closed && period.Contains(closed))
-            {
-                if (deal.Status == DealStatus.Won)
-                {
-                    won++;
-                    cycles.Add(closed - deal.CreatedAt);
-                    AddAmount(wonAmounts, deal);
-                }
-                else if (deal.Status == DealStatus.Lost)
-                {
-                    lost++;
-                    AddAmount(lostAmounts, deal);
-                }
-            }
-
-            // A stay ends with a move or the close: a deal with neither in the period has no stay that ended in it.
-            if (deal.History.Any(h => period.Contains(h.At)) || (deal.ClosedAt is { } end && period.Contains(end)))
-            {
-                stays.AddRange(StageStays.Of(deal, process).Where(s => s.Left is { } left && period.Contains(left)));
-            }
-        }
-
-        var stages = stays
-            .GroupBy(s => (s.Model.Id, s.Stage.Id))
-            .Select(g => new StageFigures(
-                g.First().Model,
-                g.First().Stage,
-                g.Count(),
-                g.Count(s => s.Converted == true),
-                TimeSpan.FromTicks((long)g.Average(s => s.Length(now).Ticks)),
-                g.Count(s => s.IsOver(now))))
-            .OrderBy(f => f.Model.Id, StringComparer.Ordinal)
-            .ThenBy(f => f.Model.IndexOf(f.Stage))
-            .ToList();
-        var wonTotals = MoneyTotals.Sum(wonAmounts);
-        return new PeriodFigures(
-            period,
-            activities,
-            created,
-            moves,
-            nextSteps,
-            won,
-            wonTotals,
-            lost,
-            MoneyTotals.Sum(lostAmounts),
-            cycles.Count == 0 ? null : TimeSpan.FromTicks((long)cycles.Average(c => c.Ticks)),
-            stages)
-        {
-            NextStepsDone = stepsDone,
-            NextStepsDoneWithDue = stepsDoneWithDue,
-            NextStepsDoneOnTime = stepsOnTime,
-            AverageWon = wonTotals.PerCurrency
-                .Select(total => total with { Amount = total.Amount / wonAmounts.Count(m => m.Currency == total.Currency) })
-                .ToList(),
-        };
+        return PeriodTally.Of(deals, process, [period], now)[0].ToFigures();
     }
 
-    private static void AddAmount(List<Money> amounts, Deal deal)
+    /// <summary>The figures of each of <paramref name="periods"/>, in one pass over each deal.</summary>
+    public static IReadOnlyList<PeriodFigures> Figures(IEnumerable<Deal> deals, SalesProcess process, IReadOnlyList<ReportPeriod> periods, DateTimeOffset now) =>
+        PeriodTally.Of(deals, process, periods, now).Select(t => t.ToFigures()).ToList();
+
+    internal static StatsReport Report(PeriodFigures current, PeriodFigures previous, OpenNow open) =>
+        new(current, previous, open.Deals, open.Stalled, open.NextStepOverdue, open.NoNextStep);
+}
+
+/// <summary>What stands now among open deals: how many, stalled, with the next step overdue, with none. Adds up across reps.</summary>
+internal readonly record struct OpenNow(int Deals, int Stalled, int NextStepOverdue, int NoNextStep)
+{
+    public static OpenNow Of(IEnumerable<Deal> deals, SalesProcess process, ReportPeriod period, DateTimeOffset now)
     {
-        if (deal.Amount is { } amount)
+        var today = period.LocalDay(now);
+        var open = default(OpenNow);
+        foreach (var deal in deals)
         {
-            amounts.Add(amount);
+            open = open.With(deal, process, now, today);
         }
+
+        return open;
     }
+
+    /// <summary>These counts with <paramref name="deal"/> counted too (nothing when it is not open).</summary>
+    public OpenNow With(Deal deal, SalesProcess process, DateTimeOffset now, DateOnly today)
+    {
+        if (!deal.IsOpen)
+        {
+            return this;
+        }
+
+        var view = DealView.For(deal, process, now, today);
+        return new OpenNow(Deals + 1, Stalled + (view.IsStalled(now) ? 1 : 0), NextStepOverdue + (view.IsNextStepOverdue ? 1 : 0), NoNextStep + (deal.NextStep is null ? 1 : 0));
+    }
+
+    public OpenNow Plus(OpenNow other) =>
+        new(Deals + other.Deals, Stalled + other.Stalled, NextStepOverdue + other.NextStepOverdue, NoNextStep + other.NoNextStep);
 }

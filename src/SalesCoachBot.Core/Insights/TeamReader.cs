@@ -51,6 +51,37 @@ public sealed class TeamReader(IUserProfileStore profiles, IDealStore deals, Man
                 : async (owner, ct) => ChangedSince(await deals.ListAsync(owner, includeClosed: true, ct).ConfigureAwait(false), since),
             cancellationToken);
 
+    /// <summary>
+    /// The same deals as <see cref="DealsChangedSinceAsync"/>, each counted into its rep's tally (made by
+    /// <paramref name="start"/>) as soon as it is read, in no particular order, and then dropped: only the tallies are
+    /// kept, in the order of <paramref name="reps"/>. A store that is an <see cref="IInsightDealReader"/> hands the deals
+    /// over as it parses them.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> TallyEachAsync<T>(IReadOnlyList<UserProfile> reps, DateTimeOffset since, Func<UserProfile, T> start, CancellationToken cancellationToken)
+        where T : IDealTally
+    {
+        ArgumentNullException.ThrowIfNull(reps);
+        ArgumentNullException.ThrowIfNull(start);
+        var tallies = reps.Select(start).ToArray();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, reps.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                if (deals is IInsightDealReader insights)
+                {
+                    await insights.TallyForInsightsAsync(reps[i].Key, since, tallies[i], ct).ConfigureAwait(false);
+                    return;
+                }
+
+                foreach (var deal in ChangedSince(await deals.ListAsync(reps[i].Key, includeClosed: true, ct).ConfigureAwait(false), since))
+                {
+                    tallies[i].Add(deal);
+                }
+            }).ConfigureAwait(false);
+        return tallies;
+    }
+
     /// <summary>The deals figures of a period starting at <paramref name="since"/> can use: open, or changed since (never deleted).</summary>
     public static IReadOnlyList<Deal> ChangedSince(IEnumerable<Deal> deals, DateTimeOffset since) =>
         deals.Where(d => d.IsOpen || (!d.IsDeleted && d.UpdatedAt >= since)).ToList();

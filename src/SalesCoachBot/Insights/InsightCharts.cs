@@ -58,11 +58,14 @@ public static class InsightCharts
     }
 
     /// <summary>Win rate (a gap where nothing closed) and activities done, week by week.</summary>
-    public static TrendChart Trend(string title, IEnumerable<Deal> deals, SalesProcess process, DateTimeOffset now, TimeZoneInfo zone)
+    public static TrendChart Trend(string title, IEnumerable<Deal> deals, SalesProcess process, DateTimeOffset now, TimeZoneInfo zone) =>
+        Trend(title, RepStats.Figures(deals, process, Weeks(now, zone), now));
+
+    /// <summary>The same chart from figures already worked out for each of the <see cref="Weeks"/>, in their order.</summary>
+    public static TrendChart Trend(string title, IReadOnlyList<PeriodFigures> figures)
     {
-        var list = deals.ToList();
-        var weeks = Weeks(now, zone);
-        var figures = weeks.Select(w => RepStats.Figures(list, process, w, now)).ToList();
+        ArgumentNullException.ThrowIfNull(figures);
+        var weeks = figures.Select(f => f.Period).ToList();
         return new TrendChart(
             // The last week is the current one, cut short at today: said in the title, so a Monday's near-empty last
             // point reads as a week just begun, not as a collapse.

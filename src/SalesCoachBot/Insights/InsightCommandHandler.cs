@@ -218,18 +218,19 @@ public sealed partial class InsightCommandHandler(
         }
 
         var period = PeriodOf(command.Period ?? PeriodKind.ThisQuarter, context);
-        var read = await team.DealsChangedSinceAsync(reps, period.StartsAt, cancellationToken).ConfigureAwait(false);
-        var rows = read.Select(rep =>
+        // Each rep's forecast counted as their deals are read; the team's is theirs combined (no second pass over the deals).
+        var perRep = await team.TallyEachAsync(reps, period.StartsAt, _ => new ForecastTally(context.Process, period, context.Today), cancellationToken).ConfigureAwait(false);
+        var forecasts = perRep.Select((tally, i) => tally.Report(QuotaFor(reps[i], period))).ToList();
+        var rows = forecasts.Select((forecast, i) =>
         {
-            var forecast = Forecast.For(rep.Deals, context.Process, period, context.Today, QuotaFor(rep.Rep, period));
             var quota = forecast.Target is { } target ? $"{InsightText.Percent(forecast.CommitAndWonAgainstTarget)} of {target.Format()}" : "none set";
-            return new TeamRow(TeamCard.RepName(rep.Rep), [InsightText.Money(forecast.WonInPeriod), InsightText.Money(forecast.Commit), InsightText.Money(forecast.BestCase), InsightText.Money(forecast.Weighted), quota, forecast.NeedsFixing.Count.ToString(UserFormat.Culture)]);
+            return new TeamRow(TeamCard.RepName(reps[i]), [InsightText.Money(forecast.WonInPeriod), InsightText.Money(forecast.Commit), InsightText.Money(forecast.BestCase), InsightText.Money(forecast.Weighted), quota, forecast.NeedsFixing.Count.ToString(UserFormat.Culture)]);
         }).ToList();
         var quotas = reps.Select(r => QuotaFor(r, period)).ToList();
         var teamTarget = quotas.Count > 0 && quotas.All(q => q is not null) && quotas.Select(q => q!.Value.Currency).Distinct().Count() == 1
             ? new Money(quotas.Sum(q => q!.Value.Amount), quotas[0]!.Value.Currency)
             : (Money?)null;
-        var whole = Forecast.For(read.SelectMany(r => r.Deals), context.Process, period, context.Today, teamTarget);
+        var whole = Forecast.Combine(forecasts, period, teamTarget);
         (string, string)[] totals =
         [
             ("Won so far", InsightText.Money(whole.WonInPeriod)), ("Commit", InsightText.Money(whole.Commit)), ("Best case", InsightText.Money(whole.BestCase)),
@@ -242,7 +243,7 @@ public sealed partial class InsightCommandHandler(
             totals = [.. totals, ("Won + commit vs the reps' quotas", $"{InsightText.Percent(whole.CommitAndWonAgainstTarget)} of {sum.Format()}")];
         }
 
-        LogAnswer("team forecast", read.Sum(r => r.Deals.Count));
+        LogAnswer("team forecast", perRep.Sum(r => r.Deals));
         var chart = Picture(InsightCharts.Forecast("Team forecast", whole), context);
         return BotReply.Card(TeamCard.Summary("Team forecast", subtitle, headers, rows, totals), TeamCard.Build("Team forecast", subtitle, headers, rows, totals, chart));
     }
@@ -259,19 +260,37 @@ public sealed partial class InsightCommandHandler(
         // Read far enough back for the period before this one and for the weekly trend.
         var manager = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
         var expected = reps.Select(rep => expectations.For(rep, manager)).ToList();
-        var starts = new List<DateTimeOffset> { period.Previous().StartsAt, InsightCharts.Weeks(context.Now, context.TimeZone)[0].StartsAt };
+        var expectedOf = reps.Select((rep, i) => (rep.UserId, Expected: expected[i])).ToDictionary(e => e.UserId, e => e.Expected, StringComparer.Ordinal);
+        var weeks = InsightCharts.Weeks(context.Now, context.TimeZone);
+        var starts = new List<DateTimeOffset> { period.Previous().StartsAt, weeks[0].StartsAt };
         if (expected.Any(e => e.QuarterlyQuota is not null))
         {
             // Last quarter's wins too, for the quota's trend (only when someone has a quota: it reads further back).
             starts.Add(PeriodOf(PeriodKind.ThisQuarter, context).Previous().StartsAt);
         }
 
-        var read = await team.DealsChangedSinceAsync(reps, starts.Min(), cancellationToken).ConfigureAwait(false);
-        var held = read.Select((rep, i) => ExpectationReport.For(expected[i], rep.Deals, context.Process, period, context.Now)).ToList();
-        var rows = read.Select(rep =>
+        // Every figure of the card (each rep's, the team's, the weeks of the trend, a quota's quarters) counted in one pass
+        // over each deal as it is read; only the counts are kept.
+        var quarters = ExpectationReport.QuotaQuarters(period, context.Now, context.Process.FiscalYearStartMonth);
+        var perRep = await team.TallyEachAsync(
+            reps,
+            starts.Min(),
+            rep => new RepStatsTally(
+                TeamStats.Start(context.Process, period, weeks, context.Now),
+                expectedOf[rep.UserId].QuarterlyQuota is null ? null : new ForecastTally(context.Process, quarters.This, period.LocalDay(context.Now)),
+                expectedOf[rep.UserId].QuarterlyQuota is null ? null : new ForecastTally(context.Process, quarters.Last, period.LocalDay(context.Now))),
+            cancellationToken).ConfigureAwait(false);
+        var figures = TeamStats.Sum(perRep.Select(r => r.Stats).ToList(), period, weeks);
+        var held = perRep.Select((tally, i) => ExpectationReport.For(
+            expected[i],
+            figures.Reps[i],
+            context.Process,
+            context.Now,
+            quarter => (quarter == quarters.This ? tally.ThisQuarter : tally.LastQuarter)!.Report(expected[i].QuarterlyQuota))).ToList();
+        var rows = reps.Select((rep, i) =>
         {
-            var stats = RepStats.For(rep.Deals, context.Process, period, context.Now);
-            return new TeamRow(TeamCard.RepName(rep.Rep),
+            var stats = figures.Reps[i];
+            return new TeamRow(TeamCard.RepName(rep),
             [
                 InsightText.WithPrevious(stats.Current.ActivityCount.ToString(UserFormat.Culture), stats.Previous.ActivityCount.ToString(UserFormat.Culture)),
                 InsightText.CountAndMoney(stats.Current.Won, stats.Current.WonAmount),
@@ -280,9 +299,9 @@ public sealed partial class InsightCommandHandler(
             ]);
         }).ToList();
         var against = held.Any(h => !h.IsEmpty)
-            ? new TeamSection($"Against targets and quota, {InsightText.Period(period)}", read.Select((rep, i) => (TeamCard.RepName(rep.Rep), ExpectationText.ShortExpectations(held[i]))).ToList())
+            ? new TeamSection($"Against targets and quota, {InsightText.Period(period)}", reps.Select((rep, i) => (TeamCard.RepName(rep), ExpectationText.ShortExpectations(held[i]))).ToList())
             : null;
-        var whole = RepStats.For(read.SelectMany(r => r.Deals).ToList(), context.Process, period, context.Now);
+        var whole = figures.Team;
         (string, string)[] totals =
         [
             ("Activities", InsightText.WithPrevious(whole.Current.ActivityCount.ToString(UserFormat.Culture), whole.Previous.ActivityCount.ToString(UserFormat.Culture))),
@@ -292,8 +311,8 @@ public sealed partial class InsightCommandHandler(
         ];
         string[] headers = ["Rep", "Activities", "Won", "Win rate", "Stalled"];
         var subtitle = $"{InsightText.Period(period)} · {reps.Count} reps";
-        LogAnswer("team stats", read.Sum(r => r.Deals.Count));
-        var trend = InsightCharts.Trend("Team win rate and activities", read.SelectMany(r => r.Deals), context.Process, context.Now, context.TimeZone);
+        LogAnswer("team stats", perRep.Sum(r => r.Stats.Deals));
+        var trend = InsightCharts.Trend("Team win rate and activities", figures.Weeks);
         return BotReply.Card(TeamCard.Summary("Team scorecard", subtitle, headers, rows, totals, against), TeamCard.Build("Team scorecard", subtitle, headers, rows, totals, Picture(trend, context), against));
     }
 
@@ -365,4 +384,21 @@ public sealed partial class InsightCommandHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answered {Question} over {DealCount} deals")]
     private static partial void LogAnswered(ILogger logger, string question, int dealCount);
+
+    /// <summary>One rep's team-stats counts, and their forecast of each quota quarter when they have a quota.</summary>
+    private sealed class RepStatsTally(RepTally stats, ForecastTally? thisQuarter, ForecastTally? lastQuarter) : IDealTally
+    {
+        public RepTally Stats => stats;
+
+        public ForecastTally? ThisQuarter => thisQuarter;
+
+        public ForecastTally? LastQuarter => lastQuarter;
+
+        public void Add(Deal deal)
+        {
+            stats.Add(deal);
+            thisQuarter?.Add(deal);
+            lastQuarter?.Add(deal);
+        }
+    }
 }

@@ -52,6 +52,53 @@ public class ForecastTests
     }
 
     [Fact]
+    public void A_teams_forecast_combined_from_its_reps_forecasts_is_the_forecast_of_all_their_deals()
+    {
+        // Two reps, with equal amounts and names across them (equal lines in the order the stores list deals), two currencies.
+        IReadOnlyList<Deal>[] reps =
+        [
+            [.. November()],
+            [
+                Open("negotiation", 100_000, new(2026, 11, 22), name: "alpha"),
+                Open("proposal", 40_000, new(2026, 11, 29), "EUR", name: "Zeta"),
+                Open("qualify", 7_000, null, name: "Slipped too"),
+                Created(At(9, 2), 12_000, "EUR").Won(At(11, 4)),
+            ],
+        ];
+        var target = new Money(500_000, "USD");
+
+        var combined = Forecast.Combine([.. reps.Select(deals => Forecast.For(deals, TheProcess, _november, _today))], _november, target);
+        var whole = Forecast.For(reps.SelectMany(d => d), TheProcess, _november, _today, target);
+
+        Assert.Equal(Describe(whole), Describe(combined));
+        Assert.Equal(["Alpha", "Beta", "Delta", "Gamma", "Zeta", "alpha"], combined.Lines.Select(l => l.Deal.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(2, combined.WonInPeriod.PerCurrency.Count);
+    }
+
+    [Fact]
+    public void A_forecast_lists_equal_lines_in_the_same_order_whatever_order_the_deals_are_counted_in()
+    {
+        // A team read hands deals over as it reads them: "Alpha" and "alpha" at the same amount tie on everything shown.
+        IReadOnlyList<Deal> deals = [.. November(), Open("negotiation", 100_000, new(2026, 11, 22), name: "alpha"), Open("proposal", 5_000, null, name: "undated")];
+
+        var listed = Forecast.For(deals, TheProcess, _november, _today);
+        var reversed = Forecast.For(deals.Reverse(), TheProcess, _november, _today);
+
+        Assert.Equal(Describe(listed), Describe(reversed));
+        Assert.Equal(7, listed.Lines.Count + listed.NeedsFixing.Count - 1); // Alpha, alpha, Delta, Beta, Gamma; Undated, undated, Slipped
+    }
+
+    private static string Describe(ForecastReport r) => string.Join(
+        " | ",
+        string.Join(",", r.Lines.Select(l => $"{l.Deal.Id}:{l.Category}:{l.Probability}:{l.Overridden}")),
+        string.Join(",", r.NeedsFixing.Select(f => $"{f.Deal.Id}:{f.Problem}")),
+        Money(r.Total), Money(r.Weighted), Money(r.Commit), Money(r.BestCase), Money(r.Pipeline), Money(r.WonInPeriod),
+        r.WithoutAmount,
+        r.CommitAndWonAgainstTarget);
+
+    private static string Money(MoneyTotals totals) => string.Join("+", totals.PerCurrency.Select(m => $"{m.Amount} {m.Currency}"));
+
+    [Fact]
     public void A_deleted_deal_leaves_the_forecast_and_what_was_won()
     {
         var deleted = new Deal[]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SalesCoachBot.Core.Insights;
 using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Users;
 
 namespace SalesCoachBot.Testing.Insights;
 
@@ -38,6 +39,35 @@ public static class TeamFigures
         lines.Add($"team forecast: {Describe(Forecast.For(all, process, period, today))}");
         lines.Add($"team stats: {Describe(RepStats.For(all, process, period, now))}");
         lines.AddRange(Weeks(period, now).Select(week => $"team week of {week.Start:yyyy-MM-dd}: {Describe(RepStats.Figures(all, process, week, now))}"));
+        return lines;
+    }
+
+    /// <summary>
+    /// The same lines worked out as the host's team questions do: each rep's forecast and tallies as that rep's deals are
+    /// read (<see cref="TeamReader.TallyEachAsync"/>), the team's combined from the reps' rather than computed again.
+    /// They must equal <see cref="Describe(IReadOnlyList{RepDeals}, SalesProcess, ReportPeriod, DateTimeOffset)"/> of the same deals.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DescribeAsTheHostDoesAsync(
+        TeamReader team, IReadOnlyList<UserProfile> reps, DateTimeOffset since, SalesProcess process, ReportPeriod period, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(period);
+        var weeks = Weeks(period, now);
+        // Apart, as the host asks them: a forecast's tally lets the store leave lost deals out of the read.
+        var forecasts = (await team.TallyEachAsync(reps, since, _ => new ForecastTally(process, period, period.LocalDay(now)), cancellationToken).ConfigureAwait(false))
+            .Select(t => t.Report())
+            .ToList();
+        var stats = TeamStats.Sum(await team.TallyEachAsync(reps, since, _ => TeamStats.Start(process, period, weeks, now), cancellationToken).ConfigureAwait(false), period, weeks);
+        var lines = new List<string>();
+        for (var i = 0; i < reps.Count; i++)
+        {
+            lines.Add($"{reps[i].UserId} forecast: {Describe(forecasts[i])}");
+            lines.Add($"{reps[i].UserId} stats: {Describe(stats.Reps[i])}");
+        }
+
+        lines.Add($"team forecast: {Describe(Forecast.Combine(forecasts, period))}");
+        lines.Add($"team stats: {Describe(stats.Team)}");
+        lines.AddRange(stats.Weeks.Select(week => $"team week of {week.Period.Start:yyyy-MM-dd}: {Describe(week)}"));
         return lines;
     }
 
@@ -88,4 +118,5 @@ public static class TeamFigures
             .Select(start => ReportPeriod.Range(start, start.AddDays(6), period.Zone))
             .ToList();
     }
+
 }

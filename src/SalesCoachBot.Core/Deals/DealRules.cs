@@ -238,17 +238,37 @@ public static partial class DealRules
             : DealChange.Refused(Refusal.NothingToSnooze(deal.Name));
     }
 
+    /// <summary>
+    /// Sets the deal's amount. An amount said without a currency ("fourth coffee 40k") keeps the deal's currency: the rep
+    /// changed the figure, not the money it is counted in (dropping it would split the pipeline's totals).
+    /// </summary>
     public static DealChange SetAmount(Deal deal, Money amount, DateTimeOffset now, Actor actor)
     {
+        ArgumentNullException.ThrowIfNull(deal);
         if (RefuseClosed(deal) is { } refusal)
         {
             return refusal;
         }
 
+        var kept = amount.Currency is null && deal.Amount?.Currency is { } currency ? amount with { Currency = currency } : amount;
         return amount.Amount <= 0
             ? DealChange.Refused(Refusal.AmountNotPositive())
-            : DealChange.Changed(Touch(deal with { Amount = amount }, now, actor));
+            : DealChange.Changed(Touch(deal with { Amount = kept }, now, actor));
     }
+
+    /// <summary>
+    /// The currency every one of the rep's open deals with an amount is in; null when they have none or more than one.
+    /// A new deal or a quota said without a currency takes it, so it counts with the rest.
+    /// </summary>
+    public static string? UsualCurrency(IEnumerable<Deal> deals)
+    {
+        var currencies = deals.Where(d => d.IsOpen && d.Amount is not null).Select(d => d.Amount!.Value.Currency).Distinct().Take(2).ToList();
+        return currencies is [{ } only] ? only : null;
+    }
+
+    /// <summary><paramref name="amount"/>, in <paramref name="currency"/> when it was said without one.</summary>
+    public static Money InCurrencyIfNone(Money amount, string? currency) =>
+        amount.Currency is null && currency is not null ? amount with { Currency = currency } : amount;
 
     public static DealChange SetExpectedClose(Deal deal, DateOnly date, DateOnly today, DateTimeOffset now, Actor actor)
     {

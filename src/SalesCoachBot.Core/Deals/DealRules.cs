@@ -257,12 +257,13 @@ public static partial class DealRules
     }
 
     /// <summary>
-    /// The currency every one of the rep's open deals with an amount is in; null when they have none or more than one.
-    /// A new deal or a quota said without a currency takes it, so it counts with the rest.
+    /// The currency every one of <paramref name="deals"/> with an amount is in (deleted ones aside); null when they have
+    /// none or more than one. A new deal (of the rep's open deals) or a quota said without a currency takes it, so it
+    /// counts with the rest.
     /// </summary>
     public static string? UsualCurrency(IEnumerable<Deal> deals)
     {
-        var currencies = deals.Where(d => d.IsOpen && d.Amount is not null).Select(d => d.Amount!.Value.Currency).Distinct().Take(2).ToList();
+        var currencies = deals.Where(d => !d.IsDeleted && d.Amount is not null).Select(d => d.Amount!.Value.Currency).Distinct().Take(2).ToList();
         return currencies is [{ } only] ? only : null;
     }
 

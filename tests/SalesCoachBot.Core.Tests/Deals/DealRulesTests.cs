@@ -191,7 +191,7 @@ public class DealRulesTests
     }
 
     [Fact]
-    public void The_reps_usual_currency_is_the_one_all_their_open_deals_with_an_amount_share()
+    public void The_reps_usual_currency_is_the_one_all_the_deals_given_with_an_amount_share()
     {
         var now = _time.GetUtcNow();
         Deal With(string name, Money? amount) => DealRules.Create(_dana, name, amount, _consultative, now, new Actor("Dana", name)).Deal!;
@@ -200,7 +200,8 @@ public class DealRulesTests
         var euros = With("C", new Money(1, "EUR"));
         var lostInEuros = DealRules.Close(euros, _consultative, won: false, null, now, new Actor("Dana", "c2")).Deal!;
 
-        Assert.Equal("USD", DealRules.UsualCurrency([dollars, noAmount, lostInEuros]));
+        Assert.Equal("USD", DealRules.UsualCurrency(new[] { dollars, noAmount, lostInEuros }.Where(d => d.IsOpen)));
+        Assert.Null(DealRules.UsualCurrency([dollars, lostInEuros]));
         Assert.Null(DealRules.UsualCurrency([dollars, euros]));
         Assert.Null(DealRules.UsualCurrency([noAmount]));
         Assert.Null(DealRules.UsualCurrency([dollars, With("D", new Money(1, null))]));

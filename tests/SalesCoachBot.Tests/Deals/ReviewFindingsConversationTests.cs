@@ -10,6 +10,7 @@ namespace SalesCoachBot.Tests.Deals;
 public sealed class ReviewFindingsConversationTests : IAsyncLifetime
 {
     private static readonly TestUser Dana = TestUser.Dana;
+    private static readonly TestUser Morgan = new("aad-morgan", "Morgan Lee");
 
     private readonly BotApp _app = new();
 
@@ -44,4 +45,48 @@ public sealed class ReviewFindingsConversationTests : IAsyncLifetime
         Assert.DoesNotContain("$10,000", mixed, StringComparison.Ordinal);
         Assert.DoesNotContain("€10,000", mixed, StringComparison.Ordinal);
     }
+
+    private async Task MorganManagesDanaAsync()
+    {
+        await _app.SayAsync(Morgan, "hi");
+        AssertSays(await _app.TextReplyAsync(Dana, "my manager is Morgan Lee"), "Morgan Lee is your manager");
+    }
+
+    [Fact]
+    public async Task A_quota_said_without_a_currency_takes_the_reps_and_counts_their_wins()
+    {
+        await _app.SayAsync(Dana, "new deal Fourth Coffee $33k");
+        await _app.SayAsync(Dana, "fourth coffee won");
+
+        AssertSays(await _app.TextReplyAsync(Dana, "my quota is 90k"), "Your quota is $90,000 a quarter");
+        AssertSays(await _app.CardTextAsync(Dana, "my forecast"), "$90,000", "37%");
+    }
+
+    [Fact]
+    public async Task A_rep_cannot_overwrite_the_quota_their_manager_set_and_is_told_who_set_it()
+    {
+        await _app.SayAsync(Dana, "new deal Contoso Ltd $45k");
+        await MorganManagesDanaAsync();
+
+        AssertSays(await _app.TextReplyAsync(Morgan, "Dana's quota is 300k this quarter"), "quota is $300,000 a quarter");
+        AssertSays(await _app.TextReplyAsync(Dana, "my quota is 10k"), "Your quota of $300,000 a quarter was set by Morgan Lee, so only they can change it");
+        AssertSays(await _app.TextReplyAsync(Dana, "what's my quota"), "Your quota is $300,000 a quarter, set by Morgan Lee (only Morgan Lee can change it)");
+        AssertSays(await _app.TextReplyAsync(Morgan, "what's dana's quota"), "quota is $300,000 a quarter, set by you.", "won + commit is $0: 0% of it");
+        AssertSays(await _app.TextReplyAsync(Morgan, "Dana's quota is 200k"), "quota is $200,000 a quarter");
+    }
+
+    [Fact]
+    public async Task Asking_for_a_quota_that_is_not_set_says_how_to_set_one()
+    {
+        await MorganManagesDanaAsync();
+
+        AssertSays(await _app.TextReplyAsync(Dana, "what's my quota"), "You have no quota set", "my quota is 300k");
+        AssertSays(await _app.TextReplyAsync(Morgan, "what's dana's quota"), "has no quota set");
+        await _app.SayAsync(Dana, "my quota is 90k");
+        AssertSays(await _app.TextReplyAsync(Dana, "what's my quota"), "Your quota is 90,000 a quarter, set by you.");
+    }
+
+
+
+
 }

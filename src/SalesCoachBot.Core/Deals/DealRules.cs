@@ -123,6 +123,7 @@ public static partial class DealRules
             },
             ClosedAt = target.IsClosed ? now : null,
             NextStep = target.Outcome == StageOutcome.Won ? FirstFollowUp(target, now) : deal.NextStep,
+            NextStepBeforeClose = target.IsClosed ? deal.NextStep : null,
         };
 
         // A move forward or a win is progress on the open next step; a win's follow-up is a next step of its own.

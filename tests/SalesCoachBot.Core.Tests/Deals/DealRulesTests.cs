@@ -206,4 +206,24 @@ public class DealRulesTests
         Assert.Null(DealRules.UsualCurrency([noAmount]));
         Assert.Null(DealRules.UsualCurrency([dollars, With("D", new Money(1, null))]));
     }
+
+    [Fact]
+    public void Reopening_a_won_or_lost_deal_puts_back_the_next_step_it_had_before_it_closed()
+    {
+        var now = _time.GetUtcNow();
+        var today = new DateOnly(2026, 11, 25);
+        var deal = DealRules.SetNextStep(NewDeal(), "Send the calendar invite", today.AddDays(2), today, now, new Actor("Dana", "a2")).Deal!;
+        var step = deal.NextStep;
+
+        var won = DealRules.Close(deal, _consultative, won: true, null, now, new Actor("Dana", "a3")).Deal!;
+        Assert.NotEqual(step, won.NextStep);
+        Assert.Equal(step, DealRules.Reopen(won, _consultative, now, new Actor("Dana", "a4")).Deal!.NextStep);
+
+        var lost = DealRules.Close(deal, _consultative, won: false, "budget", now, new Actor("Dana", "a5")).Deal!;
+        Assert.Equal(step, DealRules.Reopen(lost, _consultative, now, new Actor("Dana", "a6")).Deal!.NextStep);
+
+        // A deal closed before the step was kept, with nothing in its undo trail: no next step, not the won follow-up.
+        var wonLongAgo = won with { NextStepBeforeClose = null, Undo = [] };
+        Assert.Null(DealRules.Reopen(wonLongAgo, _consultative, now, new Actor("Dana", "a7")).Deal!.NextStep);
+    }
 }

@@ -86,6 +86,18 @@ public sealed class ReviewFindingsConversationTests : IAsyncLifetime
         AssertSays(await _app.TextReplyAsync(Dana, "what's my quota"), "Your quota is 90,000 a quarter, set by you.");
     }
 
+    [Fact]
+    public async Task Reopening_a_won_deal_brings_back_its_next_step_not_the_won_follow_up()
+    {
+        await _app.SayAsync(Dana, "new deal Munsons Pickles $20k");
+        await _app.SayAsync(Dana, "next step for munsons: send the calendar invite by friday");
+        await _app.SayAsync(Dana, "munsons pickles won");
+
+        AssertSays(await _app.CardTextAsync(Dana, "reopen munsons"), "Reopened Munsons Pickles");
+        var reopened = await _app.CardTextAsync(Dana, "show munsons");
+        AssertSays(reopened, "Next step", "send the calendar invite");
+        Assert.DoesNotContain("check-in", reopened, StringComparison.OrdinalIgnoreCase);
+    }
 
 
 

@@ -99,6 +99,20 @@ public sealed class ReviewFindingsConversationTests : IAsyncLifetime
         Assert.DoesNotContain("check-in", reopened, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task The_customer_type_shows_on_the_deal_and_reads_as_english()
+    {
+        await _app.SayAsync(Dana, "new deal Proseware $20k");
+        await _app.SayAsync(Dana, "new deal Litware Inc $30k");
+
+        AssertSays(await _app.CardTextAsync(Dana, "proseware is a small business"), "Proseware is a small business customer.");
+        var expansion = await _app.CardTextAsync(Dana, "litware inc is an existing customer");
+        AssertSays(expansion, "Litware Inc is an existing customer (expansion).");
+        Assert.DoesNotContain("customer) customer", expansion, StringComparison.Ordinal);
+        var shown = Assert.Single(await _app.SayAsync(Dana, "show proseware"));
+        AssertSays(Text(SingleCard([shown])), "Customer type", "Small business");
+        AssertSays(shown.Summary ?? string.Empty, "Small business");
+    }
 
 
 }

@@ -114,5 +114,16 @@ public sealed class ReviewFindingsConversationTests : IAsyncLifetime
         AssertSays(shown.Summary ?? string.Empty, "Small business");
     }
 
+    [Fact]
+    public async Task The_not_found_card_lists_open_deals_only()
+    {
+        await _app.SayAsync(Dana, "new deal Contoso Expansion $20k");
+        await _app.SayAsync(Dana, "contoso expansion won");
+        await _app.SayAsync(Dana, "new deal Fabrikam $30k");
+
+        var card = await _app.CardTextAsync(Dana, "show northwind");
+        AssertSays(card, "Your open deals: Fabrikam.");
+        Assert.DoesNotContain("Contoso Expansion", card, StringComparison.Ordinal);
+    }
 
 }

@@ -126,4 +126,13 @@ public sealed class ReviewFindingsConversationTests : IAsyncLifetime
         Assert.DoesNotContain("Contoso Expansion", card, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_snooze_by_days_ends_at_the_start_of_the_working_day_as_a_snooze_till_a_day_does()
+    {
+        await _app.SayAsync(Dana, "new deal Bellows College $20k");
+
+        // Wednesday 25 November, 10:00 in Berlin: three days on is Saturday, whose working day starts at 09:00 like Friday's.
+        AssertSays(await _app.CardTextAsync(Dana, "snooze it 3 days"), "no reminders before Sat 28 Nov 09:00.");
+        AssertSays(await _app.CardTextAsync(Dana, "snooze bellows till friday"), "no reminders before Fri 27 Nov 09:00.");
+    }
 }

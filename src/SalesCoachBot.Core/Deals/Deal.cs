@@ -45,6 +45,12 @@ public sealed record Deal : IVersioned
 
     public NextStep? NextStep { get; init; }
 
+    /// <summary>
+    /// The next step the deal had when it was won or lost (a win puts its follow-up in its place, a loss clears it), so
+    /// a reopen puts it back; null while the deal is open, or for a deal closed before it was kept.
+    /// </summary>
+    public NextStep? NextStepBeforeClose { get; init; }
+
     public DealStatus Status { get; init; } = DealStatus.Open;
 
     public string? LostReason { get; init; }

@@ -22,6 +22,9 @@ public static partial class DealRules
 
         var back = deal.History.LastOrDefault(h => h.FromStageId is not null && model.GetStage(h.FromStageId) is { IsClosed: false })?.FromStageId;
         var stage = (back is null ? null : model.GetStage(back)) ?? model.FirstStage;
+        // The next step it had before it closed, not the won follow-up: kept on the deal since, or in the undo trail
+        // for a deal closed before that (within the trail's day); else none.
+        var closing = deal.Undo.LastOrDefault(e => e.Edits.Contains(DealEdit.Won) || e.Edits.Contains(DealEdit.Lost));
         var reopened = deal with
         {
             Status = DealStatus.Open,
@@ -30,6 +33,8 @@ public static partial class DealRules
             StageId = stage.Id,
             StageEnteredAt = now,
             History = [.. deal.History, new StageChange(deal.StageId, stage.Id, now, actor.UserName)],
+            NextStep = deal.NextStepBeforeClose ?? closing?.Before?.NextStep,
+            NextStepBeforeClose = null,
         };
         return DealChange.Changed(Touch(reopened, now, actor));
     }

@@ -123,6 +123,7 @@ public static partial class DealRules
             },
             ClosedAt = target.IsClosed ? now : null,
             NextStep = target.Outcome == StageOutcome.Won ? FirstFollowUp(target, now) : deal.NextStep,
+            NextStepBeforeClose = target.IsClosed ? deal.NextStep : null,
         };
 
         // A move forward or a win is progress on the open next step; a win's follow-up is a next step of its own.
@@ -238,17 +239,38 @@ public static partial class DealRules
             : DealChange.Refused(Refusal.NothingToSnooze(deal.Name));
     }
 
+    /// <summary>
+    /// Sets the deal's amount. An amount said without a currency ("fourth coffee 40k") keeps the deal's currency: the rep
+    /// changed the figure, not the money it is counted in (dropping it would split the pipeline's totals).
+    /// </summary>
     public static DealChange SetAmount(Deal deal, Money amount, DateTimeOffset now, Actor actor)
     {
+        ArgumentNullException.ThrowIfNull(deal);
         if (RefuseClosed(deal) is { } refusal)
         {
             return refusal;
         }
 
+        var kept = amount.Currency is null && deal.Amount?.Currency is { } currency ? amount with { Currency = currency } : amount;
         return amount.Amount <= 0
             ? DealChange.Refused(Refusal.AmountNotPositive())
-            : DealChange.Changed(Touch(deal with { Amount = amount }, now, actor));
+            : DealChange.Changed(Touch(deal with { Amount = kept }, now, actor));
     }
+
+    /// <summary>
+    /// The currency every one of <paramref name="deals"/> with an amount is in (deleted ones aside); null when they have
+    /// none or more than one. A new deal (of the rep's open deals) or a quota said without a currency takes it, so it
+    /// counts with the rest.
+    /// </summary>
+    public static string? UsualCurrency(IEnumerable<Deal> deals)
+    {
+        var currencies = deals.Where(d => !d.IsDeleted && d.Amount is not null).Select(d => d.Amount!.Value.Currency).Distinct().Take(2).ToList();
+        return currencies is [{ } only] ? only : null;
+    }
+
+    /// <summary><paramref name="amount"/>, in <paramref name="currency"/> when it was said without one.</summary>
+    public static Money InCurrencyIfNone(Money amount, string? currency) =>
+        amount.Currency is null && currency is not null ? amount with { Currency = currency } : amount;
 
     public static DealChange SetExpectedClose(Deal deal, DateOnly date, DateOnly today, DateTimeOffset now, Actor actor)
     {

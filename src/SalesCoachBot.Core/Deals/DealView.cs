@@ -15,6 +15,9 @@ public sealed record DealView(
     bool IsOverdue,
     bool IsNextStepOverdue)
 {
+    /// <summary>The deal's customer type from the process file, when the rep said it and the file still has it.</summary>
+    public CustomerType? CustomerType { get; init; }
+
     public static DealView For(Deal deal, SalesProcess process, DateTimeOffset now, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(deal);
@@ -32,7 +35,10 @@ public sealed record DealView(
             inStage < TimeSpan.Zero ? TimeSpan.Zero : inStage,
             allowed,
             allowed is { } limit && inStage > limit,
-            deal.IsOpen && deal.NextStep?.Due is { } due && due < today);
+            deal.IsOpen && deal.NextStep?.Due is { } due && due < today)
+        {
+            CustomerType = deal.CustomerTypeId is { } type ? process.CustomerTypes.FirstOrDefault(c => c.Id == type) : null,
+        };
     }
 
     /// <summary>

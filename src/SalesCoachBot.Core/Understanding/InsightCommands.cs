@@ -16,3 +16,7 @@ public sealed record ShowRepDeals(string RepPhrase, string? DealPhrase) : Comman
 /// <summary>"my quota is 300k this quarter", "Dana's quota is 300k this quarter": a quarterly quota (a rep's own, or a manager's rep's).</summary>
 /// <param name="RepPhrase">The rep a manager names; null for the speaker.</param>
 public sealed record SetQuota(string? RepPhrase, Money Amount) : Command;
+
+/// <summary>"what's my quota", "what's Megan's quota": the quota, who set it, and won + commit against it this quarter.</summary>
+/// <param name="RepPhrase">The rep a manager names; null for the speaker.</param>
+public sealed record AskQuota(string? RepPhrase) : Command;

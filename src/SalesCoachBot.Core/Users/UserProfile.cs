@@ -30,6 +30,12 @@ public sealed record UserProfile : IVersioned
     public Understanding.Money? QuarterlyQuota { get; init; }
 
     /// <summary>
+    /// The user id of who set <see cref="QuarterlyQuota"/>: the rep, or their manager (only whose quota the manager set
+    /// stays theirs to change: <see cref="QuotaRules"/>). Null for a quota saved before it was recorded: the rep's own.
+    /// </summary>
+    public string? QuotaSetBy { get; init; }
+
+    /// <summary>
     /// The weekly activity targets this manager set for each rep of their team ("team target: 20 calls a week per rep");
     /// they override the admin's targets file for that team, one measure at a time. Empty for everyone else.
     /// </summary>

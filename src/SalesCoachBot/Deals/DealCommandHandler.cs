@@ -37,7 +37,8 @@ public sealed class DealCommandHandler(IDealStore store, DealUpdater updater, De
         }
 
         var model = context.Process.FindModel(command.ModelId) ?? context.Process.DefaultModel;
-        var change = DealRules.Create(context.Owner, command.Name, command.Amount, model, context.Now, context.Actor);
+        var amount = command.Amount is { } said ? DealRules.InCurrencyIfNone(said, DealRules.UsualCurrency(open)) : (Money?)null;
+        var change = DealRules.Create(context.Owner, command.Name, amount, model, context.Now, context.Actor);
         if (change.Deal is not null && command.ExpectedClose is { } close)
         {
             change = DealRules.SetExpectedClose(change.Deal, close, context.Today, context.Now, context.Actor);
@@ -161,7 +162,11 @@ public sealed class DealCommandHandler(IDealStore store, DealUpdater updater, De
     {
         ArgumentNullException.ThrowIfNull(command);
         return ChangeAsync(command.DealPhrase, context, (deal, _) =>
-            (DealRules.SetAmount(deal, command.Amount, context.Now, context.Actor), $"{deal.Name} is now {UserFormat.Money(command.Amount)}."), cancellationToken);
+        {
+            // The headline shows the amount as saved: with the deal's currency when the rep said none.
+            var change = DealRules.SetAmount(deal, command.Amount, context.Now, context.Actor);
+            return (change, $"{deal.Name} is now {UserFormat.Money(change.Deal?.Amount ?? command.Amount)}.");
+        }, cancellationToken);
     }
 
     public Task<BotReply> SetCloseDateAsync(SetCloseDate command, CommandContext context, CancellationToken cancellationToken)
@@ -223,7 +228,7 @@ public sealed class DealCommandHandler(IDealStore store, DealUpdater updater, De
         var model = context.Process.ModelOrDefault(deal.ModelId);
         var steps = new List<Func<DealChange?>>
         {
-            () => fields.Amount is { } amount ? Step(DealRules.SetAmount(current, amount, context.Now, context.Actor), $"amount {UserFormat.Money(amount)}") : null,
+            () => fields.Amount is { } amount ? Step(DealRules.SetAmount(current, amount, context.Now, context.Actor), $"amount {UserFormat.Money(DealRules.InCurrencyIfNone(amount, current.Amount?.Currency))}") : null,
             () => fields.ExpectedClose is { } close ? Step(DealRules.SetExpectedClose(current, close, context.Today, context.Now, context.Actor), $"closing {UserFormat.Date(close)}") : null,
             () => fields.NextStepText is { } step ? Step(DealRules.SetNextStep(current, step, fields.NextStepDue, context.Today, context.Now, context.Actor), $"next step {step}") : null,
             () => fields.CustomerTypePhrase is { } typePhrase

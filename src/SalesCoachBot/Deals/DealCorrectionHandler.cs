@@ -65,7 +65,7 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
             var fit = type.ModelIds.Count == 0 || type.ModelIds.Contains(model.Id)
                 ? string.Empty
                 : $" Note: {type.Name} deals usually follow the {string.Join(" or ", type.ModelIds.Select(id => context.Process.FindModel(id)?.Name ?? id))} process, and {current.Name} follows {model.Name}.";
-            return (DealRules.SetCustomerType(current, type, context.Now, context.Actor), $"{current.Name} is a {type.Name} customer.{fit}");
+            return (DealRules.SetCustomerType(current, type, context.Now, context.Actor), $"{current.Name} is {CoreText.CustomerTypeOf(type)}.{fit}");
         }, coach: false, cancellationToken);
     }
 

@@ -100,6 +100,7 @@ internal static class CommandTable
             .On<SetForecastCategory>(insights.SetCategoryAsync)
             .On<ShowRepDeals>(insights.RepDealsAsync)
             .On<SetQuota>(insights.SetQuotaAsync)
+            .On<AskQuota>(insights.QuotaAsync)
             .On<SetTeamTarget>(targets.SetAsync)
             .On<ShowTeamTargets>(targets.ShowAsync)
             .On<RemoveTeamTarget>(targets.RemoveAsync);

@@ -138,10 +138,61 @@ public sealed partial class InsightCommandHandler(
             name = TeamCard.RepName(rep) + "'s";
         }
 
-        var saved = await profiles.UpdateAsync(whose, p => p is null ? null : p with { QuarterlyQuota = command.Amount }, cancellationToken).ConfigureAwait(false);
-        return BotReply.Plain(saved
-            ? $"{name} quota is {command.Amount.Format()} a quarter. Forecasts of a quarter show won + commit against it."
+        // A quota without a currency takes the rep's, so it counts against their deals: their open deals' currency, or,
+        // with none open, the one their deals share (a quota counts the won ones too).
+        var theirs = await deals.ListAsync(whose, includeClosed: true, cancellationToken).ConfigureAwait(false);
+        var usual = DealRules.UsualCurrency(theirs.Where(d => d.IsOpen)) ?? DealRules.UsualCurrency(theirs);
+        QuotaChange? change = null;
+        var saved = await profiles.UpdateAsync(whose, p =>
+        {
+            change = p is null ? null : QuotaRules.Set(p, command.Amount, context.Owner.UserId, usual);
+            return change?.Profile;
+        }, cancellationToken).ConfigureAwait(false);
+        if (change is { KeptSetBy: { } setBy })
+        {
+            var kept = await profiles.GetAsync(whose, cancellationToken).ConfigureAwait(false);
+            var setter = await profiles.GetAsync(new OwnerKey(whose.TenantId, setBy), cancellationToken).ConfigureAwait(false);
+            return BotReply.Plain(ExpectationText.QuotaKept(kept?.QuarterlyQuota, setter is null ? null : TeamCard.RepName(setter)));
+        }
+
+        return BotReply.Plain(saved && change?.Profile?.QuarterlyQuota is { } quota
+            ? $"{name} quota is {quota.Format()} a quarter. Forecasts of a quarter show won + commit against it."
             : "I couldn't save that just now; please try again.");
+    }
+
+    /// <summary>"what's my quota", "what's Megan's quota": the quota, who set it, and won + commit against it this quarter.</summary>
+    public async Task<BotReply> QuotaAsync(AskQuota command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        UserProfile? rep;
+        if (command.RepPhrase is { } phrase)
+        {
+            (rep, var refusal) = await RepOfTeamAsync(phrase, context, cancellationToken).ConfigureAwait(false);
+            if (rep is null)
+            {
+                return refusal!;
+            }
+        }
+        else
+        {
+            rep = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+        }
+
+        var whose = command.RepPhrase is null ? null : TeamCard.RepName(rep!);
+        if (rep?.QuarterlyQuota is not { } quota)
+        {
+            return BotReply.Plain(ExpectationText.NoQuota(whose));
+        }
+
+        var period = PeriodOf(PeriodKind.ThisQuarter, context);
+        var theirs = await deals.ListAsync(rep.Key, includeClosed: true, cancellationToken).ConfigureAwait(false);
+        var forecast = Forecast.For(theirs, context.Process, period, context.Today, quota);
+        var setBy = QuotaRules.SetBy(rep) is { } id && id != context.Owner.UserId
+            ? await profiles.GetAsync(new OwnerKey(rep.TenantId, id), cancellationToken).ConfigureAwait(false) is { } setter ? TeamCard.RepName(setter) : "someone else"
+            : null;
+        var wonAndCommit = new Money(forecast.WonInPeriod.In(quota.Currency) + forecast.Commit.In(quota.Currency), quota.Currency);
+        return BotReply.Plain(ExpectationText.QuotaAnswer(whose, quota, setBy, wonAndCommit, forecast.CommitAndWonAgainstTarget));
     }
 
     private async Task<BotReply> ForecastAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)

@@ -76,9 +76,14 @@ public sealed class ReminderCommandHandler(
 
             until = WorkingHours.ToInstant(date, hours.Start, context.TimeZone);
         }
+        else if (spec.For!.Value is { Ticks: var ticks } span && ticks % TimeSpan.TicksPerDay == 0)
+        {
+            // "snooze it 3 days" ends as "until friday" does: at the start of the rep's working day, not at this minute.
+            until = WorkingHours.ToInstant(context.Today.AddDays((int)span.TotalDays), hours.Start, context.TimeZone);
+        }
         else
         {
-            until = context.Now + spec.For!.Value;
+            until = context.Now + spec.For.Value;
         }
 
         var outcome = await updater.UpdateAsync(

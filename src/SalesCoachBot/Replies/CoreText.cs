@@ -12,6 +12,19 @@ namespace SalesCoachBot.Replies;
 /// </summary>
 public static class CoreText
 {
+    /// <summary>
+    /// A deal's customer type after "is": "a small business customer", "an enterprise customer", "an existing customer
+    /// (expansion)": the type's name in a sentence, with its article, and "customer" only when the name lacks it.
+    /// </summary>
+    public static string CustomerTypeOf(Core.Process.CustomerType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var name = type.Name.Length > 1 && char.IsUpper(type.Name[0]) && !char.IsUpper(type.Name[1]) ? char.ToLowerInvariant(type.Name[0]) + type.Name[1..] : type.Name;
+        var noun = name.Contains("customer", StringComparison.OrdinalIgnoreCase) ? name : name + " customer";
+        var article = "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
+        return $"{article} {noun}";
+    }
+
     // Dates are read in English whatever the server's locale.
     private static readonly CultureInfo _english = CultureInfo.GetCultureInfo("en-US");
 

@@ -23,6 +23,11 @@ public static class DealCard
             parts.Add(amount.Format());
         }
 
+        if (view.CustomerType is { } type)
+        {
+            parts.Add(type.Name);
+        }
+
         if (deal.NextStep is { } step)
         {
             parts.Add($"next: {step.Text}{(step.Due is { } due ? $" by {Date(due)}" : string.Empty)}");
@@ -59,6 +64,10 @@ public static class DealCard
 
         facts.Add(new Fact("Amount", deal.Amount?.Format() ?? "not set"));
         facts.Add(new Fact("Expected close", deal.ExpectedClose is { } close ? Date(close) : "not set"));
+        if (view.CustomerType is { } type)
+        {
+            facts.Add(new Fact("Customer type", type.Name));
+        }
         // A won deal's next step is its first follow-up (the check-in after the handover), reminded like any next step.
         if (deal.IsOpen || deal.NextStep is not null)
         {

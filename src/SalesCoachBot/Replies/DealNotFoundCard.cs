@@ -10,9 +10,11 @@ namespace SalesCoachBot.Replies;
 /// </summary>
 public static class DealNotFoundCard
 {
-    public static AdaptiveCard Build(string phrase, IReadOnlyList<Deal> openDeals)
+    /// <param name="deals">The rep's deals; only the open ones are listed (a closed or deleted one is not in the pipeline).</param>
+    public static AdaptiveCard Build(string phrase, IReadOnlyList<Deal> deals)
     {
-        ArgumentNullException.ThrowIfNull(openDeals);
+        ArgumentNullException.ThrowIfNull(deals);
+        var openDeals = deals.Where(d => d.IsOpen).ToList();
         var body = new List<CardElement>
         {
             Text($"I couldn't find a deal called \"{Escape(phrase)}\" in your pipeline.", weight: FontWeight.Bolder),

@@ -65,6 +65,33 @@ public static class ExpectationText
         return $"{Measure(progress.Target.Measure)} {progress.Actual.ToString(UserFormat.Culture)} of {Number(progress.Expected)} {Trend(progress.Trend)} (before {progress.PreviousActual.ToString(UserFormat.Culture)} of {Number(progress.PreviousExpected)})";
     }
 
+    /// <summary>
+    /// The answer to "what's my quota" / "what's Megan's quota": "Your quota is $90,000 a quarter, set by you. This quarter,
+    /// won + commit is $67,000: 74% of it."
+    /// </summary>
+    /// <param name="repName">The rep a manager asked about; null for the asker's own.</param>
+    /// <param name="setBy">Who set it, when not the asker.</param>
+    public static string QuotaAnswer(string? repName, Core.Understanding.Money quota, string? setBy, Core.Understanding.Money wonAndCommit, decimal? share)
+    {
+        var whose = repName is null ? "Your" : repName + "'s";
+        var who = setBy is null ? "you" : setBy;
+        var only = repName is null && setBy is not null ? $" (only {setBy} can change it)" : string.Empty;
+        return $"{whose} quota is {quota.Format()} a quarter, set by {who}{only}. This quarter, won + commit is {wonAndCommit.Format()}: {Share(share)} of it.";
+    }
+
+    /// <summary>"You have no quota set …", with how to set one.</summary>
+    public static string NoQuota(string? repName) => repName is null
+        ? "You have no quota set. Say \"my quota is 300k\" to set your quarterly quota, or ask your manager to set it."
+        : $"{repName} has no quota set. Say \"{repName}'s quota is 300k\" to set their quarterly quota.";
+
+    /// <summary>A rep's own "my quota is …" when their manager set it: nothing changes, and they are told who to ask.</summary>
+    public static string QuotaKept(Core.Understanding.Money? quota, string? setBy)
+    {
+        var who = setBy ?? "your manager";
+        var amount = quota is { } q ? $" of {q.Format()} a quarter" : string.Empty;
+        return $"Your quota{amount} was set by {who}, so only they can change it; I left it as it is. Ask {who} if it should be different.";
+    }
+
     /// <summary>"$300,000 a quarter (from the targets file): won + commit this quarter 45%, ↑ up from 30% won last quarter".</summary>
     public static string Quota(QuotaProgress quota)
     {

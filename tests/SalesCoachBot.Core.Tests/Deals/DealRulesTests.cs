@@ -177,4 +177,53 @@ public class DealRulesTests
         Assert.Equal(allowed, view.AllowedTime);
         Assert.True(view.IsOverdue);
     }
+
+    [Fact]
+    public void An_amount_without_a_currency_keeps_the_deals_and_one_with_a_currency_replaces_it()
+    {
+        var deal = NewDeal();
+        var now = _time.GetUtcNow();
+
+        Assert.Equal(new Money(40_000, "USD"), DealRules.SetAmount(deal, new Money(40_000, null), now, new Actor("Dana", "a2")).Deal!.Amount);
+        Assert.Equal(new Money(40_000, "EUR"), DealRules.SetAmount(deal, new Money(40_000, "EUR"), now, new Actor("Dana", "a3")).Deal!.Amount);
+        var none = DealRules.Create(_dana, "Fabrikam", null, _consultative, now, new Actor("Dana", "a4")).Deal!;
+        Assert.Equal(new Money(40_000, null), DealRules.SetAmount(none, new Money(40_000, null), now, new Actor("Dana", "a5")).Deal!.Amount);
+    }
+
+    [Fact]
+    public void The_reps_usual_currency_is_the_one_all_the_deals_given_with_an_amount_share()
+    {
+        var now = _time.GetUtcNow();
+        Deal With(string name, Money? amount) => DealRules.Create(_dana, name, amount, _consultative, now, new Actor("Dana", name)).Deal!;
+        var dollars = With("A", new Money(1, "USD"));
+        var noAmount = With("B", null);
+        var euros = With("C", new Money(1, "EUR"));
+        var lostInEuros = DealRules.Close(euros, _consultative, won: false, null, now, new Actor("Dana", "c2")).Deal!;
+
+        Assert.Equal("USD", DealRules.UsualCurrency(new[] { dollars, noAmount, lostInEuros }.Where(d => d.IsOpen)));
+        Assert.Null(DealRules.UsualCurrency([dollars, lostInEuros]));
+        Assert.Null(DealRules.UsualCurrency([dollars, euros]));
+        Assert.Null(DealRules.UsualCurrency([noAmount]));
+        Assert.Null(DealRules.UsualCurrency([dollars, With("D", new Money(1, null))]));
+    }
+
+    [Fact]
+    public void Reopening_a_won_or_lost_deal_puts_back_the_next_step_it_had_before_it_closed()
+    {
+        var now = _time.GetUtcNow();
+        var today = new DateOnly(2026, 11, 25);
+        var deal = DealRules.SetNextStep(NewDeal(), "Send the calendar invite", today.AddDays(2), today, now, new Actor("Dana", "a2")).Deal!;
+        var step = deal.NextStep;
+
+        var won = DealRules.Close(deal, _consultative, won: true, null, now, new Actor("Dana", "a3")).Deal!;
+        Assert.NotEqual(step, won.NextStep);
+        Assert.Equal(step, DealRules.Reopen(won, _consultative, now, new Actor("Dana", "a4")).Deal!.NextStep);
+
+        var lost = DealRules.Close(deal, _consultative, won: false, "budget", now, new Actor("Dana", "a5")).Deal!;
+        Assert.Equal(step, DealRules.Reopen(lost, _consultative, now, new Actor("Dana", "a6")).Deal!.NextStep);
+
+        // A deal closed before the step was kept, with nothing in its undo trail: no next step, not the won follow-up.
+        var wonLongAgo = won with { NextStepBeforeClose = null, Undo = [] };
+        Assert.Null(DealRules.Reopen(wonLongAgo, _consultative, now, new Actor("Dana", "a7")).Deal!.NextStep);
+    }
 }

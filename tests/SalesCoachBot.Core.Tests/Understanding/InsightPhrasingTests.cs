@@ -16,6 +16,7 @@ public class InsightPhrasingTests
         ShowProcessReport report => report.ModelId is { } model ? $"ProcessReport {model}" : "ProcessReport",
         SetForecastCategory set => $"Category {set.DealPhrase}={set.Category?.ToString() ?? "stage"}",
         SetQuota quota => $"Quota {quota.RepPhrase ?? "me"}={quota.Amount.Amount}",
+        AskQuota ask => $"AskQuota {ask.RepPhrase ?? "me"}",
         ShowRepDeals deals => deals.DealPhrase is { } deal ? $"RepDeal {deals.RepPhrase}/{deal}" : $"RepDeals {deals.RepPhrase}",
         _ => command.GetType().Name,
     };
@@ -107,6 +108,11 @@ public class InsightPhrasingTests
     [InlineData("set my quota to $250,000", "Quota me=250000")]
     [InlineData("Dana's quota is 300k this quarter", "Quota Dana=300000")]
     [InlineData("dana's target: 120k per quarter", "Quota dana=120000")]
+    [InlineData("what's my quota", "AskQuota me")]
+    [InlineData("what is my quota this quarter?", "AskQuota me")]
+    [InlineData("do I have a quota?", "AskQuota me")]
+    [InlineData("what's megan's quota", "AskQuota megan")]
+    [InlineData("how much is Megan Bowen's quota?", "AskQuota Megan Bowen")]
     public void Insight_questions_ask_what_they_mean(string text, string expected)
     {
         Assert.Equal(expected, Describe(CommandParser.Parse(text, _context)));

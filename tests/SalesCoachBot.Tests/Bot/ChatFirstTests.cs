@@ -271,7 +271,7 @@ public class ChatFirstTests : IAsyncLifetime
 
         var typed = await SayAsync("tailspin is a small business");
 
-        Assert.Contains("Tailspin Toys is a Small business customer.", typed, StringComparison.Ordinal);
+        Assert.Contains("Tailspin Toys is a small business customer.", typed, StringComparison.Ordinal);
         Assert.Contains("usually follow the", typed, StringComparison.Ordinal);
     }
 

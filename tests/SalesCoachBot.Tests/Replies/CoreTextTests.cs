@@ -153,4 +153,13 @@ public class CoreTextTests
             "I don't know a 'gigantic' selling model. The models are: transactional, consultative, enterprise.",
             CoreText.Hint(Core.Understanding.ParseHint.Of(Core.Understanding.HintCode.UnknownModel, "gigantic", "transactional, consultative, enterprise")));
     }
+
+    [Theory]
+    [InlineData("smb", "a small business customer")]
+    [InlineData("enterprise", "an enterprise customer")]
+    [InlineData("Existing customer (expansion)", "an existing customer (expansion)")]
+    public void A_customer_type_reads_as_english_with_its_article_and_one_customer(string phrase, string expected)
+    {
+        Assert.Equal(expected, CoreText.CustomerTypeOf(_process.FindCustomerType(phrase) ?? _process.CustomerTypes.First(c => c.Name == phrase)));
+    }
 }

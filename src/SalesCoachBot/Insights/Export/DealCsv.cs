@@ -17,7 +17,7 @@ public static class DealCsv
 {
     public static readonly string[] Header =
     [
-        "Rep", "Deal", "Selling model", "Stage", "Status", "Amount", "Currency", "Expected close", "Next step", "Next step due",
+        "Rep", "Deal", "Selling model", "Customer type", "Stage", "Status", "Amount", "Currency", "Expected close", "Next step", "Next step due",
         "Created", "Stage entered", "Closed", "Lost reason", "Activities", "Last activity",
     ];
 
@@ -40,6 +40,7 @@ public static class DealCsv
             csv.WriteField(rep);
             csv.WriteField(deal.Name);
             csv.WriteField(model.Name);
+            csv.WriteField(deal.CustomerTypeId is { } type ? process.CustomerTypes.FirstOrDefault(c => c.Id == type)?.Name ?? type : string.Empty);
             csv.WriteField(model.GetStage(deal.StageId)?.Name ?? deal.StageId);
             csv.WriteField(deal.Status.ToString());
             csv.WriteField(deal.Amount?.Amount.ToString(CultureInfo.InvariantCulture) ?? string.Empty);

@@ -32,7 +32,15 @@ public sealed class DealCsvTests
 
         Assert.Equal(string.Join(',', DealCsv.Header), lines[0]);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("Dana Rep,Contoso Ltd,Consultative,Prospect,Open,45000,USD,2026-12-15,,,2026-11-25T09:00:00Z,", lines[1]);
+        Assert.StartsWith("Dana Rep,Contoso Ltd,Consultative,,Prospect,Open,45000,USD,2026-12-15,,,2026-11-25T09:00:00Z,", lines[1]);
+    }
+
+    [Fact]
+    public void The_customer_type_is_written_by_its_name()
+    {
+        var deal = DealRules.SetCustomerType(NewDeal("Proseware"), _process.FindCustomerType("small business")!, _now, new Actor("Dana", null)).Deal!;
+
+        Assert.StartsWith("Dana Rep,Proseware,Consultative,Small business,Prospect,", Lines([new ExportRow("Dana Rep", deal)])[1]);
     }
 
     [Theory]

@@ -71,6 +71,23 @@ public sealed class UnderstandingReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deal_named_with_words_skipped_or_shortened_is_found_and_two_that_fit_are_asked_about()
+    {
+        await _app.SayAsync(Dana, "new deal Wide World Importers renewal 10k");
+        await _app.SayAsync(Dana, "new deal Graphic Design Institute 20k");
+
+        await _app.SayAsync(Dana, "wide world renewal amount 15k");
+        await _app.SayAsync(Dana, "graphic design inst. amount 100k");
+
+        Assert.Equal(15_000m, (await DealAsync("Wide World Importers renewal")).Amount!.Value.Amount);
+        Assert.Equal(100_000m, (await DealAsync("Graphic Design Institute")).Amount!.Value.Amount);
+
+        await _app.SayAsync(Dana, "new deal Wide World Traders renewal 5k");
+        AssertSays(await RepliesAsync("wide world renewal amount 1k"), "More than one deal matches", "Wide World Traders renewal", "Wide World Importers renewal");
+        Assert.DoesNotContain(await DealsAsync(), d => d.Amount!.Value.Amount == 1_000m);
+    }
+
+    [Fact]
     public async Task Results_for_a_range_of_days_or_a_month_cover_those_days()
     {
         AssertSays(await RepliesAsync("my stats from nov 1 to nov 15"), "1 Nov – 15 Nov 2026");

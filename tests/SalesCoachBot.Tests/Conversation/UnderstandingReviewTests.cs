@@ -88,6 +88,23 @@ public sealed class UnderstandingReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_deal_or_a_rename_that_an_open_deal_would_answer_to_asks_first()
+    {
+        await _app.SayAsync(Dana, "new deal Woodgrove Bank rollout 50k");
+        AssertSays(await RepliesAsync("new deal Woodgrove 5k"), "You already have an open deal called Woodgrove Bank rollout");
+        Assert.Single(await DealsAsync());
+
+        // A name one slip from an open one is its own deal: "phase 2" is not "phase 1" mistyped.
+        await _app.SayAsync(Dana, "new deal Litware phase 1 5k");
+        AssertSays(await RepliesAsync("new deal Litware phase 2 6k"), "Created Litware phase 2");
+
+        await _app.SayAsync(Dana, "new deal Fabrikam 10k");
+        await _app.SayAsync(Dana, "new deal Fabrikam Retail 20k");
+        AssertSays(await RepliesAsync("rename fabrikam to Fabrikam Retail"), "You already have an open deal called Fabrikam Retail", "didn't rename Fabrikam");
+        Assert.Single(await DealsAsync(), d => d.Name == "Fabrikam");
+    }
+
+    [Fact]
     public async Task Results_for_a_range_of_days_or_a_month_cover_those_days()
     {
         AssertSays(await RepliesAsync("my stats from nov 1 to nov 15"), "1 Nov – 15 Nov 2026");

@@ -122,4 +122,10 @@ public sealed class UnderstandingReviewTests : IAsyncLifetime
         AssertSays(await RepliesAsync("what's a small business customer"), "Small business", "Customer type");
         AssertSays(await RepliesAsync("what are exit criteria"), "What must be true before a deal leaves a stage");
     }
+
+    [Fact]
+    public async Task A_message_not_understood_offers_the_commands_nearest_to_it()
+    {
+        AssertSays(await RepliesAsync("how much could my pipeline be worth"), "my deals", "my forecast this quarter");
+    }
 }

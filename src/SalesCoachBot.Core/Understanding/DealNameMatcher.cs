@@ -93,6 +93,13 @@ public static class DealNameMatcher
         return NameKey.From(name).Core;
     }
 
+    /// <summary>Whether the name ends in a legal suffix ("Contoso Ltd"), which the looser rules leave out.</summary>
+    public static bool HasLegalSuffix(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return NameKey.From(name).HasLegalSuffix;
+    }
+
     private static bool IsNoise(string word) => LegalSuffixes.Contains(word) || StopWords.Contains(word);
 
     private static bool IsExact(NameKey query, NameKey name) => query.Full == name.Full;

@@ -80,8 +80,11 @@ public sealed class DealResolver(IDealStore store, IUserProfileStore profiles)
             return null;
         }
 
+        // A legal suffix the rep typed is part of the new name: "Contoso Ltd" is a twin of "Contoso", not of "Contoso Pharma".
+        var suffixed = DealNameMatcher.HasLegalSuffix(name);
         return others.FirstOrDefault(d => TwinKey(d.Name) == key)
-            ?? (DealNameMatcher.Match(name, others, d => d.Name, allowTypos: false).Matches is [var first, ..] ? first : null);
+            ?? DealNameMatcher.Match(name, others, d => d.Name, allowTypos: false).Matches
+                .FirstOrDefault(d => !suffixed || DealNameMatcher.Normalize(d.Name) == DealNameMatcher.Normalize(name));
     }
 
     private static string TwinKey(string name) => string.Concat(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant));

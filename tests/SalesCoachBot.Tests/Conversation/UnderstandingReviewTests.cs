@@ -94,6 +94,12 @@ public sealed class UnderstandingReviewTests : IAsyncLifetime
         AssertSays(await RepliesAsync("new deal Woodgrove 5k"), "You already have an open deal called Woodgrove Bank rollout");
         Assert.Single(await DealsAsync());
 
+        // "Contoso Ltd" is a second company next to "Contoso Pharma", but the same one as "Contoso".
+        await _app.SayAsync(Dana, "new deal Contoso Pharma 10k");
+        AssertSays(await RepliesAsync("new deal Contoso Ltd 20k"), "Created Contoso Ltd");
+        await _app.SayAsync(Dana, "new deal Northwind 10k");
+        AssertSays(await RepliesAsync("new deal Northwind Inc 20k"), "You already have an open deal called Northwind");
+
         // A name one slip from an open one is its own deal: "phase 2" is not "phase 1" mistyped.
         await _app.SayAsync(Dana, "new deal Litware phase 1 5k");
         AssertSays(await RepliesAsync("new deal Litware phase 2 6k"), "Created Litware phase 2");

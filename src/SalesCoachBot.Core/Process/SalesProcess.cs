@@ -26,7 +26,7 @@ public sealed record SalesProcess(
         }
 
         var key = Vocabulary.Key(idOrName);
-        return Models.FirstOrDefault(m => m.Keys.Contains(key));
+        return Models.FirstOrDefault(m => m.Keys.Contains(key)) ?? Vocabulary.NearestWithinSlip(key, Models, m => m.Keys);
     }
 
     /// <summary>
@@ -48,7 +48,9 @@ public sealed record SalesProcess(
         }
 
         var loose = CustomerTypes.Where(c => Vocabulary.Key(c.Name).StartsWith(key, StringComparison.Ordinal) || key.StartsWith(Vocabulary.Key(c.Name), StringComparison.Ordinal)).ToList();
-        return loose.Count == 1 ? loose[0] : null;
+        return loose.Count == 1 ? loose[0]
+            : loose.Count == 0 ? Vocabulary.NearestWithinSlip(key, CustomerTypes, c => [Vocabulary.Key(c.Id), Vocabulary.Key(c.Name), Vocabulary.Key(c.Id.Replace('-', ' '))])
+            : null;
     }
 
     /// <summary>The model a deal was created with; falls back to the default when a replaced process dropped it.</summary>
@@ -127,7 +129,10 @@ public sealed record SellingModel(
     public bool IsForward(Stage from, Stage to) =>
         to.Outcome != StageOutcome.Lost && !from.IsClosed && (to.Outcome == StageOutcome.Won || IndexOf(to) > IndexOf(from));
 
-    /// <summary>Finds stages by id, name or synonym; falls back to a unique prefix ("nego" → Negotiation).</summary>
+    /// <summary>
+    /// Finds stages by id, name or synonym; falls back to a unique prefix ("nego" → Negotiation), then to the one stage
+    /// within a typing slip ("negotiaton", "propsal").
+    /// </summary>
     public IReadOnlyList<Stage> FindStages(string text)
     {
         var key = Vocabulary.Key(text);
@@ -142,9 +147,15 @@ public sealed record SellingModel(
             return exact;
         }
 
-        return key.Length < 3
-            ? []
-            : Stages.Where(s => s.Keys.Any(k => k.StartsWith(key, StringComparison.Ordinal))).ToList();
+        if (key.Length < 3)
+        {
+            return [];
+        }
+
+        var prefix = Stages.Where(s => s.Keys.Any(k => k.StartsWith(key, StringComparison.Ordinal))).ToList();
+        return prefix.Count > 0 ? prefix
+            : Vocabulary.NearestWithinSlip(key, Stages, s => s.Keys) is { } near ? [near]
+            : [];
     }
 }
 

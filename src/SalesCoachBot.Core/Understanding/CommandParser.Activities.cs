@@ -9,12 +9,14 @@ public static partial class CommandParser
     // Each rule says the kind of activity; the rest ("<deal> [date] [about …][, note]") is read the same way for all.
     private static (Regex, Rule)[] ActivityRules() =>
     [
+        (DealFirstActivityPattern(), DealFirst),
         (LogActivityPattern(), (m, c) => Activity(m, KindOf(m.Groups["kind"].Value), c)),
         (HadActivityPattern(), (m, c) => Activity(m, KindOf(m.Groups["kind"].Value), c)),
         (CalledPattern(), (m, c) => Activity(m, ActivityKind.Call, c)),
         (MetPattern(), (m, c) => Activity(m, ActivityKind.Meeting, c)),
         (DemoedPattern(), (m, c) => Activity(m, KindOf(m.Groups["kind"].Value), c)),
         (SentToPattern(), (m, c) => Sent(m, c)),
+        (ProposalSentToPattern(), (m, c) => Sent(m, c)),
         (SentDealPattern(), (m, c) => Sent(m, c)),
         (EmailedPattern(), (m, c) => Activity(m, ActivityKind.Email, c)),
     ];
@@ -77,9 +79,17 @@ public static partial class CommandParser
         var dealText = at.Success ? at.Groups["deal"].Value.Trim() : head.Trim();
         var withoutRole = RolePattern().Replace(dealText, string.Empty);
         dealText = withoutRole == dealText ? dealText : ArticlePattern().Replace(withoutRole, string.Empty);
-        var deal = dealText.Length == 0 ? DealPhrases.Context : Deal(dealText);
+        // "had a call with the cfo": a person alone, no deal named, is the deal in context.
+        var deal = dealText.Length == 0 || (withoutRole != head.Trim() && OnlyArticlePattern().IsMatch(dealText)) ? DealPhrases.Context : Deal(dealText);
         return deal is null ? null : new LogActivity(deal, kind, date, note);
     }
+
+    // "wide world: had a call w/ the cfo today, they want a discount": the deal first, then what was done with someone there.
+    private static LogActivity? DealFirst(Match match, ParseContext context) =>
+        Deal(match.Groups["deal"].Value) is { Length: > 0 } deal
+        && ParseSentence(match.Groups["rest"].Value, context, allowClauses: false) is LogActivity { DealPhrase.Length: 0 } done
+            ? done with { DealPhrase = deal }
+            : null;
 
     // "sent the proposal to alpine ski house", "emailed the pricing sheet to fourth coffee", "sent wingtip the quote".
     private static LogActivity? Sent(Match match, ParseContext context)
@@ -157,10 +167,10 @@ public static partial class CommandParser
 
     private const string DealAndRest = @"(?<rest>[^?]+?)";
 
-    [GeneratedRegex(@"^log(?:ged)?\s+(?:a |an )?(?<kind>call|phone call|meeting|email|e-mail|demo|visit|lunch|coffee|voicemail)(?:(?:\s+(?:with|to|for|at))?\s+(?<rest>[^?,:]+?))?(?<note>\s*[,:].*)?$", Options)]
+    [GeneratedRegex(@"^log(?:ged)?\s+(?:a |an )?(?<kind>call|phone call|meeting|mtg|email|e-mail|demo|visit|lunch|coffee|voicemail)(?:(?:\s+(?:with|to|for|at))?\s+(?<rest>[^?,:]+?))?(?<note>\s*[,:].*)?$", Options)]
     private static partial Regex LogActivityPattern();
 
-    [GeneratedRegex(@"^(?:i\s+|we\s+)?(?:had|did|have had|held|ran|finished|wrapped up|wrapped|got|gave|delivered|did an?)?\s*(?:a |an |the |our |my )?(?:(?:quick|short|long|good|great|productive|first|second|follow-up|followup|intro|discovery|kickoff|kick-off|product|final|onsite|on-site|video|zoom|teams|phone|team)\s+)*(?<kind>call|phone call|meeting|demo|presentation|lunch|coffee|dinner|breakfast|drinks|visit|onsite|workshop|session|chat)\s+(?:with|to|for|at)\s+" + DealAndRest + @"$", Options)]
+    [GeneratedRegex(@"^(?:i\s+|we\s+)?(?:had|did|have had|held|ran|finished|wrapped up|wrapped|got|gave|delivered|did an?)?\s*(?:a |an |the |our |my )?(?:(?:quick|short|long|good|great|productive|first|second|follow-up|followup|intro|discovery|kickoff|kick-off|product|final|onsite|on-site|video|zoom|teams|phone|team)\s+)*(?<kind>call|phone call|meeting|mtg|mtng|demo|presentation|lunch|coffee|dinner|breakfast|drinks|visit|onsite|workshop|session|chat)\s+(?:with|to|for|at)\s+" + DealAndRest + @"$", Options)]
     private static partial Regex HadActivityPattern();
 
     [GeneratedRegex(@"^(?:i\s+)?(?:called|rang|phoned|spoke (?:to|with)|talked (?:to|with)|chatted with|left (?:a )?(?:voicemail|vm|message) (?:for|with|at)|got off (?:the )?(?:phone|call) with|hung up with|off (?:the )?(?:phone|call) with)\s+" + DealAndRest + @"$", Options)]
@@ -190,7 +200,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"\s+(?:about|re|regarding|on the subject of)\s+(?<about>.+)$", Options)]
     private static partial Regex AboutPattern();
 
-    [GeneratedRegex(@"\s+(?:twice|again|back|earlier|briefly|quickly)$|^(?:twice|again)\s+", Options)]
+    [GeneratedRegex(@"\s+(?:twice|again|back|earlier|briefly|quickly|onsite|on-site|on site|in person|face to face)$|^(?:twice|again)\s+", Options)]
     private static partial Regex ActivityFillerPattern();
 
     [GeneratedRegex(@"\b(?:at|from)\s+(?<deal>.+)$", Options)]
@@ -199,6 +209,16 @@ public static partial class CommandParser
     // "the datum corp CFO", "the woodgrove bank team": the company, not the people.
     [GeneratedRegex(@"\s+(?:cfo|ceo|cto|cio|coo|vp|team|champion|buyer|folks|people|guys|crew|procurement|legal|it team|ops team|board)$", Options)]
     private static partial Regex RolePattern();
+
+    [GeneratedRegex(@"^(?:the|a|an|our|my|their|his|her)$", Options)]
+    private static partial Regex OnlyArticlePattern();
+
+    // "proposal sent to wingtip yesterday": what was sent first, the verb after it.
+    [GeneratedRegex(@"^(?:the\s+|our\s+)?(?<what>proposal|quote|pricing|contract|sow)\s+(?:was\s+)?(?<verb>sent|emailed)\s+(?:over\s+)?to\s+" + DealAndRest + @"$", Options)]
+    private static partial Regex ProposalSentToPattern();
+
+    [GeneratedRegex(@"^(?<deal>[^:,?]+?)\s*:\s*(?<rest>(?:i\s+|we\s+)?(?:had|did|held|called|met|visited|emailed|sent|demoed|log(?:ged)?)\b[^?]+)$", Options)]
+    private static partial Regex DealFirstActivityPattern();
 
     [GeneratedRegex(@"^(?:the|a|an|our|my|over)\s+", Options)]
     private static partial Regex ArticlePattern();

@@ -39,7 +39,7 @@ public static partial class CommandParser
         (LostAfterPattern(), (m, c) => Close(m, won: false, c)),
         (WentWithPattern(), WentWith),
         (GaveUpPattern(), (m, c) => Close(m, won: false, c)),
-        (AdvancePattern(), (m, _) => Deal(m.Groups["deal"].Value) is { } deal ? new AdvanceDeal(deal, Confirmation(m)) : null),
+        (AdvancePattern(), Advance),
         (ReadyForNextStagePattern(), (m, _) => Deal(m.Groups["deal"].Value) is { } deal ? new AdvanceDeal(deal, Confirmation(m)) : null),
         (ModelForPattern(), ModelFor),
         (CustomerTypeForPattern(), CustomerTypeFor),
@@ -82,6 +82,14 @@ public static partial class CommandParser
 
         // "new deal 45k" names no deal; "new deal 3M" is the company 3M, so only thousands or a currency count as an amount here.
         name = name.Trim(' ', ':', ',', '"', '\'', '-');
+
+        // A name never swallows an amount or a close date: "Initech 30k enterprize closing march" read only in part is
+        // refused with the words that did not read, rather than creating a deal called all of that.
+        if (SwallowedFieldPattern().Match(name) is { Success: true, Index: > 0 } swallowed)
+        {
+            return new NotUnderstood(match.Value, ParseHint.Of(HintCode.UnreadableWords, name[..swallowed.Index].Trim(), name[swallowed.Index..].Trim()));
+        }
+
         return name.Length == 0 || AmountOnlyPattern().IsMatch(name)
             ? new NotUnderstood(match.Value, ParseHint.Of(HintCode.DealNameMissing))
             : new CreateDeal(name, fields.Amount, modelId ?? fields.ModelId)
@@ -92,6 +100,22 @@ public static partial class CommandParser
                 NextStepText = fields.StepText,
                 NextStepDue = fields.StepDue,
             };
+    }
+
+    // "advance contoso": the next stage; "advance wingtip to qualify" names the stage, so it is a move there.
+    private static Command? Advance(Match match, ParseContext context)
+    {
+        var said = match.Groups["deal"].Value;
+        foreach (Match to in AdvanceToPattern().Matches(said))
+        {
+            if (to.Index > 0 && Deal(said[..to.Index]) is { } named
+                && Target(named, said[(to.Index + to.Length)..], Confirmation(match), context) is { } move and (MoveDeal or CloseDeal or AdvanceDeal))
+            {
+                return move;
+            }
+        }
+
+        return Deal(said) is { } deal ? new AdvanceDeal(deal, Confirmation(match)) : null;
     }
 
     private static SetNextStep? NextStep(Match match, ParseContext context)
@@ -220,13 +244,16 @@ public static partial class CommandParser
     // "fabrikam: 30k, closes march 3", "40k, closing dec 18", "update tailspin: amount $18,000, close date jan 31, next step …".
     private static Command? Fields(string text, ParseContext context, bool allowNoName)
     {
-        if (!new DealFieldReader(context).TrySplit(text, allowStage: false, allowNoName, allowNoFields: false, out var name, out var fields))
+        if (!new DealFieldReader(context).TrySplit(text, allowStage: true, allowNoName, allowNoFields: false, out var name, out var fields))
         {
             return null;
         }
 
+        // "bellows college: qualified": a stage said among the fields is a move, the rest coming along.
         var deal = name.Length == 0 ? DealPhrases.Context : Deal(name);
-        return deal is null ? null : Single(deal, fields) ?? new UpdateDeal(deal, fields.ToDealFields());
+        return deal is null ? null
+            : fields.Stage is { } stage ? new MoveDeal(deal, stage) { Also = (fields with { Stage = null }).ToDealFields() }
+            : Single(deal, fields) ?? new UpdateDeal(deal, fields.ToDealFields());
     }
 
     // One field said alone is its own command; several are an update.
@@ -253,6 +280,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?:new|add|create|log|open|start|enter|got|i have|we have|i've got|we've got|i got|we got)(?:\s+(?:a new|another|one more|a|an|new))?(?:\s+(?!(?:new|a|an|another)\b)(?<model>[a-z][\w-]*))?\s+(?:deal|opportunity|opp|one)\b(?:\s+(?:for|called|named|with|from))?\s*[:\-–—]?\s*(?<rest>[^?]+)$", Options)]
     private static partial Regex CreatePattern();
+
+    [GeneratedRegex(@"\s(?:[$€£¥][0-9]|[0-9][0-9,.]*\s?(?:k|m|mm|bn|eur|usd|gbp)\b|(?:closing|closes)\b)", Options)]
+    private static partial Regex SwallowedFieldPattern();
 
     [GeneratedRegex(@"^(?:for\s+)?(?:[$€£¥][0-9][0-9,.]*[kmb]?|[0-9][0-9,.]*k(?:\s*[a-z]{3})?)$", Options)]
     private static partial Regex AmountOnlyPattern();
@@ -322,6 +352,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^" + Deal1 + @" (?<reason>(?:decided (?:to do nothing|not to (?:buy|go ahead|proceed|move forward)|against (?:it|us|buying))|went dark|ghosted us|stopped (?:responding|replying)|pulled out|backed out|walked away|said no|passed on us|cancelled|canceled)[^?]*)$", Options)]
     private static partial Regex GaveUpPattern();
+
+    [GeneratedRegex(@"\s+(?:up\s+)?(?:to|into)\s+", Options)]
+    private static partial Regex AdvanceToPattern();
 
     [GeneratedRegex(@"^(?:advance|progress|promote)\s+(?<deal>[^?]+?)(?:\s+(?:forward|on|ahead|along|to the next stage|to next stage|a stage|one stage))?" + Confirm + @"$|^(?:move|push|bump|take|get)\s+(?<deal>[^?]+?)\s+(?:forward|on|ahead|along|up)(?:\s+(?:a|one) stage)?" + Confirm + @"$|^(?:move|push|bump|take|get)\s+(?<deal>[^?]+?)\s+(?:on\s+)?(?:to|into)\s+(?:the\s+)?next (?:stage|step)" + Confirm + @"$", Options)]
     private static partial Regex AdvancePattern();

@@ -141,7 +141,8 @@ public static partial class CommandParser
     [GeneratedRegex(@"^we are (?:now )?(?:in|at) (?:the\s+)?(?<target>[^?]+?)(?: stage)? (?:with|for|on) (?<deal>[^?]+?)" + Confirm + @"$|^we are (?:now )?(?<target>[a-z]+ing) (?:with|on) (?<deal>[^?]+?)" + Confirm + @"$", Options)]
     private static partial Regex WeAreInPattern();
 
-    [GeneratedRegex(@"^(?:move|moved|moving|push|pushed|put|set|change|changed|switch|switched|bump|bumped|take|update)\s+(?<all>[^?]+?)" + Confirm + @"$", Options)]
+    // "we moved contoso to qualify", "i've moved …": the rep saying what they did is the move.
+    [GeneratedRegex(@"^(?:(?:we|i)(?:'ve|\s+have)?\s+)?(?:move|moved|moving|push|pushed|put|set|change|changed|switch|switched|bump|bumped|take|update)\s+(?<all>[^?]+?)" + Confirm + @"$", Options)]
     private static partial Regex MoveVerbPattern();
 
     [GeneratedRegex(@"\s+(?:back\s+|forward\s+|over\s+)?(?:to|into|in|on|onto|at)\s+", Options)]

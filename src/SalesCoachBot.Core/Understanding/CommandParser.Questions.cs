@@ -39,6 +39,8 @@ public static partial class CommandParser
 
     private static (Regex, Rule)[] PlaybookRules() =>
     [
+        (CompareStagesPattern(), CompareStages),
+        (ProcessTermPattern(), (m, _) => new Define(m.Groups["types"].Success ? "customer types" : m.Groups["term"].Value.Trim())),
         (TourPattern(), (m, c) => new StartTour(ModelWord(m, c))),
         (HowProcessWorksPattern(), HowProcessWorks),
         (ExplainProcessPattern(), (m, c) => new ExplainProcess(ModelWord(m, c))),
@@ -60,12 +62,38 @@ public static partial class CommandParser
         (BareNamePattern(), (m, _) => Deal(m.Groups["deal"].Value) is { Length: > 0 } deal ? new ShowDeal(deal) : null),
     ];
 
-    private static AskInsight Insight(InsightKind kind, Match match, ParseContext context) => new(kind, Period(match.Value, context.Dates), null);
+    private static AskInsight Insight(InsightKind kind, Match match, ParseContext context) =>
+        new(kind, Period(match.Value, context.Dates), null) { Range = Range(match.Value, context.Dates) };
+
+    /// <summary>
+    /// Days a question names: "from nov 1 to nov 15", "between nov 1 and nov 15", "1 nov - 15 nov", "2026-11-01 to
+    /// 2026-11-15", or a whole month ("in october": the latest one begun). Dates look back, as results are of the past.
+    /// </summary>
+    private static DayRange? Range(string text, DateBasis dates)
+    {
+        if (DateRangePattern().Match(text) is { Success: true } range
+            && DateExpressionParser.TryParsePast(range.Groups["from"].Value, dates, out var first)
+            && (DateExpressionParser.TryParsePast(range.Groups["to"].Value, dates, out var last)
+                || DateExpressionParser.TryParse(range.Groups["to"].Value, dates, out last)))
+        {
+            return last < first ? new DayRange(last, first) : new DayRange(first, last);
+        }
+
+        if (InMonthPattern().Match(text) is { Success: true } month
+            && DateTime.TryParseExact(month.Groups["month"].Value[..3], "MMM", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var named))
+        {
+            var year = named.Month <= dates.Today.Month ? dates.Today.Year : dates.Today.Year - 1;
+            var start = new DateOnly(year, named.Month, 1);
+            return new DayRange(start, start.AddMonths(1).AddDays(-1));
+        }
+
+        return null;
+    }
 
     private static AskInsight? RepStats(Match match, ParseContext context)
     {
         var rep = match.Groups["rep"].Value.Trim();
-        return NotARepPattern().IsMatch(rep) ? null : new AskInsight(InsightKind.RepStats, Period(match.Value, context.Dates), rep);
+        return NotARepPattern().IsMatch(rep) ? null : new AskInsight(InsightKind.RepStats, Period(match.Value, context.Dates), rep) { Range = Range(match.Value, context.Dates) };
     }
 
     // "how's dana": a question about a person, unless the word names a deal ("how is contoso?"), which the host decides.
@@ -161,6 +189,13 @@ public static partial class CommandParser
             : null;
     }
 
+    // "what's the difference between qualify and discovery?": only when both name stages.
+    private static CompareStages? CompareStages(Match match, ParseContext context)
+    {
+        var (first, second) = (match.Groups["a"].Value.Trim(), match.Groups["b"].Value.Trim());
+        return ProcessWords.IsStage(context.Process, first) && ProcessWords.IsStage(context.Process, second) ? new CompareStages(first, second) : null;
+    }
+
     private static ExplainTools Tools(Match match)
     {
         var kind = ToolNounPattern().Replace(match.Groups["kind"].Value.ToLowerInvariant(), string.Empty).Trim();
@@ -210,19 +245,19 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?!.*\?.+).*\bteam(?:'s)?\b.*\b(?:forecast|commit|going to close|gonna close|will close|closing|land)\b.*$|^.*\b(?:forecast|commit)\b.*\b(?:my|the) team\b.*$", Options)]
     private static partial Regex TeamForecastPattern();
 
-    [GeneratedRegex(@"^(?:how is|how are|show (?:me )?|what is|what's)?\s*(?:my |the |our )?team(?:'s)?\b.*\b(?:doing|scorecard|win rate|stats|numbers|activity|behind|targets?|performance|performing|quota|results|tracking)\b.*$|^(?:who|which reps?) (?:on|in) (?:my|the) team\b.*$|^how (?:are|is) (?:my|the) (?:reps|people|sales team)\b.*$|^who (?:is|are) (?:behind|ahead|leading|lagging|struggling|on top|at the bottom)\b.*\bteam\b.*$", Options)]
+    [GeneratedRegex(@"^(?:how is|how are|show (?:me )?|what is|what's)?\s*(?:my |the |our )?team(?:'s)?\b.*\b(?:doing|scorecard|win rate|stats|numbers|activity|behind|targets?|performance|performing|quota|results|tracking)\b.*$|^(?:who|which reps?) (?:on|in) (?:my|the) team\b.*$|^compare (?:my|the|our) (?:reps|team|people|sellers)\b.*$|^how (?:are|is) (?:my|the) (?:reps|people|sales team)\b.*$|^who (?:is|are) (?:behind|ahead|leading|lagging|struggling|on top|at the bottom)\b.*\bteam\b.*$", Options)]
     private static partial Regex TeamStatsPattern();
 
     [GeneratedRegex(@"^(?:what is |what's |show |show me |my |the |whats )*(?:my |the )?(?:forecast|commit|weighted pipe(?:line)?)\b(?! (?:for|on) (?!(?:this|next|last|the|Q[1-4])\b)).*$|^what (?:am i|will i|do i expect to|could i) (?:going to |gonna )?(?:close|land|bring in|book)\b.*$", Options)]
     private static partial Regex ForecastPattern();
 
-    [GeneratedRegex(@"^(?:(?:my|the)\s+)?(?:deals|opps)\s+at[- ]risk\??$|^(?:what|which|any|show|list|are|my|anything)\b.*(?:\bat[- ]risk\b|\bslipping\b|\bmight not close\b|\bwon't close\b|\bin danger\b|\blikely to slip\b).*$", Options)]
+    [GeneratedRegex(@"^(?:(?:my|the)\s+)?(?:deals|opps)\s+at[- ]risk\??$|^(?:what|which|any|show|list|are|my|anything)\b.*(?:\bat[- ]risk\b|\bslipping\b|\bmight not close\b|\bwon't close\b|\bin danger\b|\blikely to slip\b|\bworr(?:y|ied) about\b|\bconcerned about\b).*$", Options)]
     private static partial Regex AtRiskPattern();
 
     [GeneratedRegex(@"^(?:what|what is|which|anything|any|show(?: me)?|list)\b(?:(?!\b(?:for|on|with) (?!(?:this|next|today|tomorrow|the week)\b)).)*\b(?:due|overdue)\b(?:(?!\b(?:for|on|with) (?!(?:this|next|today|tomorrow|the week)\b)).)*$|^what is on my plate\b.*$|^(?:do i have|have i got|is there|are there) (?:anything|something|stuff|any tasks|any next steps|tasks|next steps) (?:due|overdue)\b.*$|^what do i (?:need|have) to do(?: (?:today|tomorrow|this week|next week))?\??$|^(?:my )?(?:to-?do|todo|tasks)(?: list)?(?: (?:today|this week))?\??$", Options)]
     private static partial Regex DuePattern();
 
-    [GeneratedRegex(@"^(?!.*\b(?:team|reps)\b).*(?:\bwin rate\b|\bmy (?:stats|numbers|scorecard|results|activity|performance|quota|metrics|kpis)\b|^(?:show |show me |what is |what are )?my (?:stats|numbers|scorecard|results|metrics)\b|\bhow am i (?:doing|tracking|performing)\b|\bam i on track\b|\bquota\b|^how many (?:deals|calls|meetings|emails|demos|activities)\b.*\b(?:i|have i|did i)\b).*$", Options)]
+    [GeneratedRegex(@"^(?!.*\b(?:team|reps)\b).*(?:\bwin rate\b|\bmy (?:stats|numbers|scorecard|results|activity|performance|quota|metrics|kpis)\b|^(?:show |show me |what is |what are )?my (?:stats|numbers|scorecard|results|metrics)\b|\bhow am i (?:doing|tracking|performing)\b|\bhow did i do\b|^(?:my )?(?:stats|numbers|results)\b|\bam i on track\b|\bquota\b|^how many (?:deals|calls|meetings|emails|demos|activities)\b.*\b(?:i|have i|did i)\b).*$", Options)]
     private static partial Regex StatsPattern();
 
     [GeneratedRegex(@"^how (?:is|has|are) (?<rep>[a-z][\w.'-]*(?: [a-z][\w.'-]*)?) (?:been )?(?:doing|tracking|performing|getting on)\b.*$|^(?:show (?:me )?)?(?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?)'s (?:numbers|stats|scorecard|results|activity|performance)\??$|^what (?:has|did) (?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?) (?:done|do|closed|logged|achieved)\b.*$|^is (?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?) (?:hitting|on track|behind|meeting|making)\b.*$", Options)]
@@ -235,10 +270,16 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:i|me|my|we|us|our|the team|team|my team|my team's|it|they|this|that|you|everyone|everybody|everything|things|the deal|my reps|the reps|reps|my people|the sales team)$", Options)]
     private static partial Regex NotARepPattern();
 
+    [GeneratedRegex(@"\b(?:from|between)\s+(?<from>.+?)\s+(?:to|and|until|till|through|thru|-|–)\s+(?<to>[^?]+?)\??$|\b(?<from>[0-9]{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\s+[0-9]{1,2}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2})\s*[-–]\s*(?<to>[0-9]{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\s+[0-9]{1,2}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2})\??$", Options)]
+    private static partial Regex DateRangePattern();
+
+    [GeneratedRegex(@"\b(?:in|for|during|over)\s+(?<month>january|february|march|april|may|june|july|august|september|october|november|december|sept?)\b(?!\s+[0-9])", Options)]
+    private static partial Regex InMonthPattern();
+
     [GeneratedRegex(@"\b(?:today|eod|tomorrow|(?:this|last|the) (?:week|month|year)|(?:this|next|last|the) quarter|end of (?:the )?(?:year|quarter)|eoy|ytd|year to date|q(?<q>[1-4]))\b", Options)]
     private static partial Regex PeriodPattern();
 
-    [GeneratedRegex(@"^(?:(?:show|list|see|view|pull up|give me|open)(?: me)?\s+)?(?:all\s+)?(?:of\s+)?(?:my\s+)?(?:open\s+|active\s+|current\s+|live\s+)?(?:deals|pipeline|pipe|opportunities|opps)(?:\s+list)?\??$|^what is in my pipe(?:line)?\??$|^what (?:deals|opps) (?:do|have) i (?:have|got)(?: open)?\??$|^how much (?:is|do i have|have i got) in my pipe(?:line)?\??$|^(?:show|list)(?: me)? everything i(?:'ve| have)? (?:got )?open\??$", Options)]
+    [GeneratedRegex(@"^(?:(?:show|list|see|view|pull up|give me|open)(?: me)?\s+)?(?:all\s+)?(?:of\s+)?(?:my\s+)?(?:open\s+|active\s+|current\s+|live\s+)?(?:deals|pipeline|pipe|opportunities|opps)(?:\s+list)?\??$|^what is in my pipe(?:line)?\??$|^what is my pipe(?:line)? worth\??$|^what (?:deals|opps) (?:do|have) i (?:have|got)(?: open)?\??$|^how much (?:is|do i have|have i got) in my pipe(?:line)?\??$|^(?:show|list)(?: me)? everything i(?:'ve| have)? (?:got )?open\??$", Options)]
     private static partial Regex ListPattern();
 
     // "my deals page 2", "page 3 of my deals", "more deals": ASCII digits only, at most four (no overflow, no other scripts).
@@ -246,7 +287,7 @@ public static partial class CommandParser
     private static partial Regex ListPagePattern();
 
     // The playbook: questions a new hire asks about the process.
-    [GeneratedRegex(@"^(?:.*\b)?(?:walk|take|step|run|talk) me through (?:how we sell|how (?:our|the) (?:sales )?process works|(?:our |the |a )?(?:(?<model>[a-z][\w-]*) )??(?:sales |selling )?(?:process|stages|model|pipeline|sale|playbook))(?: one stage at a time| step by step| stage by stage)?\??$|^(?:give me a tour of|show me around|tour of|onboard me on|teach me) (?:our |the |a )?(?:(?<model>[a-z][\w-]*) )??(?:sales |selling )?(?:process|stages|model|pipeline|playbook)\??$|^(?:start the |take the |start a |take a |give me a |can i get a |i want a )?tour\??$", Options)]
+    [GeneratedRegex(@"^(?:.*\b)?(?:walk|take|step|run|talk) me (?:through|thru|thro) (?:how we sell|how (?:our|the) (?:sales )?process works|(?:our |the |a )?(?:(?<model>[a-z][\w-]*) )??(?:sales |selling )?(?:process|stages|model|pipeline|sale|playbook))(?: one stage at a time| step by step| stage by stage)?\??$|^(?:give me a tour of|show me around|tour of|onboard me on|teach me) (?:our |the |a )?(?:(?<model>[a-z][\w-]*) )??(?:sales |selling )?(?:process|stages|model|pipeline|playbook)\??$|^(?:start the |take the |start a |take a |give me a |can i get a |i want a )?tour\??$", Options)]
     private static partial Regex TourPattern();
 
     [GeneratedRegex(@"^how (?:does|do) (?:our |the |a |an )?(?<what>[^?]*?) ?work(?: here| for us| at (?:this|our) company)?\??$", Options)]
@@ -258,13 +299,13 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:(?:explain|show(?: me)?|describe|what is|what are)\s+)?(?:our\s+|the\s+|my\s+)?(?:(?<model>[a-z][\w-]*)\s+)??(?:sales\s+process|process map|process|selling model|model|sales stages|stages)(?:\s+(?:for|with)\s+(?:the\s+|our\s+)?(?<model2>[\w-]+(?: [\w-]+)?)(?: deals?| customers?| accounts?| sales?)?)?\??$", Options)]
     private static partial Regex ExplainProcessPattern();
 
-    [GeneratedRegex(@"^what (?:do|should|must|can|am|are) (?:i|we|you|reps?)(?: supposed to| meant to| expected to| need to)? do (?:at|in|during|for) (?:the\s+|a\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^what happens (?:at|in|during) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^(?:actions|steps|tasks|to-?dos?) (?:for|at|in) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$", Options)]
+    [GeneratedRegex(@"^what (?:do|should|must|can|am|are) (?:i|we|you|reps?)(?: supposed to| meant to| expected to| need to)? do (?:at|in|during|for) (?:the\s+|a\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^what (?:do|should|must|can|am|are) (?:i|we|you|reps?)(?: supposed to| meant to| expected to| need to)? do (?:when|while|once) (?:a deal|the deal|deals|it|we|i|my deal) (?:is|are|am|gets?|goes|get) (?:in|at|into|to) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^what happens (?:at|in|during) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^(?:actions|steps|tasks|to-?dos?) (?:for|at|in) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$", Options)]
     private static partial Regex StageActionsPattern();
 
-    [GeneratedRegex(@"^(?:what (?:are|is) (?:the\s+)?)?exit criteria (?:for|of|in) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^what (?:gets|moves|takes) a deal (?:out of|past|through|beyond) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^(?:when|how) (?:can|do|should) (?:i|we) (?:move|get|take) (?:a deal\s+)?(?:out of|past|beyond) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^(?:how do i|when can i) (?:leave|exit) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$", Options)]
+    [GeneratedRegex(@"^(?:what (?:are|is) (?:the\s+)?)?exit criteria (?:for|of|in) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^what (?:gets|moves|takes) a deal (?:out of|past|through|beyond) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^(?:when|how) (?:can|do|should) (?:i|we) (?:move|get|take) (?:a deal\s+)?(?:out of|past|beyond) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^(?:how do i|when can i) (?:leave|exit) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^what is (?:needed|required|necessary|it take|the bar) to (?:leave|exit|get out of|move (?:out of|past|on from)|finish) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$|^what does it take to (?:leave|exit|get out of|move (?:out of|past|on from)) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$", Options)]
     private static partial Regex ExitCriteriaPattern();
 
-    [GeneratedRegex(@"^how long (?:should|can|does|may|do|is|are) (?:a deal|deals|it|an? opportunit(?:y|ies)|i|we)?\s*(?:stay|be|sit|spend|take|last|remain|have|get)?\s*(?:in|at|for)?\s*(?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?(?:\s+(?:take|last))?\??$|^(?:allowed time|timing|time limit) (?:for|of|in) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$", Options)]
+    [GeneratedRegex(@"^how long (?:is|does|should|will) (?:a deal in\s+)?(?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)? (?:(?:supposed|meant|expected|going) to |usually |normally |typically )?(?:take|last)\??$|^how long (?:should|can|does|may|do|is|are) (?:a deal|deals|it|an? opportunit(?:y|ies)|i|we)?\s*(?:stay|be|sit|spend|take|last|remain|have|get)?\s*(?:in|at|for)?\s*(?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?(?:\s+(?:take|last))?\??$|^(?:allowed time|timing|time limit) (?:for|of|in) (?:the\s+)?(?<stage>[^?]+?)(?:\s+stage)?\??$", Options)]
     private static partial Regex TimingPattern();
 
     [GeneratedRegex(@"^what is (?:the )?(?:goal|objective|point|purpose|aim) (?:of|in) (?:the )?(?<stage>[^?]+?)(?: stage)?\??$|^(?:tell me about|explain|describe|what is) (?:the\s+)?(?<stage>[^?]+?) stage\??$|^(?:tell me about|explain|describe) (?:the\s+)?(?<stage>[^?]+?)\??$", Options)]
@@ -272,6 +313,13 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?:what|which|any)\s+(?<kind>tools?|collateral|materials?|content|decks?|presentations?|slides|demos?|direct mail|telesales|lead gen(?:eration)?(?: tools?)?)(?:\s+(?:do|should|can|to|is there|are there|would|could)(?:\s+(?:i|we|reps?))?(?:\s+(?:use|send|bring|show|have))?)?\s+(?:for|at|in|during|with|on)\s+(?:a\s+|an\s+|the\s+)?(?<target>[^?]+?)(?:\s+stage)?\??$|^(?<kind>tools|collateral) (?:for|at|in) (?:a\s+|an\s+|the\s+)?(?<target>[^?]+?)\??$", Options)]
     private static partial Regex ToolsPattern();
+
+    [GeneratedRegex(@"^(?:what is |what are )?(?:the )?difference between (?:the\s+)?(?<a>[^?]+?) and (?:the\s+)?(?<b>[^?]+?)(?:\s+stages?)?\??$|^(?:how is|how does) (?:the\s+)?(?<a>[^?]+?) (?:differ from|different from) (?:the\s+)?(?<b>[^?]+?)(?:\s+stages?)?\??$|^(?<a>[a-z][\w -]*?) (?:vs\.?|versus) (?<b>[a-z][\w -]*?)\??$", Options)]
+    private static partial Regex CompareStagesPattern();
+
+    // Words of the process itself a new hire asks about: "what are exit criteria", "what customer types do we sell to".
+    [GeneratedRegex(@"^what (?:are|is) (?:the\s+|our\s+)?(?<term>exit criteria|(?<types>customer types|types of customers?|kinds of customers?))\??$|^(?:what|which) (?<types>customer types|types of customers?|kinds of customers?|customers?) (?:do|does|can) (?:we|our company|the company|i) (?:sell to|have|serve|target|work with)\??$", Options)]
+    private static partial Regex ProcessTermPattern();
 
     [GeneratedRegex(@"\s*\btools?\b", Options)]
     private static partial Regex ToolNounPattern();

@@ -58,7 +58,9 @@ public static partial class CommandParser
             return new NotUnderstood(tidy[..80] + "…", ParseHint.Of(HintCode.MessageTooLong, tidy.Length.ToString(CultureInfo.InvariantCulture), MaxMessageLength.ToString(CultureInfo.InvariantCulture)));
         }
 
-        return ParseSentence(Normalise(tidy), context, allowClauses: true) ?? new NotUnderstood(tidy, Hint(Normalise(tidy), context));
+        var said = Normalise(tidy);
+        var parsed = ParseSentence(said, context, allowClauses: true);
+        return RefuseBadCloseDate(said, parsed, context) ?? parsed ?? new NotUnderstood(tidy, Hint(said, context));
     }
 
     private static Command? ParseSentence(string text, ParseContext context, bool allowClauses)

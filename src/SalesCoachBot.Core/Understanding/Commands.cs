@@ -98,6 +98,9 @@ public sealed record ExplainTools(string Target, string? KindWord) : Command;
 /// <summary>"what is a qualified prospect?": a glossary term, customer type, stage or model.</summary>
 public sealed record Define(string Term) : Command;
 
+/// <summary>"what's the difference between qualify and discovery?": both stages side by side.</summary>
+public sealed record CompareStages(string StagePhrase, string OtherStagePhrase) : Command;
+
 /// <summary>"walk me through the process": one stage per card, with Next and Back.</summary>
 public sealed record StartTour(string? ModelPhrase) : Command;
 
@@ -195,7 +198,13 @@ public sealed record AskInsight(InsightKind Kind, PeriodKind? Period, string? Re
     /// name, which only the host knows. The host shows that deal when this names one of the asker's deals.
     /// </summary>
     public string? OrDealPhrase { get; init; }
+
+    /// <summary>"my stats from nov 1 to nov 15", "how did i do in october": days the rep named, instead of <see cref="Period"/>.</summary>
+    public DayRange? Range { get; init; }
 }
+
+/// <summary>Days a rep named for a report, both ends included.</summary>
+public sealed record DayRange(DateOnly First, DateOnly Last);
 
 /// <param name="Hint">What was almost understood, when the message came close to a command; the host words how to say it.</param>
 public sealed record NotUnderstood(string Text, ParseHint? Hint) : Command;
@@ -238,6 +247,15 @@ public enum HintCode
 
     /// <summary>Values: the customer type as said, the types there are.</summary>
     UnknownCustomerType,
+
+    /// <summary>"closes the 32nd of january", "feb 30": a date that does not exist. Values: the date as said.</summary>
+    UnreadableDate,
+
+    /// <summary>"closing yesterday": a close date already past. Values: the date as said, the date it means (ISO).</summary>
+    DateInPast,
+
+    /// <summary>Values: what read as the deal's name, the words after it that did not read as fields.</summary>
+    UnreadableWords,
 }
 
 /// <summary>A hint as data: the code, and the words of the message (or of the process) it needs. No English here.</summary>

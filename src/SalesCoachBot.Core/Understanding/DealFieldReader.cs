@@ -264,7 +264,8 @@ internal sealed partial class DealFieldReader(ParseContext context)
         return -1;
     }
 
-    // "in discovery", "in the quote stage", "proposal stage"; a bare stage only where fields are introduced.
+    // "in discovery", "in the quote stage", "proposal stage"; a bare stage only where fields are introduced. A closing stage
+    // only after "in" ("new deal Hooli 60k in closed won" is read, so the answer can say a new deal starts open).
     private int ReadStage(List<string> tokens, int i, bool bare, ref SaidFields fields)
     {
         if (fields.Stage is not null)
@@ -301,7 +302,7 @@ internal sealed partial class DealFieldReader(ParseContext context)
             var phrase = string.Join(' ', words);
             var end = j + count;
             var saysStage = end < tokens.Count && Is(tokens[end], "stage");
-            if ((introduced || saysStage || bare) && ProcessWords.IsStage(context.Process, phrase) && !ProcessWords.IsClosingStage(context.Process, phrase))
+            if ((introduced || saysStage || bare) && ProcessWords.IsStage(context.Process, phrase) && (introduced || !ProcessWords.IsClosingStage(context.Process, phrase)))
             {
                 fields = fields with { Stage = phrase };
                 return saysStage ? end + 1 : end;

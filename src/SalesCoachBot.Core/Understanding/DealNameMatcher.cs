@@ -18,6 +18,9 @@ namespace SalesCoachBot.Core.Understanding;
 /// <item><description>Leading words: the query's words are the first words of the name ("fabrikam north" → "Fabrikam North America").</description></item>
 /// <item><description>Inner words: the query's words appear consecutively in the name ("pharma" → "Contoso Pharma").</description></item>
 /// <item><description>Prefix: a one-word query of 3+ characters starts the name's first word ("cont" → "Contoso Ltd").</description></item>
+/// <item><description>Word starts in order: a query of 2+ words whose first word starts the name's first word and whose
+/// other words each start a later word of the name, in order, skipping some ("wide world renewal" → "Wide World Importers
+/// renewal", "graphic design inst" → "Graphic Design Institute", "contoso exp" → "Contoso expansion").</description></item>
 /// <item><description>Typo: Damerau–Levenshtein distance ≤ 1 for queries of 5+ characters, ≤ 2 for 9+, against the
 /// normalized name or its first word ("contsoo" → "Contoso Ltd").</description></item>
 /// </list>
@@ -34,7 +37,7 @@ public static class DealNameMatcher
 
     private static readonly FrozenSet<string> StopWords = FrozenSet.Create(StringComparer.Ordinal, "the", "a", "an", "and", "of", "for");
 
-    // In the order of the class remarks: the first rule that matches anything wins.
+    // In the order of the class remarks: the first rule that matches anything wins. The typo rule stays last (allowTypos).
     private static readonly Func<NameKey, NameKey, bool>[] Rules =
     [
         IsExact,
@@ -42,11 +45,16 @@ public static class DealNameMatcher
         HasLeadingWords,
         HasInnerWords,
         StartsFirstWord,
+        HasWordPrefixesInOrder,
         IsWithinTypo,
     ];
 
     /// <summary>Matches <paramref name="query"/> against the candidates' names; see the class remarks for the rules.</summary>
-    public static NameMatch<T> Match<T>(string query, IEnumerable<T> candidates, Func<T, string> nameOf)
+    /// <param name="allowTypos">
+    /// False to leave out the typo rule: a name one slip from another ("Filler 2", "Filler 1") is not the same deal said
+    /// loosely when it is a new deal's own name.
+    /// </param>
+    public static NameMatch<T> Match<T>(string query, IEnumerable<T> candidates, Func<T, string> nameOf, bool allowTypos = true)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -63,7 +71,7 @@ public static class DealNameMatcher
             .Where(pair => pair.Key.Words.Length > 0)
             .ToList();
 
-        foreach (var rule in Rules)
+        foreach (var rule in allowTypos ? Rules : Rules[..^1])
         {
             var matches = named.Where(pair => rule(queryKey, pair.Key)).Select(pair => pair.Candidate).ToList();
             if (matches.Count > 0)
@@ -85,6 +93,13 @@ public static class DealNameMatcher
         return NameKey.From(name).Core;
     }
 
+    /// <summary>Whether the name ends in a legal suffix ("Contoso Ltd"), which the looser rules leave out.</summary>
+    public static bool HasLegalSuffix(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return NameKey.From(name).HasLegalSuffix;
+    }
+
     private static bool IsNoise(string word) => LegalSuffixes.Contains(word) || StopWords.Contains(word);
 
     private static bool IsExact(NameKey query, NameKey name) => query.Full == name.Full;
@@ -99,6 +114,33 @@ public static class DealNameMatcher
         query.CoreWords.Length == 1
         && query.Core.Length >= MinPrefixLength
         && name.Words[0].StartsWith(query.Core, StringComparison.Ordinal);
+
+    private static bool HasWordPrefixesInOrder(NameKey query, NameKey name)
+    {
+        var said = query.CoreWords;
+        if (said.Length < 2 || said.Length > name.Words.Length || !name.Words[0].StartsWith(said[0], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var at = 1;
+        foreach (var word in said.AsSpan(1))
+        {
+            while (at < name.Words.Length && !name.Words[at].StartsWith(word, StringComparison.Ordinal))
+            {
+                at++;
+            }
+
+            if (at == name.Words.Length)
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return true;
+    }
 
     private static bool IsWithinTypo(NameKey query, NameKey name)
     {

@@ -80,7 +80,9 @@ internal static class ProcessWords
             return null;
         }
 
-        var namesAModel = process.Models.Any(m => Vocabulary.Key(m.Id) == key || Vocabulary.Key(m.Name) == key);
+        // A model's id or name, or a slip of one ("enterprize"); a model's synonym ("mid-market") may still be a type.
+        var namesAModel = process.Models.Any(m => Vocabulary.Key(m.Id) == key || Vocabulary.Key(m.Name) == key)
+            || Vocabulary.NearestWithinSlip(key, process.Models, m => [Vocabulary.Key(m.Id), Vocabulary.Key(m.Name)]) is not null;
         if (namesAModel && !saidAsCustomer)
         {
             return null;
@@ -88,19 +90,25 @@ internal static class ProcessWords
 
         foreach (var type in process.CustomerTypes)
         {
-            var names = new List<string> { type.Id, type.Name, ShortName(type.Name) };
-            if (CustomerTypeAliases.TryGetValue(type.Id, out var aliases))
-            {
-                names.AddRange(aliases);
-            }
-
-            if (names.Any(n => Vocabulary.Key(n) == key))
+            if (Names(type).Contains(key))
             {
                 return type.Id;
             }
         }
 
-        return null;
+        // "smal business", "mid-markt": the one type within a typing slip.
+        return Vocabulary.NearestWithinSlip(key, process.CustomerTypes, Names)?.Id;
+    }
+
+    private static List<string> Names(CustomerType type)
+    {
+        var names = new List<string> { type.Id, type.Name, ShortName(type.Name) };
+        if (CustomerTypeAliases.TryGetValue(type.Id, out var aliases))
+        {
+            names.AddRange(aliases);
+        }
+
+        return names.Select(Vocabulary.Key).ToList();
     }
 
     /// <summary>The model id a phrase names ("velocity" → transactional), or null.</summary>

@@ -27,9 +27,9 @@ public sealed class DealCommandHandler(IDealStore store, DealUpdater updater, De
             return BotReply.AlreadyDone(context, () => DealReplies.Deal(created, context, "Already done: that deal was created before."));
         }
 
-        if (askIfOpenTwin && OpenTwin(open, command.Name) is { } twin)
+        if (askIfOpenTwin && DealResolver.OpenTwin(open, command.Name) is { } twin)
         {
-            logger.LogInformation("New deal asked for while deal {DealId} of the same name is open: asking first", twin.Id);
+            logger.LogInformation("New deal asked for while deal {DealId} of a matching name is open: asking first", twin.Id);
             DealResolver.Remember(context, twin);
             return BotReply.Card(
                 DuplicateDealCard.Summary(twin, DealRules.CleanText(command.Name)),
@@ -136,16 +136,6 @@ public sealed class DealCommandHandler(IDealStore store, DealUpdater updater, De
         string.IsNullOrWhiteSpace(action.Text)
             ? null
             : CommandParser.Parse(action.Text, new ParseContext(context.Today, context.Process)) as CreateDeal;
-
-    /// <summary>An open deal of the rep's whose name is the new one, give or take case, spaces and punctuation.</summary>
-    private static Deal? OpenTwin(IReadOnlyList<Deal> open, string name)
-    {
-        var key = NameKey(name);
-        return key.Length == 0 ? null : open.FirstOrDefault(d => NameKey(d.Name) == key);
-    }
-
-    private static string NameKey(string name) =>
-        string.Concat(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant));
 
     public Task<BotReply> SetNextStepAsync(SetNextStep command, CommandContext context, CancellationToken cancellationToken)
     {

@@ -25,11 +25,29 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
         }, coach: true, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<BotReply> RenameAsync(RenameDeal command, CommandContext context, CancellationToken cancellationToken)
+    public async Task<BotReply> RenameAsync(RenameDeal command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return ResolveAndApplyAsync(command.DealPhrase, context, current =>
-            (DealRules.Rename(current, command.NewName, context.Now, context.Actor), $"Renamed {current.Name} to {command.NewName.Trim()}."), coach: false, cancellationToken);
+        ArgumentNullException.ThrowIfNull(context);
+        var resolution = await resolver.ResolveAsync(context, command.DealPhrase, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        if (resolution.Deal is not { } deal)
+        {
+            return resolution.Reply!;
+        }
+
+        // "rename fabrikam to Fabrikam Retail" while another "Fabrikam Retail" is open: two deals answering to one name
+        // would send later messages to either, so the rep is asked for a name that tells them apart first.
+        var open = context.DealsRead?.Where(d => d.IsOpen).ToList() ?? await store.ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        if (DealResolver.OpenTwin(open, command.NewName, exceptDealId: deal.Id) is { } twin)
+        {
+            logger.LogInformation("Rename of deal {DealId} to a name deal {TwinId} answers to: asking for another", deal.Id, twin.Id);
+            return BotReply.Plain(
+                $"You already have an open deal called {twin.Name}, which \"{command.NewName.Trim()}\" would also name, so I didn't rename {deal.Name}. "
+                + $"Which name tells them apart? Say \"rename {deal.Name} to …\" with it.");
+        }
+
+        return await ApplyAsync(deal, context, current =>
+            (DealRules.Rename(current, command.NewName, context.Now, context.Actor), $"Renamed {current.Name} to {command.NewName.Trim()}."), coach: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>"contoso is enterprise": the deal follows that model; an open deal keeps its place in the stages.</summary>

@@ -6,15 +6,16 @@ using static SalesCoachBot.Replies.CardParts;
 namespace SalesCoachBot.Deals;
 
 /// <summary>
-/// "new deal Contoso Pharma 10k" while an open "Contoso Pharma" exists: nothing is created until the rep says whether
-/// the message was about the deal they have (its fields go on it) or a second deal of the same name.
+/// "new deal Contoso Pharma 10k" while an open "Contoso Pharma" exists, or "new deal Woodgrove 5k" while "Woodgrove Bank
+/// rollout" is (a name the deal-name matcher would take for it): nothing is created until the rep says whether the
+/// message was about the deal they have (its fields go on it) or a second deal.
 /// </summary>
 public static class DuplicateDealCard
 {
     public static string Summary(Deal existing, string newName)
     {
         ArgumentNullException.ThrowIfNull(existing);
-        return $"You already have an open deal called {existing.Name}. Update it with what you said, or create a second \"{newName}\"?";
+        return $"You already have an open deal called {existing.Name}, which \"{newName}\" would also name. Update it with what you said, or create \"{newName}\" as a second deal?";
     }
 
     /// <param name="message">The message that asked for the new deal: the buttons carry it, and it is read again when one is clicked.</param>
@@ -33,7 +34,7 @@ public static class DuplicateDealCard
             [
                 Heading($"You already have {Escape(deal.Name)}"),
                 Text(Escape(facts), subtle: true),
-                Text("Nothing was created. Was your message about this deal, or is it a second one with the same name?"),
+                Text("Nothing was created. Was your message about this deal, or is it a second one with a name like it?"),
             ],
             [
                 // Titles are plain text (no markdown), so they hold no user text to escape.

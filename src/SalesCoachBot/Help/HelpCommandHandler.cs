@@ -23,8 +23,9 @@ public sealed class HelpCommandHandler
     {
         ArgumentNullException.ThrowIfNull(command);
         var hint = command.Hint is { } said ? CoreText.Hint(said) : null;
+        var suggestions = CommandSuggestions.For(command.Text);
         return Task.FromResult(BotReply.Card(
-            hint ?? $"Sorry, I didn't understand \"{command.Text}\". Say \"help\" to see what I can do.",
-            NotUnderstoodCard.Build(command.Text, hint)));
+            hint ?? $"Sorry, I didn't understand \"{command.Text}\". You could try: {string.Join("; ", suggestions.Select(s => s.Example))}. Say \"help\" to see what I can do.",
+            NotUnderstoodCard.Build(command.Text, hint, suggestions)));
     }
 }

@@ -78,6 +78,7 @@ internal static class CommandTable
             .On<ExplainStage>(playbook.ExplainStageAsync)
             .On<ExplainTools>(playbook.ExplainToolsAsync)
             .On<Define>(playbook.DefineAsync)
+            .On<CompareStages>(playbook.CompareStagesAsync)
             .On<StartTour>(playbook.StartTourAsync)
             .OnVerb(CardVerbs.Tour, playbook.TourClickedAsync)
 

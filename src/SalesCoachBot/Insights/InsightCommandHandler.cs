@@ -197,7 +197,7 @@ public sealed partial class InsightCommandHandler(
 
     private async Task<BotReply> ForecastAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
     {
-        var period = PeriodOf(command.Period ?? PeriodKind.ThisQuarter, context);
+        var period = PeriodOf(command, PeriodKind.ThisQuarter, context);
         var mine = await ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
         var me = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
         var report = Forecast.For(mine, context.Process, period, context.Today, QuotaFor(me, period));
@@ -206,7 +206,7 @@ public sealed partial class InsightCommandHandler(
 
     private async Task<BotReply> StatsAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
     {
-        var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
+        var period = PeriodOf(command, PeriodKind.ThisMonth, context);
         var mine = await ListAsync(context.Owner, includeClosed: true, cancellationToken).ConfigureAwait(false);
         var report = RepStats.For(mine, context.Process, period, context.Now);
         var me = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
@@ -225,7 +225,7 @@ public sealed partial class InsightCommandHandler(
 
     private async Task<BotReply> DueAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
     {
-        var period = PeriodOf(command.Period ?? PeriodKind.ThisWeek, context);
+        var period = PeriodOf(command, PeriodKind.ThisWeek, context);
         var open = (await ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false))
             .Where(d => d.NextStep?.Due is not null)
             .Select(d => DealView.For(d, context.Process, context.Now, context.Today))
@@ -268,7 +268,7 @@ public sealed partial class InsightCommandHandler(
             return NoTeam();
         }
 
-        var period = PeriodOf(command.Period ?? PeriodKind.ThisQuarter, context);
+        var period = PeriodOf(command, PeriodKind.ThisQuarter, context);
         // Each rep's forecast counted as their deals are read; the team's is theirs combined (no second pass over the deals).
         var perRep = await team.TallyEachAsync(reps, period.StartsAt, _ => new ForecastTally(context.Process, period, context.Today), cancellationToken).ConfigureAwait(false);
         var forecasts = perRep.Select((tally, i) => tally.Report(QuotaFor(reps[i], period))).ToList();
@@ -307,7 +307,7 @@ public sealed partial class InsightCommandHandler(
             return NoTeam();
         }
 
-        var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
+        var period = PeriodOf(command, PeriodKind.ThisMonth, context);
         // Read far enough back for the period before this one and for the weekly trend.
         var manager = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
         var expected = reps.Select(rep => expectations.For(rep, manager)).ToList();
@@ -375,7 +375,7 @@ public sealed partial class InsightCommandHandler(
             return refusal!;
         }
 
-        var period = PeriodOf(command.Period ?? PeriodKind.ThisMonth, context);
+        var period = PeriodOf(command, PeriodKind.ThisMonth, context);
         var theirs = await deals.ListAsync(rep.Key, includeClosed: true, cancellationToken).ConfigureAwait(false);
         var report = RepStats.For(theirs, context.Process, period, context.Now);
         var manager = await profiles.GetAsync(context.Owner, cancellationToken).ConfigureAwait(false);
@@ -419,6 +419,12 @@ public sealed partial class InsightCommandHandler(
     /// <summary>The quarterly quota, for a period that is a calendar quarter; quotas of other periods are not kept.</summary>
     private static Money? QuotaFor(UserProfile? rep, ReportPeriod period) =>
         period.Kind is PeriodKind.ThisQuarter or PeriodKind.LastQuarter or PeriodKind.NextQuarter ? rep?.QuarterlyQuota : null;
+
+    // "my stats from nov 1 to nov 15", "how did i do in october": the days said, else the period said, else the question's usual one.
+    private static ReportPeriod PeriodOf(AskInsight command, PeriodKind usual, CommandContext context) =>
+        command.Range is { } range
+            ? ReportPeriod.Range(range.First, range.Last, context.TimeZone)
+            : PeriodOf(command.Period ?? usual, context);
 
     private static ReportPeriod PeriodOf(PeriodKind kind, CommandContext context) =>
         ReportPeriod.For(kind, context.Today, context.TimeZone, context.Process.FiscalYearStartMonth);

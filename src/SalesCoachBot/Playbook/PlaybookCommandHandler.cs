@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SalesCoachBot.Conversation;
 using SalesCoachBot.Core.Deals;
 using SalesCoachBot.Core.Process;
@@ -8,7 +9,7 @@ namespace SalesCoachBot.Playbook;
 /// <summary>
 /// Answers a new hire's questions from the process file in force: the process map, a stage, the tools, a term, the tour.
 /// </summary>
-public sealed class PlaybookCommandHandler(ProcessMapPictures pictures, IDealStore deals)
+public sealed partial class PlaybookCommandHandler(ProcessMapPictures pictures, IDealStore deals)
 {
     public Task<BotReply> ExplainProcessAsync(ExplainProcess command, CommandContext context, CancellationToken cancellationToken) =>
         Task.FromResult(ExplainProcess(command, context));
@@ -38,6 +39,27 @@ public sealed class PlaybookCommandHandler(ProcessMapPictures pictures, IDealSto
 
         var note = model.Id == repModel.Id ? null : $"{stage.Name} is a stage of the {model.Name} process.";
         return BotReply.Card(StageGuideCard.Summary(model, stage, command.Topic), StageGuideCard.Build(model, stage, command.Topic, note));
+    }
+
+    /// <summary>"what's the difference between qualify and discovery?": both stages' guides, one after the other.</summary>
+    public async Task<BotReply> CompareStagesAsync(CompareStages command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var repModel = await RepModelAsync(context, cancellationToken).ConfigureAwait(false);
+        var found = new[] { command.StagePhrase, command.OtherStagePhrase }.Select(phrase => (phrase, Found: FindStage(phrase, repModel, context.Process))).ToList();
+        if (found.FirstOrDefault(f => f.Found is null) is { phrase: { } unknown })
+        {
+            return BotReply.Plain($"I don't know a stage called \"{unknown}\". The {repModel.Name} stages are: {string.Join(", ", repModel.Stages.Select(s => s.Name))}.");
+        }
+
+        var stages = found.Select(f => f.Found!.Value).ToList();
+        var (first, second) = (stages[0], stages[1]);
+        var order = first.Model.Id == second.Model.Id
+            ? $"{first.Stage.Name} is stage {first.Model.IndexOf(first.Stage) + 1} and {second.Stage.Name} stage {second.Model.IndexOf(second.Stage) + 1} of the {first.Model.Name} process."
+            : $"{first.Stage.Name} is a stage of the {first.Model.Name} process, {second.Stage.Name} of the {second.Model.Name} process.";
+        var text = $"{order} {StageGuideCard.Summary(first.Model, first.Stage, StageTopic.Overview)} {StageGuideCard.Summary(second.Model, second.Stage, StageTopic.Overview)}";
+        return new BotReply(text, [StageGuideCard.Build(first.Model, first.Stage, StageTopic.Overview, order), StageGuideCard.Build(second.Model, second.Stage, StageTopic.Overview, null)]);
     }
 
     public async Task<BotReply> ExplainToolsAsync(ExplainTools command, CommandContext context, CancellationToken cancellationToken)
@@ -85,7 +107,29 @@ public sealed class PlaybookCommandHandler(ProcessMapPictures pictures, IDealSto
             return Definition(term.Term, "From our glossary", term.Definition, term.Synonyms.Select(s => $"Also called: {s}").ToList());
         }
 
-        if (process.CustomerTypes.FirstOrDefault(c => Key(c.Name) == key || c.Id == key.Replace(' ', '-')) is { } type)
+        // Words of the process itself: what exit criteria are, which customer types there are.
+        if (key is "exit criteria" or "exit criterion")
+        {
+            var repsModel = await RepModelAsync(context, cancellationToken).ConfigureAwait(false);
+            return Definition(
+                "Exit criteria",
+                $"Part of every stage of the {repsModel.Name} process",
+                "What must be true before a deal leaves a stage. Each stage lists its own; a stage that blocks on them lets a deal move on only when every one is confirmed.",
+                repsModel.OpenStages.Select(s => $"{s.Name}: {s.ExitCriteria.Count} (say \"exit criteria for {s.Name.ToLowerInvariant()}\")").ToList());
+        }
+
+        if (key is "customer types" or "customer type")
+        {
+            return Definition(
+                "Customer types",
+                "Who we sell to",
+                string.Join(", ", process.CustomerTypes.Select(c => c.Name)) + ".",
+                process.CustomerTypes.Select(c => $"{c.Name}: {c.Definition}").ToList());
+        }
+
+        // "small business", "a small business customer", "smb": the type whose name the words start with.
+        if ((process.CustomerTypes.FirstOrDefault(c => Key(c.Name) == key || c.Id == key.Replace(' ', '-'))
+            ?? process.FindCustomerType(CustomerNounPattern().Replace(key, string.Empty))) is { } type)
         {
             var models = type.ModelIds.Select(id => process.FindModel(id)?.Name ?? id);
             return Definition(type.Name, $"Customer type · usually sold with: {string.Join(", ", models)}", type.Definition, type.Signals.Select(s => $"Signal: {s}").ToList());
@@ -182,6 +226,9 @@ public sealed class PlaybookCommandHandler(ProcessMapPictures pictures, IDealSto
         BotReply.Card($"{term}: {definition}", DefinitionCard.Build(term, kind, definition, details));
 
     private static string Key(string text) => string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    [GeneratedRegex(@"\s+(?:customers?|clients?|accounts?)$")]
+    private static partial Regex CustomerNounPattern();
 
     private static string Capitalize(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 }

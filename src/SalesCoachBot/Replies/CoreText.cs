@@ -124,6 +124,9 @@ public static class CoreText
             HintCode.DealNameMissing => "Give the deal a name, for example: new deal Contoso Ltd 45k.",
             HintCode.UnreadableShift => $"I couldn't read '{a}' as a shift. Try 'push {b} out two weeks'.",
             HintCode.UnknownCustomerType => $"I don't know a '{a}' customer type. The types are: {b}.",
+            HintCode.UnreadableDate => $"'{a}' is not a date, so I changed nothing. Try 'dec 15', '2027-01-31' or 'end of quarter'.",
+            HintCode.UnreadableWords => $"I read the deal as '{a}' but couldn't read '{b}', so I created nothing. Say amounts like '30k', models and customer types by name, stages after 'in' and dates after 'closing'.",
+            HintCode.DateInPast => $"'{a}' is {b}, already past: a close date must be today or later, so I changed nothing.",
         };
 #pragma warning restore CS8524
     }

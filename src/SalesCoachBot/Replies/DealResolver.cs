@@ -63,6 +63,32 @@ public sealed class DealResolver(IDealStore store, IUserProfileStore profiles)
         context.Topic.Note(deal);
     }
 
+    /// <summary>
+    /// The open deal a new name would be taken for: one whose name is the new one give or take case, spaces and
+    /// punctuation, else one the deal-name matcher finds for it ("Woodgrove" → "Woodgrove Bank rollout", "Contoso" →
+    /// "Contoso Ltd"), typos aside: "Filler 2" is not "Filler 1" said with a slip. Creating it silently would leave later messages naming either one to land on the wrong deal, so
+    /// the rep is asked first. Null when no open deal would be.
+    /// </summary>
+    public static Deal? OpenTwin(IReadOnlyList<Deal> open, string name, string? exceptDealId = null)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(name);
+        var others = open.Where(d => d.Id != exceptDealId).ToList();
+        var key = TwinKey(name);
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        // A legal suffix the rep typed is part of the new name: "Contoso Ltd" is a twin of "Contoso", not of "Contoso Pharma".
+        var suffixed = DealNameMatcher.HasLegalSuffix(name);
+        return others.FirstOrDefault(d => TwinKey(d.Name) == key)
+            ?? DealNameMatcher.Match(name, others, d => d.Name, allowTypos: false).Matches
+                .FirstOrDefault(d => !suffixed || DealNameMatcher.Normalize(d.Name) == DealNameMatcher.Normalize(name));
+    }
+
+    private static string TwinKey(string name) => string.Concat(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant));
+
     private static DealResolution Find(CommandContext context, UserProfile? profile, IReadOnlyList<Deal> all, string phrase, bool includeClosed)
     {
         var deals = includeClosed ? all : all.Where(d => d.IsOpen).ToList();

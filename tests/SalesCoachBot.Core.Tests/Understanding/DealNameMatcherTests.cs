@@ -31,7 +31,14 @@ public class DealNameMatcherTests
     [InlineData("cont", "Contoso Ltd|Fabrikam", NameMatchKind.Unique, "Contoso Ltd")]
     [InlineData("con", "Contoso Ltd|Contoso Pharma|Fabrikam", NameMatchKind.Ambiguous, "Contoso Ltd|Contoso Pharma")]
     [InlineData("fab", "Contoso Ltd|Fabrikam North America", NameMatchKind.Unique, "Fabrikam North America")]
-    // 6. One typo from 5 characters, two from 9
+    // 6. Word starts in order, skipping words of the name (the review of 2026-11-30)
+    [InlineData("contoso exp", "Contoso expansion|Contoso Ltd", NameMatchKind.Unique, "Contoso expansion")]
+    [InlineData("wide world renewal", "Wide World Importers renewal|Wide World Importers", NameMatchKind.Unique, "Wide World Importers renewal")]
+    [InlineData("blue yonder renewal", "Blue Yonder Airlines renewal|Blue Yonder Airlines", NameMatchKind.Unique, "Blue Yonder Airlines renewal")]
+    [InlineData("graphic design inst.", "Graphic Design Institute|Fabrikam", NameMatchKind.Unique, "Graphic Design Institute")]
+    [InlineData("wingtip toys exp", "Wingtip Toys expansion|Wingtip Toys", NameMatchKind.Unique, "Wingtip Toys expansion")]
+    [InlineData("wide world renewal", "Wide World Importers renewal|Wide World Traders renewal", NameMatchKind.Ambiguous, "Wide World Importers renewal|Wide World Traders renewal")]
+    // 7. One typo from 5 characters, two from 9
     [InlineData("contsoo", "Contoso Ltd|Fabrikam", NameMatchKind.Unique, "Contoso Ltd")]
     [InlineData("contsoo", "Contoso Ltd|Contoso Pharma", NameMatchKind.Ambiguous, "Contoso Ltd|Contoso Pharma")]
     [InlineData("fabrkam", "Contoso Ltd|Fabrikam North America", NameMatchKind.Unique, "Fabrikam North America")]
@@ -62,12 +69,24 @@ public class DealNameMatcherTests
     [InlineData("cntso", "Contoso Ltd|Fabrikam")]
     [InlineData("nortwnd tradrs", "Northwind Traders|Fabrikam")]
     [InlineData("tailspin", "Contoso Ltd|Fabrikam")]
+    // Word starts only count from the name's first word, in order, every one found
+    [InlineData("world renewal", "Wide World Importers renewal|Fabrikam")]
+    [InlineData("renewal wide world", "Wide World Importers renewal|Fabrikam")]
+    [InlineData("wide world renewal", "Wide World Importers|Fabrikam")]
     public void A_query_that_matches_nothing_finds_nothing(string query, string candidates)
     {
         var result = DealNameMatcher.Match(query, candidates.Split('|'), name => name);
 
         Assert.Equal(NameMatchKind.None, result.Kind);
         Assert.Empty(result.Matches);
+    }
+
+    [Fact]
+    public void Without_typos_a_name_one_slip_from_another_is_not_it_but_a_shortened_one_still_is()
+    {
+        Assert.Equal(NameMatchKind.None, DealNameMatcher.Match("Filler 2", ["Filler 1"], name => name, allowTypos: false).Kind);
+        Assert.Equal(NameMatchKind.Unique, DealNameMatcher.Match("Filler 2", ["Filler 1"], name => name).Kind);
+        Assert.Equal(NameMatchKind.Unique, DealNameMatcher.Match("Woodgrove", ["Woodgrove Bank rollout"], name => name, allowTypos: false).Kind);
     }
 
     [Fact]

@@ -107,9 +107,9 @@ public static class CardCatalog
         {
             { "welcome", WelcomeCard.Build("Dana", _process) },
             { "help", HelpCard.Build(_process) },
-            { "not understood", NotUnderstoodCard.Build("flibbertigibbet", null) },
-            { "not understood with hint", NotUnderstoodCard.Build("contoso amount lots", "I couldn't read 'lots' as an amount.") },
-            { "empty message", NotUnderstoodCard.Build(string.Empty, null) },
+            { "not understood", NotUnderstoodCard.Build("flibbertigibbet", null, CommandSuggestions.Default) },
+            { "not understood with hint", NotUnderstoodCard.Build("contoso amount lots", "I couldn't read 'lots' as an amount.", CommandSuggestions.For("contoso amount lots")) },
+            { "empty message", NotUnderstoodCard.Build(string.Empty, null, CommandSuggestions.Default) },
             { "notice", NoticeCard.Build("That deal is no longer in your pipeline.") },
             { "pick deal", PickDealCard.Build("contoso", [open, Deal("Contoso Pharma", "qualify")], "move contoso to discovery", "act-1", _process) },
             { "deal not found, no deals", DealNotFoundCard.Build("globex", []) },

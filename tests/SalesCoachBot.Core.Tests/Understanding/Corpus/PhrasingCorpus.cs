@@ -264,7 +264,7 @@ public static partial class PhrasingCorpus
                     InsightKind.TeamStats => "team_stats",
                     _ => "rep_stats",
                 };
-                Set("period", c.Period is { } p ? Snake(p.ToString()) : null);
+                Set("period", c.Range is { } r ? $"{r.First:yyyy-MM-dd}..{r.Last:yyyy-MM-dd}" : c.Period is { } p ? Snake(p.ToString()) : null);
                 Set("rep", c.RepPhrase);
                 break;
             case ShowStalled:
@@ -307,6 +307,11 @@ public static partial class PhrasingCorpus
                 intent = "define";
                 Set("term", c.Term);
                 break;
+            case CompareStages c:
+                intent = "compare_stages";
+                Set("stage", c.StagePhrase);
+                Set("other", c.OtherStagePhrase);
+                break;
             case StartTour c:
                 intent = "tour";
                 Set("model", c.ModelPhrase);
@@ -328,6 +333,10 @@ public static partial class PhrasingCorpus
             case SetManager c:
                 intent = "set_manager";
                 Set("who", c.Who);
+                break;
+            case NotUnderstood c:
+                intent = "not_understood";
+                Set("hint", c.Hint?.Code);
                 break;
             default:
                 intent = "not_understood";

@@ -23,12 +23,14 @@ public sealed class ShortMoneyTests
         Assert.Equal(expected, UserFormat.ShortMoney(new Money((decimal)amount, currency)));
 
     [Fact]
-    public void A_funnel_bar_says_its_deals_and_their_amounts_short_per_currency()
+    public void A_funnel_bar_is_drawn_with_short_amounts_and_read_with_exact_ones()
     {
         Deal Priced(string name, decimal amount, string? currency) => CardCatalog.Deal(name, "prospect") with { Amount = new Money(amount, currency) };
 
         var funnel = PipelineChartHandler.Funnel([Priced("A", 1_200_000, "USD"), Priced("B", 841_000, "USD"), Priced("C", 145_000, null)], CardCatalog.Process);
 
-        Assert.Equal("3 deals · $2M + 145k", Assert.Single(funnel.Stages).ValueText);
+        var bar = Assert.Single(funnel.Stages);
+        Assert.Equal("3 deals · $2M + 145k", bar.DrawnText);
+        Assert.Equal("3 deals · $2,041,000 + 145,000", bar.ValueText);
     }
 }

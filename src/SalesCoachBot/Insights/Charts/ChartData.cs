@@ -14,7 +14,11 @@ namespace SalesCoachBot.Insights.Charts;
 public abstract record ChartData(string Title);
 
 /// <summary>One bar: its label, the value that sets its length, and how the value is written beside it ("12 deals · $340,000").</summary>
-public sealed record ChartBar(string Label, double Value, string ValueText);
+/// <param name="DrawnText">
+/// What the picture writes beside the bar when the exact text would not fit its label space ("12 deals · $340k"); the
+/// card's text and the picture's alt text keep <paramref name="ValueText"/>, every number exact.
+/// </param>
+public sealed record ChartBar(string Label, double Value, string ValueText, string? DrawnText = null);
 
 /// <summary>The pipeline by stage, first stage on top, each bar as wide as its value (usually the number of deals).</summary>
 public sealed record FunnelChart(string Title, IReadOnlyList<ChartBar> Stages) : ChartData(Title);

@@ -89,7 +89,7 @@ public sealed class ChartImage(PictureFonts fonts)
                 canvas.DrawRoundRect(SKRect.Create(centre - (width / 2), top, width, BarHeight), 4, 4, fill);
             }
 
-            Text(canvas, stage.ValueText, fonts.Bold, 13, Width - Margin - valueWidth + 8, top + 20, _ink, maxWidth: valueWidth - 8);
+            Text(canvas, stage.DrawnText ?? stage.ValueText, fonts.Bold, 13, Width - Margin - valueWidth + 8, top + 20, _ink, maxWidth: valueWidth - 8);
             top += BarHeight + BarGap;
         }
     }

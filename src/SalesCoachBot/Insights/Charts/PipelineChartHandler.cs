@@ -37,17 +37,17 @@ public sealed class PipelineChartHandler(IDealStore store, IChartLinks links)
         var byStage = open
             .GroupBy(d => process.ModelOrDefault(d.ModelId).GetStage(d.StageId)?.Name ?? d.StageId, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => order.IndexOf(g.Key) is var i && i < 0 ? int.MaxValue : i)
-            .Select(g => new ChartBar(g.Key, g.Count(), Describe(g.ToList())))
+            .Select(g => new ChartBar(g.Key, g.Count(), Describe(g.ToList(), UserFormat.Money), Describe(g.ToList(), UserFormat.ShortMoney)))
             .ToList();
         return new FunnelChart("Your pipeline by stage", byStage);
     }
 
-    private static string Describe(IReadOnlyList<Deal> deals)
+    private static string Describe(IReadOnlyList<Deal> deals, Func<Money, string> money)
     {
         var amounts = deals.Where(d => d.Amount is not null)
             .GroupBy(d => d.Amount!.Value.Currency ?? string.Empty)
             .OrderByDescending(g => g.Count())
-            .Select(g => UserFormat.ShortMoney(new Money(g.Sum(d => d.Amount!.Value.Amount), g.Key.Length == 0 ? null : g.Key)));
+            .Select(g => money(new Money(g.Sum(d => d.Amount!.Value.Amount), g.Key.Length == 0 ? null : g.Key)));
         var count = deals.Count == 1 ? "1 deal" : $"{deals.Count} deals";
         var sums = string.Join(" + ", amounts);
         return sums.Length == 0 ? count : $"{count} · {sums}";

@@ -249,15 +249,15 @@ public sealed partial class InsightCommandHandler(
         foreach (var rep in read)
         {
             var views = rep.Deals.Select(d => DealView.For(d, context.Process, context.Now, context.Today)).ToList();
-            rows.Add(new TeamRow(TeamCard.RepName(rep.Rep), [views.Count.ToString(UserFormat.Culture), Total(rep.Deals, weighted: false, context), Total(rep.Deals, weighted: true, context), views.Count(v => v.IsStalled(context.Now)).ToString(UserFormat.Culture)]));
+            rows.Add(new TeamRow(TeamCard.RepName(rep.Rep), [views.Count.ToString(UserFormat.Culture), InsightText.CellMoney(Total(rep.Deals, weighted: false, context)), InsightText.CellMoney(Total(rep.Deals, weighted: true, context)), views.Count(v => v.IsStalled(context.Now)).ToString(UserFormat.Culture)]));
         }
 
         var all = read.SelectMany(r => r.Deals).ToList();
-        (string, string)[] totals = [("Open deals", all.Count.ToString(UserFormat.Culture)), ("Total", Total(all, weighted: false, context)), ("Weighted", Total(all, weighted: true, context))];
+        (string, string)[] totals = [("Open deals", all.Count.ToString(UserFormat.Culture)), ("Total", InsightText.Money(Total(all, weighted: false, context))), ("Weighted", InsightText.Money(Total(all, weighted: true, context)))];
         string[] headers = ["Rep", "Open", "Total", "Weighted", "Stalled"];
         LogAnswer("team pipeline", all.Count);
         var funnel = all.Count == 0 ? null : PipelineChartHandler.Funnel(all, context.Process) with { Title = "Team pipeline by stage" };
-        return BotReply.Card(TeamCard.Summary("Team pipeline", $"{reps.Count} reps", headers, rows, totals), TeamCard.Build("Team pipeline", $"{reps.Count} reps", headers, rows, totals, Picture(funnel, context)));
+        return BotReply.Card(TeamCard.Summary("Team pipeline", InsightText.Reps(reps.Count), headers, rows, totals), TeamCard.Build("Team pipeline", InsightText.Reps(reps.Count), headers, rows, totals, Picture(funnel, context)));
     }
 
     private async Task<BotReply> TeamForecastAsync(AskInsight command, CommandContext context, CancellationToken cancellationToken)
@@ -274,8 +274,8 @@ public sealed partial class InsightCommandHandler(
         var forecasts = perRep.Select((tally, i) => tally.Report(QuotaFor(reps[i], period))).ToList();
         var rows = forecasts.Select((forecast, i) =>
         {
-            var quota = forecast.Target is { } target ? $"{InsightText.Percent(forecast.CommitAndWonAgainstTarget)} of {target.Format()}" : "none set";
-            return new TeamRow(TeamCard.RepName(reps[i]), [InsightText.Money(forecast.WonInPeriod), InsightText.Money(forecast.Commit), InsightText.Money(forecast.BestCase), InsightText.Money(forecast.Weighted), quota, forecast.NeedsFixing.Count.ToString(UserFormat.Culture)]);
+            var quota = forecast.Target is { } target ? $"{InsightText.Percent(forecast.CommitAndWonAgainstTarget)} of {UserFormat.ShortMoney(target)}" : "none";
+            return new TeamRow(TeamCard.RepName(reps[i]), [InsightText.CellMoney(forecast.WonInPeriod), InsightText.CellMoney(forecast.Commit), InsightText.CellMoney(forecast.BestCase), InsightText.CellMoney(forecast.Weighted), quota, forecast.NeedsFixing.Count.ToString(UserFormat.Culture)]);
         }).ToList();
         var quotas = reps.Select(r => QuotaFor(r, period)).ToList();
         var teamTarget = quotas.Count > 0 && quotas.All(q => q is not null) && quotas.Select(q => q!.Value.Currency).Distinct().Count() == 1
@@ -287,8 +287,8 @@ public sealed partial class InsightCommandHandler(
             ("Won so far", InsightText.Money(whole.WonInPeriod)), ("Commit", InsightText.Money(whole.Commit)), ("Best case", InsightText.Money(whole.BestCase)),
             ("Pipeline", InsightText.Money(whole.Pipeline)), ("Weighted", InsightText.Money(whole.Weighted)), ("Need a close date", whole.NeedsFixing.Count.ToString(UserFormat.Culture)),
         ];
-        string[] headers = ["Rep", "Won", "Commit", "Best case", "Weighted", "Won + commit vs quota", "To fix"];
-        var subtitle = $"{InsightText.Period(period)} · {reps.Count} reps";
+        string[] headers = ["Rep", "Won", "Commit", "Best case", "Weighted", "Quota (won + commit)", "To fix"];
+        var subtitle = $"{InsightText.Period(period)} · {InsightText.Reps(reps.Count)}";
         if (teamTarget is { } sum)
         {
             totals = [.. totals, ("Won + commit vs the reps' quotas", $"{InsightText.Percent(whole.CommitAndWonAgainstTarget)} of {sum.Format()}")];
@@ -361,7 +361,7 @@ public sealed partial class InsightCommandHandler(
             ("Stalled now", whole.Stalled.ToString(UserFormat.Culture)),
         ];
         string[] headers = ["Rep", "Activities", "Won", "Win rate", "Stalled"];
-        var subtitle = $"{InsightText.Period(period)} · {reps.Count} reps";
+        var subtitle = $"{InsightText.Period(period)} · {InsightText.Reps(reps.Count)}";
         LogAnswer("team stats", perRep.Sum(r => r.Stats.Deals));
         var trend = InsightCharts.Trend("Team win rate and activities", figures.Weeks);
         return BotReply.Card(TeamCard.Summary("Team scorecard", subtitle, headers, rows, totals, against), TeamCard.Build("Team scorecard", subtitle, headers, rows, totals, Picture(trend, context), against));
@@ -429,13 +429,13 @@ public sealed partial class InsightCommandHandler(
     private static ReportPeriod PeriodOf(PeriodKind kind, CommandContext context) =>
         ReportPeriod.For(kind, context.Today, context.TimeZone, context.Process.FiscalYearStartMonth);
 
-    private static string Total(IEnumerable<Deal> of, bool weighted, CommandContext context) =>
-        InsightText.Money(MoneyTotals.Sum(of.Where(d => d.Amount is not null).Select(d =>
+    private static MoneyTotals Total(IEnumerable<Deal> of, bool weighted, CommandContext context) =>
+        MoneyTotals.Sum(of.Where(d => d.Amount is not null).Select(d =>
         {
             var model = context.Process.ModelOrDefault(d.ModelId);
             var probability = weighted ? (model.GetStage(d.StageId) ?? model.FirstStage).WinProbability : 1m;
             return d.Amount!.Value with { Amount = d.Amount.Value.Amount * probability };
-        })));
+        }));
 
     private void LogAnswer(string question, int dealCount) => LogAnswered(logger, question, dealCount);
 

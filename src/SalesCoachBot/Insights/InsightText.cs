@@ -42,6 +42,19 @@ public static class InsightText
             : totals.PerCurrency[0].Format();
     }
 
+    /// <summary>"1 rep", "6 reps": a team's size under a team card's title.</summary>
+    public static string Reps(int count) => count == 1 ? "1 rep" : $"{count.ToString(UserFormat.Culture)} reps";
+
+    /// <summary>
+    /// An amount for a cell of a per-rep table: "$67k", "$4.7k + 20k" (no note on currencies: the exact totals above
+    /// the table carry it). Seven columns at Teams' width broke "$1,314,000" mid-number.
+    /// </summary>
+    public static string CellMoney(MoneyTotals totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        return totals.IsEmpty ? "0" : string.Join(" + ", totals.PerCurrency.Select(UserFormat.ShortMoney));
+    }
+
     /// <summary>"3, $45,000" for deals won or lost and their amount; "0" alone when there were none ("0, 0" reads as two counts).</summary>
     public static string CountAndMoney(int count, MoneyTotals amount) =>
         count == 0 ? "0" : $"{count.ToString(UserFormat.Culture)}, {Money(amount)}";

@@ -120,8 +120,11 @@ public sealed class InsightConversationTests : IAsyncLifetime
         await DanaHasContosoClosingInDecemberAsync();
         await MorganManagesDanaAsync();
 
-        AssertSays(await _app.CardTextAsync(Morgan, "team pipeline"), "Team pipeline", "1 reps", "Dana Rep", "45,000");
-        AssertSays(await _app.CardTextAsync(Morgan, "team forecast"), "Team forecast", "this quarter", "Dana Rep", "2,250");
+        // The totals are exact; the per-rep table's cells are short enough for seven columns at Teams' width.
+        var pipeline = await _app.CardTextAsync(Morgan, "team pipeline");
+        AssertSays(pipeline, "Team pipeline\n1 rep\n", "Total: 45,000", "Dana Rep", "45k", "2.3k");
+        Assert.DoesNotContain("1 reps", pipeline, StringComparison.Ordinal);
+        AssertSays(await _app.CardTextAsync(Morgan, "team forecast"), "Team forecast", "this quarter", " · 1 rep\n", "Weighted: 2,250", "Dana Rep", "2.3k", "Quota (won + commit)");
         AssertSays(await _app.CardTextAsync(Morgan, "team stats this quarter"), "Team scorecard", "this quarter", "Dana Rep");
     }
 

@@ -50,7 +50,8 @@ public static class TeamCard
             Columns = headers.Select((_, i) => new TableColumnDefinition { Width = i == 0 ? ColumnWidth.Weighted(2) : ColumnWidth.Weighted(1) }).ToList(),
             Rows =
             [
-                new TableRow { Cells = headers.Select(h => new TableCell { Items = [new TextBlock { Text = h, Weight = FontWeight.Bolder }] }).ToList() },
+                // Headers small: at Teams' width seven columns leave about 65 px each, and "Weighted" in bold broke in two.
+                new TableRow { Cells = headers.Select(h => new TableCell { Items = [new TextBlock { Text = h, Weight = FontWeight.Bolder, Size = FontSize.Small }] }).ToList() },
                 .. rows.Select(r => new TableRow
                 {
                     Cells = [new TableCell { Items = [new TextBlock { Text = Escape(r.Rep) }] }, .. r.Cells.Select(c => new TableCell { Items = [new TextBlock { Text = c }] })],

@@ -35,14 +35,24 @@ public enum Trend
 /// One target in one period: what the rep did (<see cref="Actual"/>) against what the target expects for the period's
 /// length (<see cref="Expected"/>), with the period before beside it.
 /// </summary>
-public sealed record TargetProgress(ActivityTarget Target, int Actual, decimal Expected, int PreviousActual, decimal PreviousExpected)
+/// <param name="SoFar">
+/// True while the period is still running: <see cref="Expected"/> is then what the target expects of the part gone by
+/// (14 calls by Wednesday of a 20-a-week target is on pace; "14 of 20" read as behind all week).
+/// </param>
+public sealed record TargetProgress(ActivityTarget Target, int Actual, decimal Expected, int PreviousActual, decimal PreviousExpected, bool SoFar = false)
 {
     /// <summary>Actual out of expected; null when nothing was expected.</summary>
     public decimal? Share => Expected == 0 ? null : Actual / Expected;
 
+    public decimal? PreviousShare => PreviousExpected == 0 ? null : PreviousActual / PreviousExpected;
+
     public bool Met => Actual >= Expected;
 
-    public Trend Trend => ActivityTargets.TrendOf(Actual, PreviousActual);
+    /// <summary>
+    /// Against the period before: by the share of what was expected when both expected something (a running period
+    /// against a whole one), else by the counts.
+    /// </summary>
+    public Trend Trend => Share is { } now && PreviousShare is { } before ? ActivityTargets.TrendOf(now, before) : ActivityTargets.TrendOf(Actual, PreviousActual);
 }
 
 public static class ActivityTargets
@@ -56,6 +66,23 @@ public static class ActivityTargets
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(period);
         return Math.Round(target.PerWeek * period.Days / 7m, 1, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>
+    /// How many a weekly target expects of <paramref name="period"/> up to <paramref name="now"/>: the whole period's
+    /// once it has ended, the part gone by while it runs (the weekly number times the days gone by over seven).
+    /// </summary>
+    public static decimal ExpectedBy(ActivityTarget target, ReportPeriod period, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(period);
+        if (now >= period.EndsAt)
+        {
+            return Expected(target, period);
+        }
+
+        var gone = now <= period.StartsAt ? 0m : (decimal)(now - period.StartsAt).TotalDays;
+        return Math.Round(target.PerWeek * gone / 7m, 1, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>What <paramref name="measure"/> counted in a period's figures.</summary>
@@ -75,15 +102,25 @@ public static class ActivityTargets
         };
     }
 
-    /// <summary>Each target against the figures of a period and of the period before it.</summary>
-    public static IReadOnlyList<TargetProgress> Progress(IReadOnlyList<ActivityTarget> targets, PeriodFigures current, PeriodFigures previous)
+    /// <summary>
+    /// Each target against the figures of a period and of the period before it. Given <paramref name="now"/> inside
+    /// the current period, its expected figure is that of the part gone by (<see cref="ExpectedBy"/>).
+    /// </summary>
+    public static IReadOnlyList<TargetProgress> Progress(IReadOnlyList<ActivityTarget> targets, PeriodFigures current, PeriodFigures previous, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(previous);
+        var running = now is { } at && at < current.Period.EndsAt;
         return targets
             .OrderBy(t => t.Measure)
-            .Select(t => new TargetProgress(t, Actual(t.Measure, current), Expected(t, current.Period), Actual(t.Measure, previous), Expected(t, previous.Period)))
+            .Select(t => new TargetProgress(
+                t,
+                Actual(t.Measure, current),
+                running ? ExpectedBy(t, current.Period, now!.Value) : Expected(t, current.Period),
+                Actual(t.Measure, previous),
+                Expected(t, previous.Period),
+                running))
             .ToList();
     }
 
@@ -93,7 +130,7 @@ public static class ActivityTargets
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(period);
         return targets.Count == 0 ? []
-            : Progress(targets, RepStats.Figures(deals, process, period, now), RepStats.Figures(deals, process, period.Previous(), now));
+            : Progress(targets, RepStats.Figures(deals, process, period, now), RepStats.Figures(deals, process, period.Previous(), now), now);
     }
 
     /// <summary>The targets with <paramref name="target"/> in place of any earlier one of its measure.</summary>

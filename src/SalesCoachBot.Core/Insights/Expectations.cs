@@ -108,7 +108,7 @@ public sealed record ExpectationReport(IReadOnlyList<TargetProgress> Targets, Qu
         ArgumentNullException.ThrowIfNull(expectations);
         ArgumentNullException.ThrowIfNull(stats);
         ArgumentNullException.ThrowIfNull(process);
-        var targets = expectations.Weekly.Count == 0 ? [] : ActivityTargets.Progress(expectations.Weekly, stats.Current, stats.Previous);
+        var targets = expectations.Weekly.Count == 0 ? [] : ActivityTargets.Progress(expectations.Weekly, stats.Current, stats.Previous, now);
         return Held(expectations, targets, QuotaQuarters(stats.Current.Period, now, process.FiscalYearStartMonth), quarterForecast);
     }
 

@@ -43,6 +43,9 @@ public static class ExpectationText
     };
 
     /// <summary>"↑ up", "↓ down", "= level": the arrow and its word, so the trend is not in the colour or the arrow alone.</summary>
+    /// <summary>" so far" after the expected figure of a period still running: it is the part gone by, not the whole.</summary>
+    private static string SoFar(TargetProgress progress) => progress.SoFar ? " so far" : string.Empty;
+
     public static string Trend(Trend trend) => trend switch
     {
         Core.Insights.Trend.Up => "↑ up",
@@ -54,7 +57,7 @@ public static class ExpectationText
     public static string Progress(TargetProgress progress)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        return $"{progress.Actual.ToString(UserFormat.Culture)} of {Number(progress.Expected)} expected ({Share(progress.Share)}), "
+        return $"{progress.Actual.ToString(UserFormat.Culture)} of {Number(progress.Expected)} expected{SoFar(progress)} ({Share(progress.Share)}), "
             + $"{Trend(progress.Trend)} from {progress.PreviousActual.ToString(UserFormat.Culture)} of {Number(progress.PreviousExpected)} the period before";
     }
 
@@ -62,7 +65,7 @@ public static class ExpectationText
     public static string ShortProgress(TargetProgress progress)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        return $"{Measure(progress.Target.Measure)} {progress.Actual.ToString(UserFormat.Culture)} of {Number(progress.Expected)} {Trend(progress.Trend)} (before {progress.PreviousActual.ToString(UserFormat.Culture)} of {Number(progress.PreviousExpected)})";
+        return $"{Measure(progress.Target.Measure)} {progress.Actual.ToString(UserFormat.Culture)} of {Number(progress.Expected)}{SoFar(progress)} {Trend(progress.Trend)} (before {progress.PreviousActual.ToString(UserFormat.Culture)} of {Number(progress.PreviousExpected)})";
     }
 
     /// <summary>

@@ -56,6 +56,24 @@ public sealed class ExpectationTests : IDisposable
     }
 
     [Fact]
+    public void A_week_still_running_is_held_to_the_part_gone_by_and_its_trend_is_by_share_not_by_count()
+    {
+        // Wednesday 25 Nov, 12:00 UTC: 2.5 days of the week (from Monday 23 Nov) have gone by, so 20 calls a week
+        // expects 20 × 2.5 / 7 = 7.14 so far. 4 calls so far (57%) against 5 of 20 last week (25%): up, though 4 < 5.
+        Deal deal = Created(At(11, 9))
+            .Did(ActivityKind.Call, new(2026, 11, 23)).Did(ActivityKind.Call, new(2026, 11, 24)).Did(ActivityKind.Call, new(2026, 11, 24)).Did(ActivityKind.Call, new(2026, 11, 25))
+            .Did(ActivityKind.Call, new(2026, 11, 16)).Did(ActivityKind.Call, new(2026, 11, 17)).Did(ActivityKind.Call, new(2026, 11, 18)).Did(ActivityKind.Call, new(2026, 11, 19)).Did(ActivityKind.Call, new(2026, 11, 20));
+        var thisWeek = ReportPeriod.For(PeriodKind.ThisWeek, new DateOnly(2026, 11, 25), TimeZoneInfo.Utc);
+
+        var calls = Assert.Single(ActivityTargets.Progress([_twentyCalls], [deal], TheProcess, thisWeek, At(11, 25, hour: 12)));
+
+        Assert.Equal((4, 7.1m, 5, 20m, true), (calls.Actual, calls.Expected, calls.PreviousActual, calls.PreviousExpected, calls.SoFar));
+        Assert.Equal(Trend.Up, calls.Trend);
+        Assert.Equal(20m, ActivityTargets.ExpectedBy(_twentyCalls, thisWeek, At(12, 1)));
+        Assert.Equal(0m, ActivityTargets.ExpectedBy(_twentyCalls, thisWeek, At(11, 20)));
+    }
+
+    [Fact]
     public void An_empty_week_is_nothing_of_what_was_expected_and_level_with_an_empty_week_before()
     {
         var row = WeeklyScorecard.For(Rep(), [], TheProcess, At(11, 25), new Expectations(TargetsFile.Empty, ManagerMapping.Empty).For(Rep(), Manager(_twentyCalls)));

@@ -72,18 +72,19 @@ public sealed class ExpectationConversationTests : IAsyncLifetime
         await _app.SayAsync(Morgan, "team target: 5 calls a week per rep");
         await _app.SayAsync(Morgan, "Dana's quota is 90k this quarter");
 
-        // This week Dana made 1 call of the 5 expected, and none the week before.
-        AssertSays(await _app.CardTextAsync(Morgan, "team stats this week"), "Against targets and quota, this week", "calls 1 of 5 ↑ up (before 0 of 5)", "quota 0% of 90,000 = level (last quarter 0%)");
+        // This week Dana made 1 call, and none the week before. It is Wednesday 10:00 in Berlin: 2.4 days of the week have
+        // gone by, so 5 a week expects 1.7 so far (the whole week's 5 only once it has ended).
+        AssertSays(await _app.CardTextAsync(Morgan, "team stats this week"), "Against targets and quota, this week", "calls 1 of 1.7 so far ↑ up (before 0 of 5)", "quota 0% of 90,000 = level (last quarter 0%)");
         AssertSays(
             await _app.CardTextAsync(Morgan, "how is Dana doing this week?"),
             "Against expectations",
             "Calls (5 a week)",
-            "1 of 5 expected (20%), ↑ up from 0 of 5 the period before",
+            "1 of 1.7 expected so far (59%), ↑ up from 0 of 5 the period before",
             "Quota",
             "90,000 a quarter: won + commit this quarter 0%, = level from 0% won last quarter");
 
         // The rep sees the same, against their own manager's targets.
-        AssertSays(await _app.CardTextAsync(Dana, "how am I doing this week"), "Calls (5 a week)", "1 of 5 expected (20%)");
+        AssertSays(await _app.CardTextAsync(Dana, "how am I doing this week"), "Calls (5 a week)", "1 of 1.7 expected so far (59%)");
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class ExpectationConversationTests : IAsyncLifetime
         await MorganManagesDanaWhoCalledContosoAsync();
 
         AssertSays(await _app.CardTextAsync(Morgan, "team targets"), "Calls", "15 a week (from the targets file)", "Demos", "2 a week (from the targets file)");
-        AssertSays(await _app.CardTextAsync(Morgan, "how is Dana doing this week?"), "Calls (15 a week)", "1 of 15 expected", "120,000 a quarter (from the targets file)");
+        AssertSays(await _app.CardTextAsync(Morgan, "how is Dana doing this week?"), "Calls (15 a week)", "1 of 5.2 expected so far", "120,000 a quarter (from the targets file)");
 
         await _app.SayAsync(Morgan, "team target: 20 calls a week");
         AssertSays(await _app.CardTextAsync(Morgan, "team targets"), "20 a week (set by you)", "2 a week (from the targets file)");

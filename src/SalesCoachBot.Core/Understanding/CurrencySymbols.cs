@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace SalesCoachBot.Core.Understanding;
 
 /// <summary>The currencies the parsers know, and the symbols we read and write for the most common ones.</summary>
-public static class CurrencySymbols
+internal static class CurrencySymbols
 {
     public static readonly FrozenSet<string> Codes = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,

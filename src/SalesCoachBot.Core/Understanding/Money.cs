@@ -13,9 +13,17 @@ public readonly record struct Money(decimal Amount, string? Currency)
     {
         // Rounded first so that 45000.001 shows as "45,000" rather than "45,000.00".
         var amount = decimal.Round(Math.Abs(Amount), 2);
-        var number = amount.ToString(decimal.Truncate(amount) == amount ? "#,##0" : "#,##0.00", CultureInfo.InvariantCulture);
-        var sign = Amount < 0 && amount != 0 ? "-" : "";
+        return WithCurrency(amount.ToString(decimal.Truncate(amount) == amount ? "#,##0" : "#,##0.00", CultureInfo.InvariantCulture));
+    }
 
+    /// <summary>
+    /// <paramref name="number"/>, this amount's size already written (unsigned: "45,000", "67k"), with the amount's sign
+    /// and its currency as a symbol before it or a code after it: "-$67k", "45k CHF".
+    /// </summary>
+    public string WithCurrency(string number)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        var sign = Amount < 0 && number != "0" ? "-" : "";
         if (Currency is null)
         {
             return sign + number;

@@ -24,7 +24,7 @@ public static class AtRiskCard
         ArgumentNullException.ThrowIfNull(entries);
         return entries.Count == 0
             ? NoneAtRisk(openDeals)
-            : $"{Deals(entries.Count)} at risk, riskiest first:\n" + string.Join("\n", entries.Take(MaxDeals).Select(e => $"- {e.View.Deal.Name} ({Points(e.Score)}): {string.Join("; ", e.Reasons.Select(r => Reason(e, r)))}"));
+            : $"{DealCount(entries.Count)} at risk, riskiest first:\n" + string.Join("\n", entries.Take(MaxDeals).Select(e => $"- {e.View.Deal.Name} ({Points(e.Score)}): {string.Join("; ", e.Reasons.Select(r => Reason(e, r)))}"));
     }
 
     public static AdaptiveCard Build(IReadOnlyList<RiskEntry> entries, int openDeals)
@@ -61,6 +61,4 @@ public static class AtRiskCard
     }
 
     private static string Points(int score) => score == 1 ? "1 point" : $"{score} points";
-
-    private static string Deals(int count) => count == 1 ? "1 deal" : $"{count} deals";
 }

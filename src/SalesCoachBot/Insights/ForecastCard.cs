@@ -17,7 +17,7 @@ public static class ForecastCard
         ArgumentNullException.ThrowIfNull(report);
         var lines = new List<string>
         {
-            $"{title}, {Period(report.Period)}: {Count(report.Lines.Count)} closing, total {Money(report.Total)}, weighted {Money(report.Weighted)}.",
+            $"{title}, {Period(report.Period)}: {DealCount(report.Lines.Count)} closing, total {Money(report.Total)}, weighted {Money(report.Weighted)}.",
             $"Commit {Money(report.Commit)} · Best case {Money(report.BestCase)} · Pipeline {Money(report.Pipeline)} · Won so far {Money(report.WonInPeriod)}.",
         };
         if (report.Target is { } target)
@@ -45,7 +45,7 @@ public static class ForecastCard
         body.AddRange(ChartSlot.For(chart, $"Forecast against target, {Period(report.Period)}"));
         var facts = new List<Fact>
         {
-            new("Closing", Count(report.Lines.Count) + (report.WithoutAmount > 0 ? $" ({report.WithoutAmount} without an amount)" : string.Empty)),
+            new("Closing", DealCount(report.Lines.Count) + (report.WithoutAmount > 0 ? $" ({report.WithoutAmount} without an amount)" : string.Empty)),
             new("Total", Money(report.Total)),
             new("Weighted", Money(report.Weighted)),
             new("Commit", Money(report.Commit)),
@@ -88,5 +88,4 @@ public static class ForecastCard
         return Card(body);
     }
 
-    private static string Count(int n) => n == 1 ? "1 deal" : $"{n} deals";
 }

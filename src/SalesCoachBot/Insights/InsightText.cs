@@ -42,6 +42,9 @@ public static class InsightText
             : totals.PerCurrency[0].Format();
     }
 
+    /// <summary>"1 deal", "12 deals".</summary>
+    public static string DealCount(int count) => count == 1 ? "1 deal" : $"{count} deals";
+
     /// <summary>"1 rep", "6 reps": a team's size under a team card's title.</summary>
     public static string Reps(int count) => count == 1 ? "1 rep" : $"{count.ToString(UserFormat.Culture)} reps";
 

@@ -37,11 +37,7 @@ public static class UserFormat
         var value = Math.Abs(amount.Amount);
         var (scaled, suffix) = value >= 1_000_000m ? (value / 1_000_000m, "M") : value >= 1_000m ? (value / 1_000m, "k") : (value, string.Empty);
         // One decimal while it says something ("1.3M", "7.7k"), none from 100 on ("145k") or for whole small amounts.
-        var number = scaled.ToString(scaled >= 100 || suffix.Length == 0 ? "#,##0" : "0.#", Culture) + suffix;
-        var sign = amount.Amount < 0 && number != "0" ? "-" : string.Empty;
-        return amount.Currency is null ? sign + number
-            : CurrencySymbols.TryGetSymbol(amount.Currency, out var symbol) ? sign + symbol + number
-            : $"{sign}{number} {amount.Currency}";
+        return amount.WithCurrency(scaled.ToString(scaled >= 100 || suffix.Length == 0 ? "#,##0" : "0.#", Culture) + suffix);
     }
 
     /// <summary>Reads the yyyy-MM-dd value an Input.Date sends; null for anything else.</summary>

@@ -48,7 +48,7 @@ public sealed class PipelineChartHandler(IDealStore store, IChartLinks links)
             .GroupBy(d => d.Amount!.Value.Currency ?? string.Empty)
             .OrderByDescending(g => g.Count())
             .Select(g => money(new Money(g.Sum(d => d.Amount!.Value.Amount), g.Key.Length == 0 ? null : g.Key)));
-        var count = deals.Count == 1 ? "1 deal" : $"{deals.Count} deals";
+        var count = InsightText.DealCount(deals.Count);
         var sums = string.Join(" + ", amounts);
         return sums.Length == 0 ? count : $"{count} · {sums}";
     }

@@ -7,14 +7,6 @@ namespace SalesCoachBot.Tests.Hosting;
 /// <summary>Issue 6: a Bot Framework configuration that cannot work stops start-up with a message an admin can act on.</summary>
 public sealed class StartupValidationTests
 {
-    private static async Task<string> StartUpFailureAsync(BotApp app)
-    {
-        await using (app)
-        {
-            return Assert.ThrowsAny<Exception>(() => app.CreateClient()).ToString();
-        }
-    }
-
     [Theory]
     [InlineData("MultiTenant", "", "", "", "MicrosoftAppType is MultiTenant but MicrosoftAppId is empty")]
     [InlineData("SingleTenant", "app-id", "secret", "", "MicrosoftAppTenantId is required with MicrosoftAppType=SingleTenant")]
@@ -26,13 +18,13 @@ public sealed class StartupValidationTests
     public async Task A_bot_framework_setting_that_cannot_work_stops_start_up_saying_what_to_fix(
         string appType, string appId, string password, string tenant, string message)
     {
-        var failure = await StartUpFailureAsync(new BotApp(settings: new Dictionary<string, string?>
+        var failure = await StartUp.FailureAsync(new Dictionary<string, string?>
         {
             ["MicrosoftAppType"] = appType,
             ["MicrosoftAppId"] = appId,
             ["MicrosoftAppPassword"] = password,
             ["MicrosoftAppTenantId"] = tenant,
-        }));
+        });
 
         Assert.Contains(message, failure, StringComparison.Ordinal);
     }
@@ -40,7 +32,7 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task Anonymous_mode_refuses_to_start_in_production_and_says_how_to_allow_it()
     {
-        var failure = await StartUpFailureAsync(new BotApp { EnvironmentName = "Production" });
+        var failure = await StartUp.FailureAsync(new Dictionary<string, string?>(), environment: "Production");
 
         Assert.Contains("No MicrosoftAppId in the Production environment", failure, StringComparison.Ordinal);
         Assert.Contains("SalesCoach:Bot:AllowAnonymousInProduction=true", failure, StringComparison.Ordinal);
@@ -88,14 +80,14 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task A_tenant_allow_list_without_the_single_tenant_stops_start_up()
     {
-        var failure = await StartUpFailureAsync(new BotApp(settings: new Dictionary<string, string?>
+        var failure = await StartUp.FailureAsync(new Dictionary<string, string?>
         {
             ["MicrosoftAppType"] = "SingleTenant",
             ["MicrosoftAppId"] = "app-id",
             ["MicrosoftAppPassword"] = "secret",
             ["MicrosoftAppTenantId"] = "tenant-contoso",
             ["SalesCoach:Bot:AllowedTenants:0"] = "tenant-fabrikam",
-        }));
+        });
 
         Assert.Contains("SalesCoach:Bot:AllowedTenants does not include MicrosoftAppTenantId tenant-contoso", failure, StringComparison.Ordinal);
     }

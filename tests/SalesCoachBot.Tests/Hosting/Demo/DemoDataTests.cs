@@ -71,12 +71,8 @@ public sealed class DemoDataTests
     [Fact]
     public async Task Demo_data_refuses_to_start_outside_development()
     {
-        await using var app = new BotApp(settings: new Dictionary<string, string?>(_demoOn) { ["SalesCoach:Bot:AllowAnonymousInProduction"] = "true" })
-        {
-            EnvironmentName = "Production",
-        };
-
-        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient()).ToString();
+        var failure = await StartUp.FailureAsync(
+            new Dictionary<string, string?>(_demoOn) { ["SalesCoach:Bot:AllowAnonymousInProduction"] = "true" }, environment: "Production");
 
         Assert.Contains("SalesCoach:Demo:Enabled is for local use: it is refused in the Production environment", failure, StringComparison.Ordinal);
     }

@@ -250,6 +250,25 @@ public abstract class ReminderSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_next_step_due_sooner_than_the_stage_allows_is_reminded_on_its_own_day()
+    {
+        var db = Open();
+        await RepAsync(db, "dana");
+        var deal = await DealAsync(db, "dana", "Contoso");
+        var updater = new DealUpdater(db.Deals, _process, NullLogger<DealUpdater>.Instance);
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        await updater.UpdateAsync(deal.Owner, deal.Id, "step", d => DealRules.SetNextStep(d, "call the CFO", today, today, _time.GetUtcNow(), new Actor("dana", "step")), CancellationToken.None);
+        var sweeper = Sweeper(db, RecordingNotifier().Object);
+
+        // The stage's allowed time runs to Friday; the next step was due today, so its reminder comes tomorrow morning.
+        _time.Advance(TimeSpan.FromHours(25));
+        Assert.True(_time.GetUtcNow() < deal.StageEnteredAt + _model.FirstStage.AllowedTime!.Value);
+        await sweeper.SweepAsync(CancellationToken.None);
+
+        Assert.Equal([(deal.Id, Rung.FirstReminder)], _delivered.Select(d => (d.DealId, d.Rung)));
+    }
+
+    [Fact]
     public async Task Progress_after_a_reminder_cancels_the_next_one()
     {
         var db = Open();

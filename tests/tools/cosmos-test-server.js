@@ -7,6 +7,7 @@
 //  - 404 with sub-status 1003 (as the service answers for a missing container or database) where the server
 //    throws (500) because the container of an item does not exist.
 //  - a conditional patch checks its condition as written, on the one document patched (see below).
+//  - a range read on a declared composite index is served from that index, as the service serves it (see below).
 // Usage: node cosmos-test-server.js [port]   (0 or none: a free port). Prints "cosmos-test-server listening on <port>".
 "use strict";
 const fs = require("fs");
@@ -55,6 +56,105 @@ patchOperations.patchOperation = function patchWithConditionAsWritten(collection
     return { statusCode: 412, body: { code: "PreconditionFailed", message: "Condition specified in the patch request is not satisfied." } };
   }
   return patchAsTheServerDoes(collection, { ...input, condition: undefined });
+};
+
+// The server answers every query by running it over every document of the container, so a query costs in proportion
+// to the container, where the service reads its index. For the one shape the reminder schedule asks,
+//   SELECT TOP @n * FROM c WHERE c.<a> = @x AND c.<b> <= @y ORDER BY c.<a> ASC, c.<b> ASC
+// on a container whose indexing policy declares the composite index (<a> ASC, <b> ASC), the query is run over the
+// documents the index would give: those with <a> equal to @x and a number <b> up to @y, in that order, the first @n.
+// Those are exactly the documents of the answer (the query still runs on them, so its result is the server's own);
+// a sweep then costs what is due, not what is stored. Any other query, or a page after the first, is run as before.
+const Items = require("@vercel/cosmosdb-server/lib/account/items").default;
+const rangeRead = /^SELECT TOP (@\w+) \* FROM c WHERE c\.(\w+) = (@\w+) AND c\.(\w+) <= (@\w+) ORDER BY c\.\2 ASC, c\.\4 ASC$/i;
+const queryEveryDocument = Items.prototype.query;
+Items.prototype.query = function queryThroughCompositeIndex(params, options) {
+  const shape = rangeRead.exec(String(params.query).trim());
+  const collection = this._parent.read();
+  if (!shape || options.continuation || !collection) {
+    return queryEveryDocument.call(this, params, options);
+  }
+  const [, topName, first, equalsName, second, upToName] = shape;
+  const declared = ((collection.indexingPolicy || {}).compositeIndexes || []).some((paths) => paths.length === 2
+    && paths[0].path === `/${first}` && paths[1].path === `/${second}`
+    && (paths[0].order || "ascending") === "ascending" && (paths[1].order || "ascending") === "ascending");
+  const value = (name) => ((params.parameters || []).find((p) => p.name === name) || {}).value;
+  const [top, equals, upTo] = [value(topName), value(equalsName), value(upToName)];
+  if (!declared || typeof top !== "number" || typeof upTo !== "number" || !["string", "number"].includes(typeof equals)) {
+    return queryEveryDocument.call(this, params, options);
+  }
+  const sorted = compositeIndex(this, first, second).get(equals) || [];
+  const documents = [];
+  for (let i = 0; i < sorted.length && documents.length < top && sorted[i].value <= upTo; i += 1) {
+    documents.push(this._data.get(sorted[i].rid).read());
+  }
+  return this._getQuery(params.query).exec(documents, {
+    parameters: params.parameters, udf: this._userDefinedFunctions(), compositeIndexes: collection.indexingPolicy.compositeIndexes, ...options,
+  });
+};
+
+// An index per container and pair of paths, built on its first use and kept up to date by every write after it:
+// <a>'s value -> [{ value: <b>, rid }] sorted by <b> (then rid, so removal finds the one entry).
+function compositeIndex(items, first, second) {
+  items._compositeIndexes = items._compositeIndexes || new Map();
+  const key = `${first}/${second}`;
+  let index = items._compositeIndexes.get(key);
+  if (!index) {
+    index = { first, second, groups: new Map(), entries: new Map() };
+    for (const item of items._data.values()) indexDocument(index, item.read());
+    items._compositeIndexes.set(key, index);
+  }
+  return index.groups;
+}
+
+function indexDocument(index, data) {
+  const group = data[index.first];
+  const value = data[index.second];
+  if (!["string", "number"].includes(typeof group) || typeof value !== "number") return;
+  const entry = { value, rid: data._rid };
+  let sorted = index.groups.get(group);
+  if (!sorted) index.groups.set(group, (sorted = []));
+  sorted.splice(position(sorted, entry), 0, entry);
+  index.entries.set(data._rid, { group, entry });
+}
+
+function unindexDocument(index, rid) {
+  const indexed = index.entries.get(rid);
+  if (!indexed) return;
+  const sorted = index.groups.get(indexed.group);
+  const at = position(sorted, indexed.entry);
+  if (sorted[at] && sorted[at].rid === rid) sorted.splice(at, 1);
+  index.entries.delete(rid);
+}
+
+function position(sorted, entry) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const other = sorted[middle];
+    if (other.value < entry.value || (other.value === entry.value && other.rid < entry.rid)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+const setDocument = Items.prototype._set;
+Items.prototype._set = function setAndIndex(data) {
+  const result = setDocument.call(this, data);
+  for (const index of (this._compositeIndexes || new Map()).values()) {
+    unindexDocument(index, data._rid);
+    indexDocument(index, data);
+  }
+  return result;
+};
+const deleteDocument = Items.prototype.delete;
+Items.prototype.delete = function deleteAndUnindex(idOrRid, partition) {
+  const data = this._item("/id", idOrRid, partition).read();
+  deleteDocument.call(this, idOrRid, partition);
+  for (const index of (this._compositeIndexes || new Map()).values()) {
+    if (data) unindexDocument(index, data._rid);
+  }
 };
 
 const pkgDir = path.dirname(require.resolve("@vercel/cosmosdb-server/package.json"));

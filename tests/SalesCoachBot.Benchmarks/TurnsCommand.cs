@@ -31,6 +31,9 @@ public static class TurnsCommand
     {
         var users = args.Number("users", 20);
         var turns = args.Number("turns", 40);
+        // Turns per user before measuring, the same for both servers: JIT (tier-0, then tier-1 once a method is hot),
+        // connection pools, SQLite's page cache. 5 covers the first; the runtime's tier-up takes longer.
+        var warmup = args.Number("warmup", 5);
         var folder = Directory.CreateTempSubdirectory("salescoach-bench-");
         await using var connector = await FakeConnector.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
@@ -43,7 +46,7 @@ public static class TurnsCommand
             JsonObject echo, bot;
             await using (var server = ServerProcess.Start(ServerProcess.AssemblyOf("tests/SalesCoachBot.EchoBot", "SalesCoachBot.EchoBot"), new Dictionary<string, string>()))
             {
-                echo = await MeasureAsync("echo", server, http, connector, users, turns, setUp: false);
+                echo = await MeasureAsync("echo", server, http, connector, users, turns, warmup, setUp: false);
             }
 
             await using (var server = ServerProcess.Start(ServerProcess.AssemblyOf("src/SalesCoachBot", "SalesCoachBot"), new Dictionary<string, string>
@@ -54,7 +57,7 @@ public static class TurnsCommand
                 ["SalesCoach__Reminders__Enabled"] = "false",
             }))
             {
-                bot = await MeasureAsync("bot", server, http, connector, users, turns, setUp: true);
+                bot = await MeasureAsync("bot", server, http, connector, users, turns, warmup, setUp: true);
             }
 
             var store = await StoreRoundTrips.MeasureAsync(connector, _script, Path.Combine(folder.FullName, "counted.db"));
@@ -67,6 +70,7 @@ public static class TurnsCommand
                 ["machine"] = Machine(),
                 ["users"] = users,
                 ["turns_per_user"] = turns,
+                ["warmup_turns_per_user"] = warmup,
                 ["echo"] = echo,
                 ["bot"] = bot,
                 ["cpu_ratio"] = Ratio(bot, echo, "cpu_ms_per_turn"),
@@ -84,7 +88,7 @@ public static class TurnsCommand
     }
 
     private static async Task<JsonObject> MeasureAsync(
-        string name, ServerProcess server, HttpClient http, FakeConnector connector, int users, int turns, bool setUp)
+        string name, ServerProcess server, HttpClient http, FakeConnector connector, int users, int turns, int warmup, bool setUp)
     {
         var firstAnswered = await FirstAnsweredTurnAsync(server, http, connector);
         Console.Error.WriteLine($"{name}: first turn answered {firstAnswered.TotalMilliseconds:F0} ms after the process started");
@@ -100,8 +104,8 @@ public static class TurnsCommand
             }));
         }
 
-        // Warm-up: the same work, not measured (JIT, connection pools, SQLite page cache).
-        await RunUsersAsync(server, http, connector, reps, Math.Min(turns, 5), offset: 1000);
+        // Warm-up: the same work, not measured.
+        await RunUsersAsync(server, http, connector, reps, warmup, offset: 1000);
 
         var failuresBefore = connector.Failures;
         var repliesBefore = connector.Replies;

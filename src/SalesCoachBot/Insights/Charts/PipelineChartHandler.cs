@@ -24,22 +24,28 @@ public sealed class PipelineChartHandler(IDealStore store, IChartLinks links)
     }
 
     /// <summary>
-    /// Open deals by stage, in the order of the default model's stages and then any other model's: bars by number of deals
-    /// (amounts in several currencies cannot share one bar), each with its count and its amount per currency.
+    /// Open deals by stage, first stage on top: bars by number of deals (amounts in several currencies cannot share one
+    /// bar), each with its count and its amount per currency. Where the deals follow more than one selling model, each
+    /// model's stages come together under its name ("Enterprise · Discovery"), default model first: the models' stages
+    /// are different funnels, and one column of all of them read as a funnel no deal goes through.
     /// </summary>
     public static FunnelChart Funnel(IReadOnlyList<Deal> open, SalesProcess process)
     {
+        ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(process);
-        var order = process.Models.OrderBy(m => m.Id == process.DefaultModelId ? 0 : 1)
-            .SelectMany(m => m.OpenStages.Select(s => s.Name))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
+        var models = process.Models.OrderBy(m => m.Id == process.DefaultModelId ? 0 : 1).ToList();
+        var byModel = open.GroupBy(d => process.ModelOrDefault(d.ModelId)).OrderBy(g => models.IndexOf(g.Key)).ToList();
+        var named = byModel.Count > 1;
+        var bars = byModel.SelectMany(model => model
+            .GroupBy(d => model.Key.GetStage(d.StageId)?.Name ?? d.StageId, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => model.Key.OpenStages.ToList().FindIndex(s => string.Equals(s.Name, g.Key, StringComparison.OrdinalIgnoreCase)) is var i && i < 0 ? int.MaxValue : i)
+            .Select(g => new ChartBar(
+                named ? $"{model.Key.Name} · {g.Key}" : g.Key,
+                g.Count(),
+                Describe(g.ToList(), UserFormat.Money),
+                Describe(g.ToList(), UserFormat.ShortMoney))))
             .ToList();
-        var byStage = open
-            .GroupBy(d => process.ModelOrDefault(d.ModelId).GetStage(d.StageId)?.Name ?? d.StageId, StringComparer.OrdinalIgnoreCase)
-            .OrderBy(g => order.IndexOf(g.Key) is var i && i < 0 ? int.MaxValue : i)
-            .Select(g => new ChartBar(g.Key, g.Count(), Describe(g.ToList(), UserFormat.Money), Describe(g.ToList(), UserFormat.ShortMoney)))
-            .ToList();
-        return new FunnelChart("Your pipeline by stage", byStage);
+        return new FunnelChart("Your pipeline by stage", bars);
     }
 
     private static string Describe(IReadOnlyList<Deal> deals, Func<Money, string> money)

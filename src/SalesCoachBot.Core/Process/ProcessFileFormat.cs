@@ -9,6 +9,7 @@ internal sealed record ProcessFile(
     string? Name,
     int? Version,
     int? FiscalYearStartMonth,
+    string? Currency,
     string? DefaultModel,
     DefaultsFile? Defaults,
     List<CustomerTypeFile?>? CustomerTypes,

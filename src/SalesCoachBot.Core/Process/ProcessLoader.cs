@@ -142,11 +142,18 @@ public static partial class ProcessLoader
                 Error("$.fiscalYearStartMonth", $"must be a month number from 1 (January) to 12 (December), not {file.FiscalYearStartMonth.Value.ToString(CultureInfo.InvariantCulture)}");
             }
 
+            if (file.Currency is { } currency && !IsCurrencyCode(currency))
+            {
+                Error("$.currency", $"must be a three-letter ISO 4217 code such as USD or EUR, not \"{currency}\"");
+            }
+
             var forecast = BuildForecast(file.Forecast);
             return Errors.Count == 0
-                ? new SalesProcess(name, fileName, defaultModel!, defaults, customerTypes, glossary, models) { Forecast = forecast, FiscalYearStartMonth = file.FiscalYearStartMonth ?? 1 }
+                ? new SalesProcess(name, fileName, defaultModel!, defaults, customerTypes, glossary, models) { Forecast = forecast, FiscalYearStartMonth = file.FiscalYearStartMonth ?? 1, Currency = file.Currency }
                 : null;
         }
+
+        private static bool IsCurrencyCode(string code) => code.Length == 3 && code.All(char.IsAsciiLetterUpper);
 
         private SellingModel? BuildModel(ModelFile? model, string path)
         {

@@ -13,6 +13,12 @@ public sealed record SalesProcess(
     /// <summary>The calendar month (1-12) the company's fiscal year starts in: quarters in dates and questions count from it.</summary>
     public int FiscalYearStartMonth { get; init; } = 1;
 
+    /// <summary>
+    /// The company's currency (ISO 4217), if the file names one: an amount said without a currency, by a rep whose deals
+    /// do not already share one, is in it, so a new rep's first deals count with everyone else's.
+    /// </summary>
+    public string? Currency { get; init; }
+
     public SellingModel DefaultModel => Models.First(m => m.Id == DefaultModelId);
 
     /// <summary>The win probabilities from which an open deal counts as commit or best case (the file's <c>forecast</c>).</summary>

@@ -37,7 +37,7 @@ public sealed class DealCommandHandler(IDealStore store, DealUpdater updater, De
         }
 
         var model = context.Process.FindModel(command.ModelId) ?? context.Process.DefaultModel;
-        var amount = command.Amount is { } said ? DealRules.InCurrencyIfNone(said, DealRules.UsualCurrency(open)) : (Money?)null;
+        var amount = command.Amount is { } said ? DealRules.InCurrencyIfNone(said, DealRules.UsualCurrency(open) ?? context.Process.Currency) : (Money?)null;
         var change = DealRules.Create(context.Owner, command.Name, amount, model, context.Now, context.Actor);
         if (change.Deal is not null && command.ExpectedClose is { } close)
         {

@@ -139,9 +139,9 @@ public sealed partial class InsightCommandHandler(
         }
 
         // A quota without a currency takes the rep's, so it counts against their deals: their open deals' currency, or,
-        // with none open, the one their deals share (a quota counts the won ones too).
+        // with none open, the one their deals share (a quota counts the won ones too), else the company's.
         var theirs = await deals.ListAsync(whose, includeClosed: true, cancellationToken).ConfigureAwait(false);
-        var usual = DealRules.UsualCurrency(theirs.Where(d => d.IsOpen)) ?? DealRules.UsualCurrency(theirs);
+        var usual = DealRules.UsualCurrency(theirs.Where(d => d.IsOpen)) ?? DealRules.UsualCurrency(theirs) ?? context.Process.Currency;
         QuotaChange? change = null;
         var saved = await profiles.UpdateAsync(whose, p =>
         {

@@ -135,6 +135,29 @@ public class ProcessLoaderTests
         Assert.Equal(4, ProcessLoader.Parse(json.ToJsonString(), "april.json").FiscalYearStartMonth);
     }
 
+    [Theory]
+    [InlineData("usd")]
+    [InlineData("US$")]
+    [InlineData("Dollars")]
+    public void A_currency_that_is_not_an_iso_code_is_refused_saying_what_is_wanted(string currency)
+    {
+        var error = LoadBroken(json => json["currency"] = currency);
+
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal("$.currency", problem.Path);
+        Assert.Contains("three-letter ISO 4217 code", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_company_currency_is_the_files_and_none_when_left_out()
+    {
+        var json = JsonNode.Parse(DefaultJson())!.AsObject();
+        Assert.Equal("USD", ProcessLoader.Parse(json.ToJsonString(), "default.json").Currency);
+
+        json.Remove("currency");
+        Assert.Null(ProcessLoader.Parse(json.ToJsonString(), "none.json").Currency);
+    }
+
     [Fact]
     public void A_misspelt_key_is_refused_rather_than_ignored()
     {

@@ -65,7 +65,7 @@ public class ChatFirstTests : IAsyncLifetime
         await SayAsync("contoso won");
 
         Assert.Contains("it is no longer won, back in Prospect", await SayAsync("undo"), StringComparison.Ordinal);
-        Assert.Contains("amount back to 45,000", await SayAsync("undo"), StringComparison.Ordinal);
+        Assert.Contains("amount back to $45,000", await SayAsync("undo"), StringComparison.Ordinal);
         Assert.Contains("it was just created, so it is deleted again", await SayAsync("undo"), StringComparison.Ordinal);
 
         Assert.Contains("no open deals", await SayAsync("my deals"), StringComparison.OrdinalIgnoreCase);
@@ -111,7 +111,7 @@ public class ChatFirstTests : IAsyncLifetime
         Assert.DoesNotContain("Stage:", await SayAsync("show contoso"), StringComparison.Ordinal);
 
         Assert.Contains("it is back in your pipeline", await SayAsync("undo"), StringComparison.Ordinal);
-        Assert.Contains("Amount: 45,000", await SayAsync("show contoso"), StringComparison.Ordinal);
+        Assert.Contains("Amount: $45,000", await SayAsync("show contoso"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class ChatFirstTests : IAsyncLifetime
         Assert.Contains("You already have Contoso Pharma", Text(ask), StringComparison.Ordinal);
         Assert.Contains("1 open deal", await SayAsync("my deals"), StringComparison.Ordinal);
         var updated = await ClickAsync(ask, "updateExisting");
-        Assert.Contains("Contoso Pharma: amount 20,000", updated, StringComparison.Ordinal);
+        Assert.Contains("Contoso Pharma: amount $20,000", updated, StringComparison.Ordinal);
         Assert.Contains("1 open deal", await SayAsync("my deals"), StringComparison.Ordinal);
     }
 
@@ -172,7 +172,7 @@ public class ChatFirstTests : IAsyncLifetime
 
         var won = await SayAsync(text);
 
-        Assert.Contains("Congratulations! Contoso Ltd is won at 52,000.", won, StringComparison.Ordinal);
+        Assert.Contains("Congratulations! Contoso Ltd is won at $52,000.", won, StringComparison.Ordinal);
         var shown = await SayAsync("show contoso");
         Assert.Contains("52,000", shown, StringComparison.Ordinal);
         Assert.DoesNotContain("45,000", shown, StringComparison.Ordinal);
@@ -293,7 +293,7 @@ public class ChatFirstTests : IAsyncLifetime
 
         var updated = await SayAsync("fabrikam: 30k, closes march 3");
 
-        Assert.Contains("Fabrikam: amount 30,000", updated, StringComparison.Ordinal);
+        Assert.Contains("Fabrikam: amount $30,000", updated, StringComparison.Ordinal);
         var shown = await SayAsync("show fabrikam");
         Assert.Contains("Expected close: Wed 3 Mar 2027", shown, StringComparison.Ordinal);
     }

@@ -57,7 +57,7 @@ public class ConversationTests : IAsyncLifetime
         var text = await SayAndReadAsync("new deal Contoso Ltd 45k");
 
         Assert.Contains("Created Contoso Ltd (Consultative), now in Prospect.", text, StringComparison.Ordinal);
-        Assert.Contains("Amount: 45,000", text, StringComparison.Ordinal);
+        Assert.Contains("Amount: $45,000", text, StringComparison.Ordinal);
         Assert.Contains("Contoso Ltd: Prospect", text, StringComparison.Ordinal);
     }
 
@@ -159,7 +159,7 @@ public class ConversationTests : IAsyncLifetime
     {
         await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
 
-        Assert.Contains("Amount: 50,000", await SayAndReadAsync("contoso amount 50k"), StringComparison.Ordinal);
+        Assert.Contains("Amount: $50,000", await SayAndReadAsync("contoso amount 50k"), StringComparison.Ordinal);
         Assert.Contains("Expected close: Tue 15 Dec 2026", await SayAndReadAsync("contoso closes dec 15"), StringComparison.Ordinal);
     }
 
@@ -215,8 +215,8 @@ public class ConversationTests : IAsyncLifetime
         var (_, second) = await _app.ClickAsync(Dana, pharma.Verb, pharma.Data);
 
         Assert.Contains("Already done", Text((JObject)second!["value"]!), StringComparison.Ordinal);
-        Assert.Contains("Amount: 50,000", await SayAndReadAsync("show contoso ltd"), StringComparison.Ordinal);
-        Assert.Contains("Amount: 80,000", await SayAndReadAsync("show contoso pharma"), StringComparison.Ordinal);
+        Assert.Contains("Amount: $50,000", await SayAndReadAsync("show contoso ltd"), StringComparison.Ordinal);
+        Assert.Contains("Amount: $80,000", await SayAndReadAsync("show contoso pharma"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -282,10 +282,10 @@ public class ConversationTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", body!["type"]!.ToString());
         var updated = (JObject)body["value"]!;
         AssertValid(updated);
-        Assert.Contains("Contoso Pharma is now 50,000.", Text(updated), StringComparison.Ordinal);
+        Assert.Contains("Contoso Pharma is now $50,000.", Text(updated), StringComparison.Ordinal);
         Assert.Contains("Already done", Text((JObject)again!["value"]!), StringComparison.Ordinal);
-        Assert.Contains("Amount: 50,000", await SayAndReadAsync("show contoso pharma"), StringComparison.Ordinal);
-        Assert.Contains("Amount: 45,000", await SayAndReadAsync("show contoso ltd"), StringComparison.Ordinal);
+        Assert.Contains("Amount: $50,000", await SayAndReadAsync("show contoso pharma"), StringComparison.Ordinal);
+        Assert.Contains("Amount: $45,000", await SayAndReadAsync("show contoso ltd"), StringComparison.Ordinal);
     }
 
     [Fact]

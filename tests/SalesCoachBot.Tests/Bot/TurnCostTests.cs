@@ -69,7 +69,7 @@ public class TurnCostTests : IAsyncLifetime
 
         Assert.All(clicks, c => Assert.Equal(200, c.Status));
         var cards = clicks.Where(c => c.Body?["type"]?.ToString() == "application/vnd.microsoft.card.adaptive").ToList();
-        Assert.Contains("Contoso Pharma is now 50,000.", CardReader.Text((JObject)Assert.Single(cards).Body!["value"]!), StringComparison.Ordinal);
+        Assert.Contains("Contoso Pharma is now $50,000.", CardReader.Text((JObject)Assert.Single(cards).Body!["value"]!), StringComparison.Ordinal);
         Assert.All(clicks.Except(cards), c => Assert.Equal("application/vnd.microsoft.activity.message", c.Body!["type"]!.ToString()));
         Assert.Equal(1, _counts.DealWrites);
     }

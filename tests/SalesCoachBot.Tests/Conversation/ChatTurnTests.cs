@@ -59,7 +59,7 @@ public sealed class ChatTurnTests : IAsyncLifetime
     {
         await Chat()
             .Send("new deal Contoso Ltd 45k")
-            .AssertReply(CardSaying("Created Contoso Ltd (Consultative), now in Prospect.", "Amount: 45,000"))
+            .AssertReply(CardSaying("Created Contoso Ltd (Consultative), now in Prospect.", "Amount: $45,000"))
             .Send("my deals")
             .AssertReply(CardSaying("1 open deal", "Contoso Ltd"))
             .StartTestAsync();

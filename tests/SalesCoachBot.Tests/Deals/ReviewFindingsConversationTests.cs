@@ -33,17 +33,27 @@ public sealed class ReviewFindingsConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_new_deal_without_a_currency_takes_the_one_all_the_reps_deals_share()
     {
-        await _app.SayAsync(Dana, "new deal Fourth Coffee $33k");
-        await _app.SayAsync(Dana, "new deal Contoso Ltd $45k");
+        await _app.SayAsync(Dana, "new deal Fourth Coffee €33k");
+        await _app.SayAsync(Dana, "new deal Contoso Ltd €45k");
 
-        AssertSays(await _app.CardTextAsync(Dana, "new deal Fabrikam 40k"), "Amount: $40,000");
+        AssertSays(await _app.CardTextAsync(Dana, "new deal Fabrikam 40k"), "Amount: €40,000");
 
-        // Once the rep's deals are in two currencies, an amount without one stays without one.
-        await _app.SayAsync(Dana, "new deal Tailspin €20k");
+        // Once the rep's deals are in two currencies, an amount without one is in the company's (the process file's USD).
+        await _app.SayAsync(Dana, "new deal Tailspin $20k");
         var mixed = await _app.CardTextAsync(Dana, "new deal Northwind 10k");
-        AssertSays(mixed, "Amount: 10,000");
-        Assert.DoesNotContain("$10,000", mixed, StringComparison.Ordinal);
+        AssertSays(mixed, "Amount: $10,000");
         Assert.DoesNotContain("€10,000", mixed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_reps_first_deal_and_quota_said_without_a_currency_are_in_the_companys()
+    {
+        AssertSays(await _app.CardTextAsync(Dana, "new deal Contoso Ltd 45k"), "Amount: $45,000");
+        await _app.SayAsync(Dana, "my quota is 90k");
+
+        AssertSays(await _app.TextReplyAsync(Dana, "what's my quota"), "Your quota is $90,000 a quarter");
+        var forecast = await _app.CardTextAsync(Dana, "my forecast");
+        Assert.DoesNotContain("per currency", forecast, StringComparison.Ordinal);
     }
 
     private async Task MorganManagesDanaAsync()
@@ -83,7 +93,7 @@ public sealed class ReviewFindingsConversationTests : IAsyncLifetime
         AssertSays(await _app.TextReplyAsync(Dana, "what's my quota"), "You have no quota set", "my quota is 300k");
         AssertSays(await _app.TextReplyAsync(Morgan, "what's dana's quota"), "has no quota set");
         await _app.SayAsync(Dana, "my quota is 90k");
-        AssertSays(await _app.TextReplyAsync(Dana, "what's my quota"), "Your quota is 90,000 a quarter, set by you.");
+        AssertSays(await _app.TextReplyAsync(Dana, "what's my quota"), "Your quota is $90,000 a quarter, set by you.");
     }
 
     [Fact]

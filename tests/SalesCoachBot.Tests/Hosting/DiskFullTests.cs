@@ -52,7 +52,7 @@ public sealed class DiskFullTests : IAsyncLifetime
         Assert.Contains("Contoso Ltd", deals, StringComparison.Ordinal);
         Assert.DoesNotContain(refused, deals, StringComparison.Ordinal);
         var contoso = Text(SingleCard(await _app.SayAsync(Dana, "show contoso")));
-        Assert.Contains("Amount: 50,000", contoso, StringComparison.Ordinal);
+        Assert.Contains("Amount: $50,000", contoso, StringComparison.Ordinal);
         Assert.Equal(created + 1, await StoredDealCountAsync());
 
         // Past the heal interval with the disk still full, the probe itself still sees no room.

@@ -39,10 +39,10 @@ public sealed class ChartAndExportLinkTests
 
         var card = SingleCard(await app.SayAsync(TestUser.Dana, "pipeline chart"));
 
-        Assert.Contains("Prospect: 2 deals · 75,000", Text(card), StringComparison.Ordinal);
-        Assert.Contains("Qualify: 1 deal · 12,000", Text(card), StringComparison.Ordinal);
+        Assert.Contains("Prospect: 2 deals · $75,000", Text(card), StringComparison.Ordinal);
+        Assert.Contains("Qualify: 1 deal · $12,000", Text(card), StringComparison.Ordinal);
         var alt = card.Descendants().OfType<JObject>().Single(o => o["type"]?.ToString() == "Image")["altText"]!.ToString();
-        Assert.Contains("Prospect 2 deals · 75,000; Qualify 1 deal · 12,000", alt, StringComparison.Ordinal);
+        Assert.Contains("Prospect 2 deals · $75,000; Qualify 1 deal · $12,000", alt, StringComparison.Ordinal);
         var link = ImageUrl(card);
         Assert.StartsWith("/charts/", link.AbsolutePath, StringComparison.Ordinal);
         Assert.DoesNotContain("aad-dana", link.ToString(), StringComparison.OrdinalIgnoreCase);

@@ -74,7 +74,7 @@ public sealed class ExpectationConversationTests : IAsyncLifetime
 
         // This week Dana made 1 call, and none the week before. It is Wednesday 10:00 in Berlin: 2.4 days of the week have
         // gone by, so 5 a week expects 1.7 so far (the whole week's 5 only once it has ended).
-        AssertSays(await _app.CardTextAsync(Morgan, "team stats this week"), "Against targets and quota, this week", "calls 1 of 1.7 so far ↑ up (before 0 of 5)", "quota 0% of 90,000 = level (last quarter 0%)");
+        AssertSays(await _app.CardTextAsync(Morgan, "team stats this week"), "Against targets and quota, this week", "calls 1 of 1.7 so far ↑ up (before 0 of 5)", "quota 0% of $90,000 = level (last quarter 0%)");
         AssertSays(
             await _app.CardTextAsync(Morgan, "how is Dana doing this week?"),
             "Against expectations",

@@ -51,7 +51,7 @@ public sealed class InsightConversationTests : IAsyncLifetime
         var text = await _app.CardTextAsync(Dana, "what closes this quarter");
 
         AssertSays(said, "Contoso Ltd now counts as Commit", "by its stage, Prospect at 5%, it would be Pipeline");
-        AssertSays(text, "Commit (set by you)", "Commit: 45,000");
+        AssertSays(text, "Commit (set by you)", "Commit: $45,000");
     }
 
     [Fact]
@@ -122,9 +122,9 @@ public sealed class InsightConversationTests : IAsyncLifetime
 
         // The totals are exact; the per-rep table's cells are short enough for seven columns at Teams' width.
         var pipeline = await _app.CardTextAsync(Morgan, "team pipeline");
-        AssertSays(pipeline, "Team pipeline\n1 rep\n", "Total: 45,000", "Dana Rep", "45k", "2.3k");
+        AssertSays(pipeline, "Team pipeline\n1 rep\n", "Total: $45,000", "Dana Rep", "$45k", "$2.3k");
         Assert.DoesNotContain("1 reps", pipeline, StringComparison.Ordinal);
-        AssertSays(await _app.CardTextAsync(Morgan, "team forecast"), "Team forecast", "this quarter", " · 1 rep\n", "Weighted: 2,250", "Dana Rep", "2.3k", "Quota (won + commit)");
+        AssertSays(await _app.CardTextAsync(Morgan, "team forecast"), "Team forecast", "this quarter", " · 1 rep\n", "Weighted: $2,250", "Dana Rep", "$2.3k", "Quota (won + commit)");
         AssertSays(await _app.CardTextAsync(Morgan, "team stats this quarter"), "Team scorecard", "this quarter", "Dana Rep");
     }
 
@@ -148,9 +148,9 @@ public sealed class InsightConversationTests : IAsyncLifetime
         await MorganManagesDanaAsync();
         await _app.SayAsync(Dana, "put contoso in commit");
 
-        AssertSays(await _app.TextReplyAsync(Morgan, "Dana's quota is 90k this quarter"), "Dana Rep's quota is 90,000 a quarter");
-        AssertSays(await _app.CardTextAsync(Dana, "my forecast"), "Target: 90,000 · won + commit 50%");
-        AssertSays(await _app.CardTextAsync(Morgan, "team forecast"), "50% of 90,000");
+        AssertSays(await _app.TextReplyAsync(Morgan, "Dana's quota is 90k this quarter"), "Dana Rep's quota is $90,000 a quarter");
+        AssertSays(await _app.CardTextAsync(Dana, "my forecast"), "Target: $90,000 · won + commit 50%");
+        AssertSays(await _app.CardTextAsync(Morgan, "team forecast"), "50% of $90,000");
         AssertSays(await _app.TextReplyAsync(Sam, "Dana's quota is 1k this quarter"), "You don't manage anyone yet");
     }
 

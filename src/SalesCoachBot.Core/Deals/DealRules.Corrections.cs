@@ -68,8 +68,10 @@ public static partial class DealRules
     }
 
     /// <summary>
-    /// The deal follows another selling model. An open deal goes to the stage at the same place in the new model's open
-    /// stages (the second open stage to the second), or the last open one when the new model is shorter.
+    /// The deal follows another selling model. An open deal stays in its stage where the new model has one of that id
+    /// or name (Negotiation is Negotiation in both): a change of model is a correction, not a move, so it never sends the
+    /// deal back. Else it goes to the stage at the same place in the new model's open stages (the second open stage to
+    /// the second), or the last open one when the new model is shorter. The stage history records a change of stage only.
     /// </summary>
     public static DealChange ChangeModel(Deal deal, SellingModel from, SellingModel to, DateTimeOffset now, Actor actor)
     {
@@ -83,14 +85,17 @@ public static partial class DealRules
         }
 
         Stage target;
-        if (from.GetStage(deal.StageId) is { IsClosed: true } closed)
+        var current = from.GetStage(deal.StageId);
+        if (current is { IsClosed: true } closed)
         {
             target = to.ClosingStage(closed.Outcome) ?? to.FirstStage;
         }
         else
         {
             var position = Math.Max(0, from.OpenStages.ToList().FindIndex(s => s.Id == deal.StageId));
-            target = to.OpenStages[Math.Min(position, to.OpenStages.Count - 1)];
+            target = to.OpenStages.FirstOrDefault(s => s.Id == deal.StageId)
+                ?? to.OpenStages.FirstOrDefault(s => current is not null && string.Equals(s.Name, current.Name, StringComparison.OrdinalIgnoreCase))
+                ?? to.OpenStages[Math.Min(position, to.OpenStages.Count - 1)];
         }
 
         var changed = deal with
@@ -98,7 +103,7 @@ public static partial class DealRules
             ModelId = to.Id,
             StageId = target.Id,
             DoneActions = [],
-            History = [.. deal.History, new StageChange(deal.StageId, target.Id, now, actor.UserName)],
+            History = target.Id == deal.StageId ? deal.History : [.. deal.History, new StageChange(deal.StageId, target.Id, now, actor.UserName)],
         };
         return DealChange.Changed(Touch(changed, now, actor));
     }

@@ -226,4 +226,31 @@ public class DealRulesTests
         var wonLongAgo = won with { NextStepBeforeClose = null, Undo = [] };
         Assert.Null(DealRules.Reopen(wonLongAgo, _consultative, now, new Actor("Dana", "a7")).Deal!.NextStep);
     }
+
+    [Theory]
+    [InlineData("negotiation", "enterprise", "negotiation")]
+    [InlineData("proposal", "enterprise", "proposal")]
+    [InlineData("qualify", "enterprise", "qualify")]
+    [InlineData("discovery", "transactional", "quote")]
+    [InlineData("proposal", "transactional", "quote")]
+    public void A_change_of_model_keeps_the_stage_where_the_new_model_has_it_and_else_its_place(string stage, string model, string expected)
+    {
+        var deal = NewDeal() with { StageId = stage };
+
+        var changed = DealRules.ChangeModel(deal, _consultative, _process.FindModel(model)!, _time.GetUtcNow(), new Actor("Dana", "m1")).Deal!;
+
+        Assert.Equal(expected, changed.StageId);
+    }
+
+    [Fact]
+    public void A_change_of_model_that_keeps_the_stage_adds_no_stage_change_to_the_history()
+    {
+        var deal = NewDeal() with { StageId = "negotiation" };
+
+        var kept = DealRules.ChangeModel(deal, _consultative, _process.FindModel("enterprise")!, _time.GetUtcNow(), new Actor("Dana", "m1")).Deal!;
+        var moved = DealRules.ChangeModel(deal, _consultative, _process.FindModel("transactional")!, _time.GetUtcNow(), new Actor("Dana", "m2")).Deal!;
+
+        Assert.Equal(deal.History, kept.History);
+        Assert.Equal(("negotiation", "quote"), (moved.History[^1].FromStageId, moved.History[^1].ToStageId));
+    }
 }

@@ -32,6 +32,12 @@ public sealed record ReminderState
     /// <summary>Set while an instance is sending this deal's reminder; expires so a crashed instance's work is taken over.</summary>
     public ReminderClaim? Claim { get; init; }
 
+    /// <summary>
+    /// When the last reminder the rep asked for that went out was asked for (its <see cref="Deals.AskedReminder.SetAt"/>):
+    /// an undo never brings that one, or an older one, back. Sweep bookkeeping, so it survives an undo.
+    /// </summary>
+    public DateTimeOffset? LastAskedSetAt { get; init; }
+
     /// <summary>Set while the rep's chat refuses the bot (403): reminders wait until the rep comes back.</summary>
     public bool Parked { get; init; }
 
@@ -41,5 +47,9 @@ public sealed record ReminderState
 
 /// <param name="Instance">Which bot instance holds the claim (for logs).</param>
 /// <param name="Until">When the claim expires and another instance may take the work over.</param>
-/// <param name="Rung">The rung being sent.</param>
-public sealed record ReminderClaim(string Instance, DateTimeOffset Until, Rung Rung);
+/// <param name="Rung">The rung being sent; <see cref="Rung.None"/> when it is the reminder the rep asked for.</param>
+public sealed record ReminderClaim(string Instance, DateTimeOffset Until, Rung Rung)
+{
+    /// <summary>The <see cref="Deals.AskedReminder.SetAt"/> of the reminder the rep asked for, when that is what is being sent.</summary>
+    public DateTimeOffset? Asked { get; init; }
+}

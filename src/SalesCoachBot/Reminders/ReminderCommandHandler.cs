@@ -99,8 +99,9 @@ public sealed class ReminderCommandHandler(
     }
 
     /// <summary>
-    /// "remind me about tailspin tomorrow": the deal's next step becomes a follow-up due that day, so the reminder ladder
-    /// brings it back then (the opposite of a snooze). An existing next step is replaced, and the reply says so.
+    /// "remind me about tailspin tomorrow", "remind me to send the pricing to tailspin friday": a reminder on that day, at
+    /// the start of the rep's working day, once (the opposite of a snooze). The deal's next step stays as it is; a
+    /// reminder asked for before on the deal is replaced, and the reply says which.
     /// </summary>
     public async Task<BotReply> RemindAsync(RemindMe command, CommandContext context, CancellationToken cancellationToken)
     {
@@ -112,13 +113,22 @@ public sealed class ReminderCommandHandler(
             return resolution.Reply!;
         }
 
-        var text = command.Note ?? $"Follow up on {deal.Name}";
-        var replaced = deal.NextStep is { } old && old.Text != text ? $" (it replaces \"{old.Text}\")" : string.Empty;
         var outcome = await updater.UpdateAsync(
-            deal, context.Actor.ActivityId, current => DealRules.SetNextStep(current, text, command.Date, context.Today, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
-        return outcome.Status == UpdateStatus.Applied
-            ? DealReplies.Deal(outcome.Deal!, context, $"I'll remind you about {deal.Name} on {UserFormat.Date(command.Date)}: {text}{replaced}.")
-            : DealReplies.NotApplied(outcome, context, "Already done: that change was applied before.");
+            deal, context.Actor.ActivityId, current => DealRules.AskReminder(current, command.Date, command.Note, context.Today, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
+        if (outcome.Status != UpdateStatus.Applied)
+        {
+            return DealReplies.NotApplied(outcome, context, "Already done: that change was applied before.");
+        }
+
+        var asked = outcome.Deal!.AskedReminder!;
+        var replaced = deal.AskedReminder is { } old
+            ? $" It replaces the reminder for {UserFormat.Date(old.On)}{(old.Note is { } oldNote && oldNote != asked.Note ? $" (\"{oldNote}\")" : string.Empty)}."
+            : string.Empty;
+        var kept = deal.NextStep is { } step ? $" Your next step stays \"{step.Text}\"." : string.Empty;
+        return DealReplies.Deal(
+            outcome.Deal,
+            context,
+            $"I'll remind you about {deal.Name} on {UserFormat.Date(asked.On)}{(asked.Note is { } note ? $": {note}" : string.Empty)}.{replaced}{kept}");
     }
 
     public async Task<BotReply> SetHoursAsync(SetWorkingHours command, CommandContext context, CancellationToken cancellationToken)

@@ -197,7 +197,7 @@ public static class UndoTrail
             AppliedActivities = applied,
             UpdatedAt = now,
             Reminder = current.Reminder with { SnoozedUntil = before.Reminder.SnoozedUntil },
-            AskedReminder = before.AskedReminder is { } asked && current.Reminder.LastAskedSetAt >= asked.SetAt ? null : before.AskedReminder,
+            AskedReminder = before.AskedReminder is { } asked && current.Reminder.LastAskedSent?.SetAt >= asked.SetAt ? null : before.AskedReminder,
             ETag = current.ETag,
         };
     }

@@ -66,9 +66,9 @@ public sealed class ReminderClaims(IDealStore deals, ManagerLookup managers, Sal
         {
             // Asked for first: a ladder rung due too waits for the next sweep (its due time stays passed), so the rep
             // reads one message about the deal at a time.
-            var claimed = new ReminderClaim(instance, now + options.Value.ClaimTimeout, Rung.None) { Asked = deal.AskedReminder!.SetAt };
-            updated = deal with { Reminder = state with { Claim = claimed } };
-            reminder = new DueReminder(updated, Rung.None, new AskedReminderDue(deal.AskedReminder.On, deal.AskedReminder.Note));
+            var askedFor = deal.AskedReminder!;
+            updated = deal with { Reminder = state with { Claim = new ReminderClaim(instance, now + options.Value.ClaimTimeout, Rung.None) { Asked = askedFor } } };
+            reminder = new DueReminder(updated, Rung.None, new AskedReminderDue(askedFor.On, askedFor.Note));
         }
         else if (sendAt is null || sendAt > now)
         {
@@ -128,7 +128,7 @@ public sealed class ReminderClaims(IDealStore deals, ManagerLookup managers, Sal
         state = result switch
         {
             // The reminder the rep asked for goes once and leaves the ladder where it is: no rung, no manager nudge.
-            NotifyResult.Sent when claim.Asked is { } asked => state with { LastAskedSetAt = state.LastAskedSetAt > asked ? state.LastAskedSetAt : asked },
+            NotifyResult.Sent when claim.Asked is { } asked => state with { LastAskedSent = asked },
 
             // A snooze the rep set while the message was on its way still holds.
             NotifyResult.Sent => state with { Sent = rung, LastSentAt = now, SnoozedUntil = state.SnoozedUntil > now ? state.SnoozedUntil : null },
@@ -137,7 +137,7 @@ public sealed class ReminderClaims(IDealStore deals, ManagerLookup managers, Sal
         };
 
         // Sent, it is done; one the rep asked for again while it was on its way (a later day) stays.
-        var sentAsked = result == NotifyResult.Sent && claim.Asked is { } setAt && current.AskedReminder?.SetAt == setAt;
+        var sentAsked = result == NotifyResult.Sent && claim.Asked is { } sent && current.AskedReminder?.SetAt == sent.SetAt;
         var next = current with { Reminder = state, AskedReminder = sentAsked ? null : current.AskedReminder };
         if (result == NotifyResult.Sent)
         {

@@ -104,7 +104,7 @@ public static class ReminderLadder
             {
                 ClockStart = after.UpdatedAt > after.StageEnteredAt ? after.UpdatedAt : after.StageEnteredAt,
                 Parked = after.Reminder.Parked,
-                LastAskedSetAt = after.Reminder.LastAskedSetAt,
+                LastAskedSent = after.Reminder.LastAskedSent,
             }
             : after.Reminder;
         var withState = after with { Reminder = state };

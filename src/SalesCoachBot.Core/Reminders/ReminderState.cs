@@ -33,10 +33,11 @@ public sealed record ReminderState
     public ReminderClaim? Claim { get; init; }
 
     /// <summary>
-    /// When the last reminder the rep asked for that went out was asked for (its <see cref="Deals.AskedReminder.SetAt"/>):
-    /// an undo never brings that one, or an older one, back. Sweep bookkeeping, so it survives an undo.
+    /// The last reminder the rep asked for that went out: an undo never brings that one, or an older one (by
+    /// <see cref="Deals.AskedReminder.SetAt"/>), back, and "remind me again" keeps its note. Sweep bookkeeping, so it
+    /// survives an undo.
     /// </summary>
-    public DateTimeOffset? LastAskedSetAt { get; init; }
+    public Deals.AskedReminder? LastAskedSent { get; init; }
 
     /// <summary>Set while the rep's chat refuses the bot (403): reminders wait until the rep comes back.</summary>
     public bool Parked { get; init; }
@@ -50,6 +51,6 @@ public sealed record ReminderState
 /// <param name="Rung">The rung being sent; <see cref="Rung.None"/> when it is the reminder the rep asked for.</param>
 public sealed record ReminderClaim(string Instance, DateTimeOffset Until, Rung Rung)
 {
-    /// <summary>The <see cref="Deals.AskedReminder.SetAt"/> of the reminder the rep asked for, when that is what is being sent.</summary>
-    public DateTimeOffset? Asked { get; init; }
+    /// <summary>The reminder the rep asked for, when that is what is being sent.</summary>
+    public Deals.AskedReminder? Asked { get; init; }
 }

@@ -77,7 +77,7 @@ public sealed class ReminderNotifier(IProactiveSender sender, SalesProcess proce
             : reminder.Rung == Rung.SecondReminder
             ? $"Second reminder: {reminder.Deal.Name} needs attention: {CoreText.Reason(reminder.Reason)}. Your manager hears about it next."
             : $"Reminder: {reminder.Deal.Name} needs attention: {CoreText.Reason(reminder.Reason)}.";
-        return DealReplies.Coaching(reminder.Deal, context, headline: null, warnings: [warning]);
+        return DealReplies.Coaching(reminder.Deal, context, headline: null, warnings: [warning], askedReminder: reminder.Reason is AskedReminderDue);
     }
 
     private CommandContext ContextFor(UserProfile user) => CommandContext.Proactive(user.Key, user.Name, user.Zone, time, process);

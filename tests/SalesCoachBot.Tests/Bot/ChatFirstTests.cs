@@ -365,6 +365,30 @@ public class ChatFirstTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Remind_me_again_on_the_reminder_card_asks_for_it_again_on_the_day_picked()
+    {
+        await SayAsync("new deal Tailspin Toys 20k");
+        await SayAsync("remind me to send the pricing to tailspin friday");
+        _app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+        await SweepAsync();
+        var card = CardOf(_app.Connector.Sent.Last().Attachments![0]);
+        Assert.DoesNotContain(Actions(card), a => a.Verb == "snooze");
+        var again = Button(card, "remindAgain");
+        again.Data["snoozeFor"] = "3d";
+
+        var (status, body) = await _app.ClickAsync(Dana, again.Verb, again.Data);
+
+        Assert.Equal(200, status);
+        Assert.Contains("I'll remind you about Tailspin Toys on Mon 30 Nov 2026: send the pricing to tailspin.", Text((Newtonsoft.Json.Linq.JObject)body!["value"]!), StringComparison.Ordinal);
+        _app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
+        await SweepAsync();
+        _app.Time.Advance(TimeSpan.FromHours(2));
+        await SweepAsync();
+        Assert.Equal(2, AskedReminders().Count);
+        Assert.All(AskedReminders(), t => Assert.Contains(": send the pricing to tailspin.", t, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_second_remind_me_moves_the_reminder_and_undo_takes_it_back()
     {
         await SayAsync("new deal Tailspin Toys 20k");

@@ -79,6 +79,12 @@ public sealed record Deal : IVersioned
     /// </summary>
     public IReadOnlyList<NextStepRecord> NextStepHistory { get; init; } = [];
 
+    /// <summary>
+    /// The reminder the rep asked for ("remind me about tailspin friday"): sent once on its day, apart from the reminder
+    /// ladder and the next step; cleared when it goes out or the deal closes. Null when none is pending.
+    /// </summary>
+    public AskedReminder? AskedReminder { get; init; }
+
     /// <summary>Where the deal is on the reminder ladder; kept in step by <see cref="Reminders.ReminderLadder.AfterChange"/>.</summary>
     public Reminders.ReminderState Reminder { get; init; } = new();
 
@@ -115,6 +121,11 @@ public sealed record Deal : IVersioned
 }
 
 public sealed record NextStep(string Text, DateOnly? Due, DateTimeOffset SetAt);
+
+/// <summary>A reminder the rep asked for: on <paramref name="On"/>, at the start of their working day in their time zone.</summary>
+/// <param name="Note">What to be reminded of, when the rep said it ("send the pricing"); null for a plain "remind me about X".</param>
+/// <param name="SetAt">When it was asked for: identifies it, so one already sent is never brought back by an undo.</param>
+public sealed record AskedReminder(DateOnly On, string? Note, DateTimeOffset SetAt);
 
 /// <summary>
 /// One next step in the deal's history (without its text: only what "done on time" needs). It is <b>done</b> when the

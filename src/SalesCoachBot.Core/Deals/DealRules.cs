@@ -124,6 +124,9 @@ public static partial class DealRules
             ClosedAt = target.IsClosed ? now : null,
             NextStep = target.Outcome == StageOutcome.Won ? FirstFollowUp(target, now) : deal.NextStep,
             NextStepBeforeClose = target.IsClosed ? deal.NextStep : null,
+
+            // A closed deal needs no reminder it was asked for before (won: its follow-up is reminded instead).
+            AskedReminder = target.IsClosed ? null : deal.AskedReminder,
         };
 
         // A move forward or a win is progress on the open next step; a win's follow-up is a next step of its own.

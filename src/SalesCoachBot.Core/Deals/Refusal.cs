@@ -28,6 +28,7 @@ public enum RefusalCode
     NotAnOpenStage,
     NothingToChange,
     AlreadyDeleted,
+    ReminderInPast,
 }
 
 /// <summary>
@@ -112,4 +113,6 @@ public sealed record Refusal(RefusalCode Code)
     public static Refusal NothingToChange() => new(RefusalCode.NothingToChange);
 
     public static Refusal AlreadyDeleted(string dealName) => new(RefusalCode.AlreadyDeleted) { DealName = dealName };
+
+    public static Refusal ReminderInPast(DateOnly date) => new(RefusalCode.ReminderInPast) { Date = date };
 }

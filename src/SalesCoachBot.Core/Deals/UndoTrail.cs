@@ -19,6 +19,9 @@ public enum DealEdit
     CriteriaConfirmed,
     ActionsTicked,
     Snoozed,
+
+    /// <summary>The rep asked to be reminded on a day ("remind me about tailspin friday"), or moved that reminder.</summary>
+    ReminderAsked,
 }
 
 /// <summary>One change the rep made to a deal, with the deal as it was before it (null: the change created the deal).</summary>
@@ -131,6 +134,12 @@ public static class UndoTrail
             edits.Add(DealEdit.ActionsTicked);
         }
 
+        // A close drops the reminder asked for; that is part of the close. The sweep clearing it once sent is bookkeeping.
+        if (before.AskedReminder != after.AskedReminder && after.AskedReminder is not null && before.Status == after.Status)
+        {
+            edits.Add(DealEdit.ReminderAsked);
+        }
+
         if (before.Reminder.SnoozedUntil != after.Reminder.SnoozedUntil && after.Reminder.SnoozedUntil is not null)
         {
             edits.Add(DealEdit.Snoozed);
@@ -160,7 +169,8 @@ public static class UndoTrail
     /// Puts back the newest entry of the deal's trail: the deal as it was (an undone create is deleted, softly, so a
     /// second undo could not bring back what the first took away). The reminder ladder stays where it is (a reminder
     /// already sent is not sent again), but a snooze that was undone is lifted. Null when the trail's newest entry is no
-    /// longer <paramref name="expected"/> (another change came in between: the rep is asked again).
+    /// longer <paramref name="expected"/> (another change came in between: the rep is asked again). A reminder the rep asked
+    /// for comes back with the deal as it was, unless it has been sent since: it goes out once.
     /// </summary>
     public static Deal? Undo(Deal current, UndoEntry expected, DateTimeOffset now, Actor actor)
     {
@@ -187,6 +197,7 @@ public static class UndoTrail
             AppliedActivities = applied,
             UpdatedAt = now,
             Reminder = current.Reminder with { SnoozedUntil = before.Reminder.SnoozedUntil },
+            AskedReminder = before.AskedReminder is { } asked && current.Reminder.LastAskedSent?.SetAt >= asked.SetAt ? null : before.AskedReminder,
             ETag = current.ETag,
         };
     }

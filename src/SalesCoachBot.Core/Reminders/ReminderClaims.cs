@@ -50,6 +50,10 @@ public sealed class ReminderClaims(IDealStore deals, ManagerLookup managers, Sal
         var audienceZone = audience?.Zone ?? zone;
         var sendAt = exact is null ? (DateTimeOffset?)null : (audience?.Hours ?? WorkingHours.Default).NextOpen(exact.Value > now ? exact.Value : now, audienceZone);
 
+        // The reminder the rep asked for comes at the start of their working day: their hours, whatever the ladder's rung.
+        var asked = ReminderLadder.AskedDue(deal, zone);
+        var askedAt = asked is null ? (DateTimeOffset?)null : (rep?.Hours ?? WorkingHours.Default).NextOpen(asked.Value > now ? asked.Value : now, zone);
+
         Deal updated;
         DueReminder? reminder = null;
         if (rep is null || !rep.ConversationActive || rep.ConversationReference is null)
@@ -58,9 +62,17 @@ public sealed class ReminderClaims(IDealStore deals, ManagerLookup managers, Sal
             // only a 403 parks a deal (RecordAsync), and the rep's return unparks it (UserArrivals).
             updated = deal with { Reminder = state with { Claim = null, Parked = rep is { ConversationActive: false }, DueAt = now + options.Value.RetryDelay } };
         }
+        else if (askedAt <= now)
+        {
+            // Asked for first: a ladder rung due too waits for the next sweep (its due time stays passed), so the rep
+            // reads one message about the deal at a time.
+            var askedFor = deal.AskedReminder!;
+            updated = deal with { Reminder = state with { Claim = new ReminderClaim(instance, now + options.Value.ClaimTimeout, Rung.None) { Asked = askedFor } } };
+            reminder = new DueReminder(updated, Rung.None, new AskedReminderDue(askedFor.On, askedFor.Note));
+        }
         else if (sendAt is null || sendAt > now)
         {
-            updated = deal with { Reminder = state with { Claim = null, DueAt = sendAt } };
+            updated = deal with { Reminder = state with { Claim = null, DueAt = askedAt is { } at && (sendAt is null || at < sendAt) ? at : sendAt } };
         }
         else
         {
@@ -115,12 +127,18 @@ public sealed class ReminderClaims(IDealStore deals, ManagerLookup managers, Sal
         var state = current.Reminder with { Claim = null };
         state = result switch
         {
+            // The reminder the rep asked for goes once and leaves the ladder where it is: no rung, no manager nudge.
+            NotifyResult.Sent when claim.Asked is { } asked => state with { LastAskedSent = asked },
+
             // A snooze the rep set while the message was on its way still holds.
             NotifyResult.Sent => state with { Sent = rung, LastSentAt = now, SnoozedUntil = state.SnoozedUntil > now ? state.SnoozedUntil : null },
             NotifyResult.Gone => state with { Parked = true },
             _ => state with { DueAt = now + options.Value.RetryDelay },
         };
-        var next = current with { Reminder = state };
+
+        // Sent, it is done; one the rep asked for again while it was on its way (a later day) stays.
+        var sentAsked = result == NotifyResult.Sent && claim.Asked is { } sent && current.AskedReminder?.SetAt == sent.SetAt;
+        var next = current with { Reminder = state, AskedReminder = sentAsked ? null : current.AskedReminder };
         if (result == NotifyResult.Sent)
         {
             var model = process.ModelOrDefault(next.ModelId);

@@ -5,7 +5,8 @@ namespace SalesCoachBot.Core.Reminders;
 
 /// <summary>
 /// The escalation ladder: a first reminder when the stage's allowed time passes or the next step's due date has
-/// passed; a second after the reminder grace; then a nudge to the manager after the escalation grace. Pure.
+/// passed; a second after the reminder grace; then a nudge to the manager after the escalation grace. Pure. The
+/// reminder a rep asks for on a day (<see cref="Deal.AskedReminder"/>) is due apart from it (<see cref="AskedDue"/>).
 /// </summary>
 public static class ReminderLadder
 {
@@ -45,8 +46,33 @@ public static class ReminderLadder
         return due is { } d && state.SnoozedUntil is { } snooze && snooze > d ? snooze : due;
     }
 
-    /// <summary>The earliest the next rung can be due whatever the rep's time zone: what the store indexes.</summary>
+    /// <summary>
+    /// When the reminder the rep asked for is due, exactly: the start of its day in <paramref name="zone"/> (the sweep then
+    /// waits for the rep's working hours, so it comes at the start of their working day). Apart from the ladder: a snooze
+    /// does not hold it. Null when none is pending or the deal is closed or deleted.
+    /// </summary>
+    public static DateTimeOffset? AskedDue(Deal deal, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(zone);
+        return deal.IsOpen && deal.AskedReminder is { } asked ? WorkingHours.ToInstant(asked.On, TimeOnly.MinValue, zone) : null;
+    }
+
+    /// <summary>
+    /// The earliest anything is due whatever the rep's time zone, the next rung or the reminder the rep asked for: what the
+    /// store indexes.
+    /// </summary>
     public static DateTimeOffset? EarliestDue(Deal deal, Stage stage, EscalationTiming timing)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        // A day starts somewhere first: at UTC+14, 14 hours before it starts in UTC.
+        var asked = deal.IsOpen && deal.AskedReminder is { } reminder
+            ? WorkingHours.ToInstant(reminder.On, TimeOnly.MinValue, TimeZoneInfo.Utc) - _earliestEndOfDay
+            : (DateTimeOffset?)null;
+        return Earliest(EarliestRung(deal, stage, timing), asked);
+    }
+
+    private static DateTimeOffset? EarliestRung(Deal deal, Stage stage, EscalationTiming timing)
     {
         var due = NextDue(deal, stage, timing, TimeZoneInfo.Utc);
         if (due is null || deal.Reminder.Sent != Rung.None || deal.NextStep?.Due is null)
@@ -74,7 +100,12 @@ public static class ReminderLadder
             || before.NextStep != after.NextStep
             || before.Activities.Count != after.Activities.Count;
         var state = progressed
-            ? new ReminderState { ClockStart = after.UpdatedAt > after.StageEnteredAt ? after.UpdatedAt : after.StageEnteredAt, Parked = after.Reminder.Parked }
+            ? new ReminderState
+            {
+                ClockStart = after.UpdatedAt > after.StageEnteredAt ? after.UpdatedAt : after.StageEnteredAt,
+                Parked = after.Reminder.Parked,
+                LastAskedSent = after.Reminder.LastAskedSent,
+            }
             : after.Reminder;
         var withState = after with { Reminder = state };
         var model = process.ModelOrDefault(after.ModelId);

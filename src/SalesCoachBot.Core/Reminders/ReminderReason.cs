@@ -37,3 +37,6 @@ public sealed record OverAllowedTime(string StageName, TimeSpan Allowed, TimeSpa
 
 /// <summary>Neither of the above holds when the rung falls due: a follow-up on the deal in <paramref name="StageName"/> is due.</summary>
 public sealed record FollowUpDue(string StageName) : ReminderReason;
+
+/// <summary>The rep asked to be reminded about the deal on <paramref name="On"/>, with <paramref name="Note"/> when they said what for.</summary>
+public sealed record AskedReminderDue(DateOnly On, string? Note) : ReminderReason;

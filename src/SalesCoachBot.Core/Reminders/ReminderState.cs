@@ -32,6 +32,13 @@ public sealed record ReminderState
     /// <summary>Set while an instance is sending this deal's reminder; expires so a crashed instance's work is taken over.</summary>
     public ReminderClaim? Claim { get; init; }
 
+    /// <summary>
+    /// The last reminder the rep asked for that went out: an undo never brings that one, or an older one (by
+    /// <see cref="Deals.AskedReminder.SetAt"/>), back, and "remind me again" keeps its note. Sweep bookkeeping, so it
+    /// survives an undo.
+    /// </summary>
+    public Deals.AskedReminder? LastAskedSent { get; init; }
+
     /// <summary>Set while the rep's chat refuses the bot (403): reminders wait until the rep comes back.</summary>
     public bool Parked { get; init; }
 
@@ -41,5 +48,9 @@ public sealed record ReminderState
 
 /// <param name="Instance">Which bot instance holds the claim (for logs).</param>
 /// <param name="Until">When the claim expires and another instance may take the work over.</param>
-/// <param name="Rung">The rung being sent.</param>
-public sealed record ReminderClaim(string Instance, DateTimeOffset Until, Rung Rung);
+/// <param name="Rung">The rung being sent; <see cref="Rung.None"/> when it is the reminder the rep asked for.</param>
+public sealed record ReminderClaim(string Instance, DateTimeOffset Until, Rung Rung)
+{
+    /// <summary>The reminder the rep asked for, when that is what is being sent.</summary>
+    public Deals.AskedReminder? Asked { get; init; }
+}

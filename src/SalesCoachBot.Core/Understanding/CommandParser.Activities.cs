@@ -24,6 +24,8 @@ public static partial class CommandParser
     private static (Regex, Rule)[] ReminderRules() =>
     [
         (RemindWhenAboutPattern(), (m, c) => DateExpressionParser.TryParse(m.Groups["when"].Value, c.Dates, out var date) && Deal(m.Groups["deal"].Value) is { } deal ? new RemindMe(deal, date, null) : null),
+        // "remind me tomorrow", "remind me on friday": no deal named, so the deal the rep last dealt with (the resolver asks when none).
+        (RemindWhenPattern(), (m, c) => DateExpressionParser.TryParse(m.Groups["when"].Value, c.Dates, out var date) ? new RemindMe(DealPhrases.Context, date, null) : null),
         (RemindAboutPattern(), RemindAbout),
         (RemindToPattern(), RemindTo),
         (SnoozePattern(), Snooze),
@@ -130,8 +132,12 @@ public static partial class CommandParser
         }
 
         // "send the contract" is done to the deal in context; a task that is not sales work ("buy milk") is not read.
+        // "send the pricing to tailspin": the deal is who it is sent to, after the thing sent.
+        var sentTo = TaskSentToPattern().Match(what);
         var target = TaskTargetPattern().Match(what);
-        var deal = target.Success ? Deal(target.Groups["deal"].Value) ?? DealPhrases.Context : null;
+        var deal = sentTo.Success && Deal(sentTo.Groups["deal"].Value) is { Length: > 0 } recipient
+            ? recipient
+            : target.Success ? Deal(target.Groups["deal"].Value) ?? DealPhrases.Context : null;
         return deal is null ? null : new RemindMe(deal, date, what);
     }
 
@@ -226,8 +232,14 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:remind|ping|nudge|alert|message) me (?:about|on|re|regarding|of|for) (?<rest>[^?]+)$|^(?:set|add|create|make)(?: me)? (?:a |up a )?reminder (?:for|about|on|re) (?<rest>[^?]+)$", Options)]
     private static partial Regex RemindAboutPattern();
 
+    [GeneratedRegex(@"^(?:remind|ping|nudge) me (?:again )?(?:on |by )?(?<when>[^?]+)$", Options)]
+    private static partial Regex RemindWhenPattern();
+
     [GeneratedRegex(@"^(?:remind|ping|nudge) me to (?<task>[^?]+)$", Options)]
     private static partial Regex RemindToPattern();
+
+    [GeneratedRegex(@"^(?:send|email|e-mail|mail|forward|share|give|show)\s+(?:(?:the|a|an|our|my|over)\s+[^,]+?|pricing|quote|proposal|contract|deck|sow|invoice)\s+(?:over\s+)?(?:to|with)\s+(?<deal>.+)$", Options)]
+    private static partial Regex TaskSentToPattern();
 
     // "call fabrikam", "send tailspin the contract", "chase adventure works for the PO", "follow up with tailwind".
     [GeneratedRegex(@"^(?:follow up|check in|circle back|touch base|get back|reach out|call|email|ping|chase|send|check|ask|update|nudge|contact|text|message|book|schedule|prep|prepare|review|phone|write|invite|meet|visit|demo)(?:\s+(?:up|in|back|out))?(?:\s+(?:with|to|on|at|in with))?\s+(?<deal>.+?)(?:\s+(?:the|a|an|for|about|re|regarding|on|with|to|that|if|and|again)\b.*)?$", Options)]

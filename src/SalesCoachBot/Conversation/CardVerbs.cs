@@ -15,6 +15,9 @@ public static class CardVerbs
     public const string CloseLost = "closeLost";
     public const string Tour = "tour";
     public const string Snooze = "snooze";
+
+    /// <summary>On the card of a reminder the rep asked for: ask for it again on a later day (it went out once).</summary>
+    public const string RemindAgain = "remindAgain";
     public const string PingRep = "pingRep";
     public const string ConfirmLater = "confirmLater";
     public const string DeleteDeal = "deleteDeal";
@@ -36,6 +39,6 @@ public static class CardVerbs
     /// <summary>The verbs the bot's own cards carry: anything else is a stranger (and never a telemetry tag).</summary>
     public static bool IsKnown(string? verb) =>
         verb is PickDeal or CreateDeal or ShowDeal or Say or Coach or SaveNextStep or MoveDeal or ConfirmMove
-            or CloseWon or CloseLost or Tour or Snooze or PingRep or ConfirmLater
+            or CloseWon or CloseLost or Tour or Snooze or RemindAgain or PingRep or ConfirmLater
             or DeleteDeal or KeepDeal or CreateAnyway or UpdateExisting;
 }

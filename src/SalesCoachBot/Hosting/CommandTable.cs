@@ -86,6 +86,7 @@ internal static class CommandTable
             .On<SnoozeDeal>(reminders.SnoozeAsync)
             .On<RemindMe>(reminders.RemindAsync)
             .OnVerb(CardVerbs.Snooze, reminders.SnoozeClickedAsync)
+            .OnVerb(CardVerbs.RemindAgain, reminders.RemindAgainClickedAsync)
             .On<SetWorkingHours>(reminders.SetHoursAsync)
             .On<SetTimeZone>(reminders.SetTimeZoneAsync)
             .On<SetManager>(reminders.SetManagerAsync)

@@ -99,8 +99,9 @@ public sealed class ReminderCommandHandler(
     }
 
     /// <summary>
-    /// "remind me about tailspin tomorrow": the deal's next step becomes a follow-up due that day, so the reminder ladder
-    /// brings it back then (the opposite of a snooze). An existing next step is replaced, and the reply says so.
+    /// "remind me about tailspin tomorrow", "remind me to send the pricing to tailspin friday": a reminder on that day, at
+    /// the start of the rep's working day, once (the opposite of a snooze). The deal's next step stays as it is; a
+    /// reminder asked for before on the deal is replaced, and the reply says which.
     /// </summary>
     public async Task<BotReply> RemindAsync(RemindMe command, CommandContext context, CancellationToken cancellationToken)
     {
@@ -112,13 +113,58 @@ public sealed class ReminderCommandHandler(
             return resolution.Reply!;
         }
 
-        var text = command.Note ?? $"Follow up on {deal.Name}";
-        var replaced = deal.NextStep is { } old && old.Text != text ? $" (it replaces \"{old.Text}\")" : string.Empty;
+        return await AskReminderAsync(deal, command.Date, command.Note, context, "Already done: that change was applied before.", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// "Remind me again" on the card of a reminder the rep asked for: the same reminder (its note kept) on the day picked,
+    /// in a day, three, a week, when the next step is due, or on a date. The card is replaced by the deal's card.
+    /// </summary>
+    public async Task<BotReply> RemindAgainClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(context);
+        var (deal, notFound) = await ClickedDeal.LoadAsync(deals, action, context, cancellationToken).ConfigureAwait(false);
+        if (deal is null)
+        {
+            return notFound!;
+        }
+
+        DateOnly? on = action.SnoozeFor switch
+        {
+            "1d" => context.Today.AddDays(1),
+            "3d" => context.Today.AddDays(3),
+            "1w" => context.Today.AddDays(7),
+            "step" => deal.NextStep?.Due,
+            _ => UserFormat.ParseInputDate(action.SnoozeUntil),
+        };
+        var reply = on is { } day
+            ? await AskReminderAsync(deal, day, deal.AskedReminder?.Note ?? deal.Reminder.LastAskedSent?.Note, context, "Already done: that button was used before.", cancellationToken).ConfigureAwait(false)
+            : BotReply.Plain(action.SnoozeFor == "step"
+                ? $"{deal.Name} has no next step with a due date. Pick a day, or a date."
+                : "Pick when to remind you again, or a date.");
+        return reply with { ReplacesCard = true };
+    }
+
+    /// <summary>Sets the deal's asked-for reminder; the reply says when, what it replaced, and that the next step stays.</summary>
+    private async Task<BotReply> AskReminderAsync(Deal deal, DateOnly on, string? note, CommandContext context, string alreadyDone, CancellationToken cancellationToken)
+    {
         var outcome = await updater.UpdateAsync(
-            deal, context.Actor.ActivityId, current => DealRules.SetNextStep(current, text, command.Date, context.Today, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
-        return outcome.Status == UpdateStatus.Applied
-            ? DealReplies.Deal(outcome.Deal!, context, $"I'll remind you about {deal.Name} on {UserFormat.Date(command.Date)}: {text}{replaced}.")
-            : DealReplies.NotApplied(outcome, context, "Already done: that change was applied before.");
+            deal, context.Actor.ActivityId, current => DealRules.AskReminder(current, on, note, context.Today, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
+        if (outcome.Status != UpdateStatus.Applied)
+        {
+            return DealReplies.NotApplied(outcome, context, alreadyDone);
+        }
+
+        var asked = outcome.Deal!.AskedReminder!;
+        var replaced = deal.AskedReminder is { } old
+            ? $" It replaces the reminder for {UserFormat.Date(old.On)}{(old.Note is { } oldNote && oldNote != asked.Note ? $" (\"{oldNote}\")" : string.Empty)}."
+            : string.Empty;
+        var kept = deal.NextStep is { } step ? $" Your next step stays \"{step.Text}\"." : string.Empty;
+        return DealReplies.Deal(
+            outcome.Deal,
+            context,
+            $"I'll remind you about {deal.Name} on {UserFormat.Date(asked.On)}{(asked.Note is { } what ? $": {what}" : string.Empty)}.{replaced}{kept}");
     }
 
     public async Task<BotReply> SetHoursAsync(SetWorkingHours command, CommandContext context, CancellationToken cancellationToken)

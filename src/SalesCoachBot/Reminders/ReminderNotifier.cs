@@ -71,10 +71,13 @@ public sealed class ReminderNotifier(IProactiveSender sender, SalesProcess proce
 
     private static BotReply ReminderReply(DueReminder reminder, CommandContext context)
     {
-        var warning = reminder.Rung == Rung.SecondReminder
+        // The reminder the rep asked for says so, in their words; it is no sign of a stalled deal.
+        var warning = reminder.Reason is AskedReminderDue asked
+            ? $"You asked to be reminded about {reminder.Deal.Name}{(asked.Note is { } note ? $": {note}" : string.Empty)}."
+            : reminder.Rung == Rung.SecondReminder
             ? $"Second reminder: {reminder.Deal.Name} needs attention: {CoreText.Reason(reminder.Reason)}. Your manager hears about it next."
             : $"Reminder: {reminder.Deal.Name} needs attention: {CoreText.Reason(reminder.Reason)}.";
-        return DealReplies.Coaching(reminder.Deal, context, headline: null, warnings: [warning]);
+        return DealReplies.Coaching(reminder.Deal, context, headline: null, warnings: [warning], askedReminder: reminder.Reason is AskedReminderDue);
     }
 
     private CommandContext ContextFor(UserProfile user) => CommandContext.Proactive(user.Key, user.Name, user.Zone, time, process);

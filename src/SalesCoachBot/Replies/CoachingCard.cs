@@ -39,7 +39,7 @@ public static class CoachingCard
     }
 
     public static AdaptiveCard Build(
-        DealView view, string? headline, IReadOnlyList<string> warnings, TimeZoneInfo zone, DateOnly today, string? activityId, CoachingInput? input = null)
+        DealView view, string? headline, IReadOnlyList<string> warnings, TimeZoneInfo zone, DateOnly today, string? activityId, CoachingInput? input = null, bool askedReminder = false)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(warnings);
@@ -135,10 +135,14 @@ public static class CoachingCard
             body.Add(Text(Escape(input.DueError), color: TextColor.Attention));
         }
 
-        return Card(body, Actions(view, activityId));
+        return Card(body, Actions(view, activityId, askedReminder));
     }
 
-    private static List<CardAction> Actions(DealView view, string? activityId)
+    /// <param name="askedReminder">
+    /// The card of a reminder the rep asked for: it went out once, so its "Remind me again" asks for it again on the day
+    /// picked (a snooze would only hold the ladder, and promise a reminder that may not come).
+    /// </param>
+    private static List<CardAction> Actions(DealView view, string? activityId, bool askedReminder)
     {
         var deal = view.Deal;
         CardActionData Data(string verb) => new() { Verb = verb, DealId = deal.Id, FromStageId = deal.StageId, ClickKey = CardVerbs.ClickKey(activityId, verb) };
@@ -152,7 +156,7 @@ public static class CoachingCard
         actions.Add(Execute("Won", Data(CardVerbs.CloseWon)));
         actions.Add(new ShowCardAction
         {
-            Title = "Snooze",
+            Title = askedReminder ? "Remind me again" : "Snooze",
             Card = new AdaptiveCard
             {
                 Body =
@@ -172,7 +176,7 @@ public static class CoachingCard
                     },
                     new DateInput("snoozeUntil") { Label = "Date" },
                 ],
-                Actions = [Execute("Snooze", Data(CardVerbs.Snooze))],
+                Actions = [askedReminder ? Execute("Remind me", Data(CardVerbs.RemindAgain)) : Execute("Snooze", Data(CardVerbs.Snooze))],
             },
         });
         actions.Add(new ShowCardAction

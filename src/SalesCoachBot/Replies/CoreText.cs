@@ -62,6 +62,7 @@ public static class CoreText
             RefusalCode.NotAnOpenStage => $"\"{refusal.Phrase}\" is not an open stage of the {refusal.ModelName} process.",
             RefusalCode.NothingToChange => "Say what to change, for example: fabrikam 30k, closes march 3.",
             RefusalCode.AlreadyDeleted => $"{refusal.DealName} is already deleted. Say \"undo\" to bring it back.",
+            RefusalCode.ReminderInPast => $"{Day(refusal.Date)} is in the past; I can remind you today or later.",
         };
 #pragma warning restore CS8524
     }
@@ -91,6 +92,9 @@ public static class CoreText
             DealEdit.ActivityLogged => "the activity logged is taken off",
             DealEdit.CriteriaConfirmed => "the exit criteria ticked are unticked",
             DealEdit.ActionsTicked => "the actions ticked are unticked",
+            DealEdit.ReminderAsked => restored.AskedReminder is { } asked
+                ? $"your reminder is back to {UserFormat.Date(asked.On)}"
+                : $"the reminder you asked for{(undone.AskedReminder is { } taken ? $" on {UserFormat.Date(taken.On)}" : string.Empty)} is taken off",
             DealEdit.Snoozed => restored.Reminder.SnoozedUntil is { } until ? $"snoozed until {UserFormat.ShortDateTime(until, zone)} again" : "no longer snoozed",
             _ => "changed back",
         };
@@ -137,6 +141,7 @@ public static class CoreText
         NextStepOverdue step => $"the next step \"{step.Step}\" was due {UserFormat.ShortDate(step.Due)}",
         OverAllowedTime over => $"it has been in {over.StageName} {Duration(over.Allowed)} plus {Overrun(over.Over)}",
         FollowUpDue followUp => $"it is due for a follow-up in {followUp.StageName}",
+        AskedReminderDue asked => "you asked to be reminded" + (asked.Note is { } note ? $": {note}" : $" on {UserFormat.ShortDate(asked.On)}"),
         null => throw new ArgumentNullException(nameof(reason)),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.GetType().Name, "A reminder reason without words."),
     };

@@ -33,6 +33,11 @@ public static class DealCard
             parts.Add($"next: {step.Text}{(step.Due is { } due ? $" by {Date(due)}" : string.Empty)}");
         }
 
+        if (deal.IsOpen && deal.AskedReminder is { } asked)
+        {
+            parts.Add($"reminder: {AskedReminderLine(asked, note => note)}");
+        }
+
         var summary = string.Join(", ", parts) + ".";
         return headline is null ? summary : $"{headline} {summary}";
     }
@@ -78,6 +83,11 @@ public static class DealCard
                     : "none yet: say \"next step for " + Escape(deal.Name) + ": …\""));
         }
 
+        if (deal.IsOpen && deal.AskedReminder is { } asked)
+        {
+            facts.Add(new Fact("Reminder", AskedReminderLine(asked, Escape)));
+        }
+
         if (deal.LostReason is { } reason)
         {
             facts.Add(new Fact("Reason lost", Escape(reason)));
@@ -118,6 +128,10 @@ public static class DealCard
         body.Add(new FactSet { Facts = history });
         return Card(body, [Say("My deals", "my deals")]);
     }
+
+    /// <summary>"Fri 4 Dec, you asked: send the pricing": the reminder the rep asked for, which is not the next step.</summary>
+    private static string AskedReminderLine(AskedReminder asked, Func<string, string> shown) =>
+        $"{ShortDate(asked.On)}, you asked" + (asked.Note is { } note ? $": {shown(note)}" : string.Empty);
 
     /// <summary>How many of a deal's latest stage changes its card lists; the rest are counted, so the card stays one Teams message.</summary>
     public const int RecentStageChanges = 10;

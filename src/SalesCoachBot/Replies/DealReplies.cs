@@ -17,13 +17,16 @@ public static class DealReplies
         return BotReply.Card(DealCard.Summary(view, headline), DealCard.Build(view, headline, context.Process, context.TimeZone)) with { About = deal };
     }
 
-    /// <summary>The coaching card of the deal's current stage: what to do now, the next step, the exit criteria.</summary>
-    public static BotReply Coaching(Deal deal, CommandContext context, string? headline, IReadOnlyList<string>? warnings = null, CoachingInput? input = null)
+    /// <summary>
+    /// The coaching card of the deal's current stage: what to do now, the next step, the exit criteria. On the card of a
+    /// reminder the rep asked for (<paramref name="askedReminder"/>), "Remind me again" asks for it again instead of a snooze.
+    /// </summary>
+    public static BotReply Coaching(Deal deal, CommandContext context, string? headline, IReadOnlyList<string>? warnings = null, CoachingInput? input = null, bool askedReminder = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         var view = DealView.For(deal, context.Process, context.Now, context.Today);
         var summary = CoachingCard.Summary(view, headline) + (warnings is { Count: > 0 } ? "\n" + string.Join("\n", warnings) : string.Empty);
-        return BotReply.Card(summary, CoachingCard.Build(view, headline, warnings ?? [], context.TimeZone, context.Today, context.TurnActivityId, input)) with { About = deal };
+        return BotReply.Card(summary, CoachingCard.Build(view, headline, warnings ?? [], context.TimeZone, context.Today, context.TurnActivityId, input, askedReminder)) with { About = deal };
     }
 
     /// <summary>

@@ -15,6 +15,26 @@ public class CommandParserPhrasingTests
     private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Theory]
+    [InlineData("remind me tomorrow", "", "2026-11-26", null)]
+    [InlineData("remind me monday", "", "2026-11-30", null)]
+    [InlineData("remind me on friday", "", "2026-11-27", null)]
+    [InlineData("remind me about it on friday", "", "2026-11-27", null)]
+    [InlineData("ping me again in 3 days", "", "2026-11-28", null)]
+    [InlineData("remind me about tailspin monday", "tailspin", "2026-11-30", null)]
+    [InlineData("remind me to send the pricing to tailspin friday", "tailspin", "2026-11-27", "send the pricing to tailspin")]
+    [InlineData("remind me to call fabrikam on monday", "fabrikam", "2026-11-30", "call fabrikam")]
+    [InlineData("remind me to send pricing to tailspin on monday", "tailspin", "2026-11-30", "send pricing to tailspin")]
+    [InlineData("remind me to send tailspin the contract friday", "tailspin", "2026-11-27", "send tailspin the contract")]
+    public void Remind_me_on_a_day_names_the_deal_or_means_the_one_in_context(string text, string deal, string date, string? note)
+    {
+        var remind = Assert.IsType<RemindMe>(Parse(text));
+
+        Assert.Equal(deal, remind.DealPhrase);
+        Assert.Equal(Day(date), remind.Date);
+        Assert.Equal(note, remind.Note);
+    }
+
+    [Theory]
     [InlineData("move it to proposal", typeof(MoveDeal))]
     [InlineData("move to proposal", typeof(MoveDeal))]
     [InlineData("it's in negotiation now", typeof(MoveDeal))]

@@ -234,6 +234,38 @@ public abstract class ReminderSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reminder_the_rep_asked_for_goes_once_at_the_start_of_their_day_and_leaves_the_ladder_alone()
+    {
+        var db = Open();
+        await RepAsync(db, "morgan");
+        await RepAsync(db, "dana", manager: "morgan");
+        var deal = await DealAsync(db, "dana", "Tailspin");
+        var updater = new DealUpdater(db.Deals, _process, NullLogger<DealUpdater>.Instance);
+        var friday = new DateOnly(2026, 11, 27);
+        await updater.UpdateAsync(deal, "ask", d => DealRules.AskReminder(d, friday, "send the pricing", new DateOnly(2026, 11, 25), _time.GetUtcNow(), new Actor("dana", "ask")), CancellationToken.None);
+        var notifier = RecordingNotifier().Object;
+        var instances = new[] { Sweeper(Open(), notifier, "a"), Sweeper(Open(), notifier, "b") };
+
+        // Friday 08:00 in Berlin (07:00 UTC) is before Dana's working day; 09:00 (08:00 UTC) is its start.
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 7, 0, 0, TimeSpan.Zero));
+        await instances[0].SweepAsync(CancellationToken.None);
+        Assert.Empty(_delivered);
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+        await Task.WhenAll(instances.Select(i => i.SweepAsync(CancellationToken.None)));
+        Assert.Equal([(deal.Id, Rung.None, "dana")], _delivered.ToList());
+
+        // Every hour for a week, by both instances: nothing more until the ladder's own first rung, then that rung.
+        for (var hour = 0; hour < 24 * 13; hour++)
+        {
+            _time.Advance(TimeSpan.FromHours(1));
+            await Task.WhenAll(instances.Select(i => i.SweepAsync(CancellationToken.None)));
+        }
+
+        Assert.Equal([(deal.Id, Rung.None, "dana"), (deal.Id, Rung.FirstReminder, "dana")], _delivered.ToList());
+        Assert.Null((await db.Deals.GetAsync(deal.Owner, deal.Id, CancellationToken.None))!.AskedReminder);
+    }
+
+    [Fact]
     public async Task Several_due_deals_of_one_rep_go_in_one_message()
     {
         var db = Open();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Bot.Schema;
 using SalesCoachBot.Testing;
 using SalesCoachBot.Tests.Support;
@@ -317,6 +318,113 @@ public class ChatFirstTests : IAsyncLifetime
 
         Assert.Contains("I'll remind you about Tailspin Toys on Thu 26 Nov 2026", reminded, StringComparison.Ordinal);
         Assert.DoesNotContain("Snoozed", reminded, StringComparison.Ordinal);
+    }
+
+    /// <summary>The proactive cards that say "You asked to be reminded …".</summary>
+    private List<string> AskedReminders() =>
+        _app.Connector.Sent
+            .SelectMany(a => a.Attachments ?? [])
+            .Select(a => Text(CardOf(a)))
+            .Where(t => t.Contains("You asked to be reminded", StringComparison.Ordinal))
+            .ToList();
+
+    private Task SweepAsync() => _app.Services.GetRequiredService<SalesCoachBot.Core.Reminders.ReminderSweeper>().SweepAsync(CancellationToken.None);
+
+    [Fact]
+    public async Task Remind_me_keeps_the_next_step_and_reminds_once_at_the_start_of_the_day_asked()
+    {
+        await SayAsync("new deal Tailspin Toys 20k");
+        await SayAsync("next step for tailspin: send the contract by dec 10");
+
+        var reminded = await SayAsync("remind me to send the pricing to tailspin friday");
+
+        Assert.Contains("I'll remind you about Tailspin Toys on Fri 27 Nov 2026: send the pricing to tailspin.", reminded, StringComparison.Ordinal);
+        Assert.Contains("Your next step stays \"send the contract\".", reminded, StringComparison.Ordinal);
+        var shown = await SayAsync("show tailspin");
+        Assert.Contains("Next step: send the contract (due Thu 10 Dec 2026)", shown, StringComparison.Ordinal);
+        Assert.Contains("Reminder: Fri 27 Nov, you asked: send the pricing to tailspin", shown, StringComparison.Ordinal);
+
+        // Friday 08:59 in Berlin is before Dana's working day; 09:00 is its start.
+        _app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 7, 59, 0, TimeSpan.Zero));
+        await SweepAsync();
+        Assert.Empty(AskedReminders());
+        _app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+        await SweepAsync();
+        for (var hour = 0; hour < 24 * 3; hour++)
+        {
+            _app.Time.Advance(TimeSpan.FromHours(1));
+            await SweepAsync();
+        }
+
+        var sent = Assert.Single(AskedReminders());
+        Assert.Contains("You asked to be reminded about Tailspin Toys: send the pricing to tailspin.", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("needs attention", sent, StringComparison.Ordinal);
+        var after = await SayAsync("show tailspin");
+        Assert.Contains("Next step: send the contract (due Thu 10 Dec 2026)", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("you asked", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Remind_me_again_on_the_reminder_card_asks_for_it_again_on_the_day_picked()
+    {
+        await SayAsync("new deal Tailspin Toys 20k");
+        await SayAsync("remind me to send the pricing to tailspin friday");
+        _app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+        await SweepAsync();
+        var card = CardOf(_app.Connector.Sent.Last().Attachments![0]);
+        Assert.DoesNotContain(Actions(card), a => a.Verb == "snooze");
+        var again = Button(card, "remindAgain");
+        again.Data["snoozeFor"] = "3d";
+
+        var (status, body) = await _app.ClickAsync(Dana, again.Verb, again.Data);
+
+        Assert.Equal(200, status);
+        Assert.Contains("I'll remind you about Tailspin Toys on Mon 30 Nov 2026: send the pricing to tailspin.", Text((Newtonsoft.Json.Linq.JObject)body!["value"]!), StringComparison.Ordinal);
+        _app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
+        await SweepAsync();
+        _app.Time.Advance(TimeSpan.FromHours(2));
+        await SweepAsync();
+        Assert.Equal(2, AskedReminders().Count);
+        Assert.All(AskedReminders(), t => Assert.Contains(": send the pricing to tailspin.", t, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_second_remind_me_moves_the_reminder_and_undo_takes_it_back()
+    {
+        await SayAsync("new deal Tailspin Toys 20k");
+        await SayAsync("remind me about tailspin friday");
+
+        var moved = await SayAsync("remind me about it monday");
+
+        Assert.Contains("I'll remind you about Tailspin Toys on Mon 30 Nov 2026. It replaces the reminder for Fri 27 Nov 2026.", moved, StringComparison.Ordinal);
+        Assert.Contains("Reminder: Mon 30 Nov, you asked", await SayAsync("show tailspin"), StringComparison.Ordinal);
+        Assert.Contains("Undid your last change to Tailspin Toys: your reminder is back to Fri 27 Nov 2026.", await SayAsync("undo"), StringComparison.Ordinal);
+        Assert.Contains("Undid your last change to Tailspin Toys: the reminder you asked for on Fri 27 Nov 2026 is taken off.", await SayAsync("undo"), StringComparison.Ordinal);
+
+        _app.Time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        await SweepAsync();
+        Assert.Empty(AskedReminders());
+    }
+
+    [Fact]
+    public async Task Remind_me_with_no_deal_named_and_none_recent_asks_which_deal()
+    {
+        var answer = await SayAsync("remind me tomorrow");
+
+        Assert.Contains("Which deal do you mean?", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Closing_a_deal_drops_the_reminder_asked_for()
+    {
+        await SayAsync("new deal Tailspin Toys 20k");
+        await SayAsync("remind me about tailspin friday");
+        await SayAsync("tailspin lost to a competitor");
+
+        _app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        await SweepAsync();
+
+        Assert.Empty(AskedReminders());
     }
 
     [Fact]

@@ -127,6 +127,8 @@ public static class CardCatalog
             { "coaching", CoachingCard.Build(View(open), "Moved Contoso Ltd to Proposal.", ["Skipped: Qualify."], _berlin, _today, "act-1") },
             { "coaching with errors", CoachingCard.Build(View(markup with { DoneActions = [Consultative.GetStage("proposal")!.Actions[0]] }), null, [], _berlin, _today, "act-1", new CoachingInput("", "2020-01-01", "Say what the next step is.", "In the past.")) },
             { "coaching at the last open stage", CoachingCard.Build(View(Deal("Late Co", "negotiation")), null, [], _berlin, _today, null) },
+            { "reminder asked for", CoachingCard.Build(View(markup with { AskedReminder = new AskedReminder(_today.AddDays(2), "send the **pricing**", _now) }), null, ["You asked to be reminded about [x](https://evil.example): send the **pricing**."], _berlin, _today, "act-1", askedReminder: true) },
+            { "deal with a reminder asked for", DealCard.Build(View(open with { AskedReminder = new AskedReminder(_today.AddDays(2), "send the [pricing](https://evil.example)", _now) }), null, _process, _berlin) },
             { "exit check", ExitCheckCard.Build(open, ExitCheck.For(Consultative, Consultative.GetStage("prospect")!, Consultative.GetStage("proposal")!)!, new HashSet<string> { "prospect-0" }, null, "act-1") },
             { "exit check refused", ExitCheckCard.Build(markup, ExitCheck.For(Consultative, Consultative.GetStage("discovery")!, Consultative.GetStage("proposal")!)!, new HashSet<string>(), "Discovery needs every exit criterion.", "act-1") },
             { "delete deal", DeleteDealCard.Build(View(markup), "act-1") },

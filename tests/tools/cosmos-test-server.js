@@ -226,28 +226,6 @@ backend.listen(0, "127.0.0.1", () => {
       res.writeHead(502, { "content-type": "application/json" });
       res.end(JSON.stringify({ code: "BadGateway", message: String(err) }));
     });
-    if (req.method === "PATCH") {
-      // The server lower-cases a conditional patch's "FROM c WHERE ..." clause, property names included, so a
-      // condition on c.dueAt never holds there (it does on Cosmos DB). A whole SELECT query is used as written.
-      const chunks = [];
-      req.on("data", (c) => chunks.push(c));
-      req.on("end", () => {
-        let body = Buffer.concat(chunks);
-        try {
-          const patch = JSON.parse(body.toString("utf8"));
-          const clause = typeof patch.condition === "string" ? /^\s*from\s+c\s+where\s+(.*)$/is.exec(patch.condition) : null;
-          if (clause) {
-            patch.condition = `SELECT * FROM c WHERE c.id = @id AND (${clause[1]})`;
-            body = Buffer.from(JSON.stringify(patch));
-            upstream.setHeader("content-length", body.length);
-          }
-        } catch {
-          // Not JSON: passed on as it came.
-        }
-        upstream.end(body);
-      });
-      return;
-    }
     req.pipe(upstream);
   });
 

@@ -47,14 +47,9 @@ public static partial class DealRules
     public static DealChange Create(OwnerKey owner, string name, Money? amount, SellingModel model, DateTimeOffset now, Actor actor)
     {
         var cleanName = CleanText(name);
-        if (cleanName.Length == 0)
+        if (NameRefusal(cleanName) is { } badName)
         {
-            return DealChange.Refused(Refusal.NameMissing());
-        }
-
-        if (cleanName.Length > MaxNameLength)
-        {
-            return DealChange.Refused(Refusal.NameTooLong(cleanName.Length, MaxNameLength));
+            return DealChange.Refused(badName);
         }
 
         if (amount is { Amount: <= 0 })
@@ -282,6 +277,21 @@ public static partial class DealRules
         return date < today
             ? DealChange.Refused(Refusal.ExpectedCloseInPast(date))
             : DealChange.Changed(Touch(deal with { ExpectedClose = date }, now, actor));
+    }
+
+    /// <summary>
+    /// Why a deal cannot be called <paramref name="cleanName"/> (as <see cref="CleanText"/> leaves it), or null when it can:
+    /// one rule for a new deal and a rename, so both get the same answer.
+    /// </summary>
+    public static Refusal? NameRefusal(string cleanName)
+    {
+        ArgumentNullException.ThrowIfNull(cleanName);
+        if (cleanName.Length == 0)
+        {
+            return Refusal.NameMissing();
+        }
+
+        return cleanName.Length > MaxNameLength ? Refusal.NameTooLong(cleanName.Length, MaxNameLength) : null;
     }
 
     /// <summary>Removes control characters and collapses whitespace: names and notes are shown in cards and must stay one tidy line.</summary>

@@ -68,13 +68,15 @@ public static class RenameCollisionCard
             body.Add(Text(Escape(error), color: TextColor.Attention));
         }
 
+        // The button that takes the box's name sits under the box; the card's own two buttons then each get half the width,
+        // where three would cut every title short.
+        body.Add(new ActionSet { Actions = [Execute("Use this name", Data(CardVerbs.RenameToOther))] });
         return Card(
             body,
             [
                 // Titles are plain text (no markdown): the deal's name is shown as typed.
-                Execute("Use this name", Data(CardVerbs.RenameToOther), ActionStyle.Positive),
                 Execute("Rename anyway", Data(CardVerbs.RenameAnyway)),
-                Execute($"Keep the name \"{deal.Name}\"", Data(CardVerbs.KeepName)),
+                Execute($"Keep the name \"{deal.Name}\"", Data(CardVerbs.KeepName), ActionStyle.Positive),
             ]);
     }
 

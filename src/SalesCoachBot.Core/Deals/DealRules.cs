@@ -281,17 +281,25 @@ public static partial class DealRules
 
     /// <summary>
     /// Why a deal cannot be called <paramref name="cleanName"/> (as <see cref="CleanText"/> leaves it), or null when it can:
-    /// one rule for a new deal and a rename, so both get the same answer.
+    /// one rule for a new deal and a rename, so both get the same answer. A name needs a letter or a digit, fits in
+    /// <see cref="MaxNameLength"/>, and has no word that makes any message naming it a command that changes another deal.
     /// </summary>
     public static Refusal? NameRefusal(string cleanName)
     {
         ArgumentNullException.ThrowIfNull(cleanName);
-        if (cleanName.Length == 0)
+        // "!!!" or "..." is no more a name than nothing: no message could name the deal.
+        if (!cleanName.Any(char.IsLetterOrDigit))
         {
             return Refusal.NameMissing();
         }
 
-        return cleanName.Length > MaxNameLength ? Refusal.NameTooLong(cleanName.Length, MaxNameLength) : null;
+        if (cleanName.Length > MaxNameLength)
+        {
+            return Refusal.NameTooLong(cleanName.Length, MaxNameLength);
+        }
+
+        // "move Undo Labs to qualify" would undo the rep's last change: such a name could never be used.
+        return CommandParser.ReadsAsUndo($"show {cleanName}") ? Refusal.NameReadsAsUndo(cleanName) : null;
     }
 
     /// <summary>Removes control characters and collapses whitespace: names and notes are shown in cards and must stay one tidy line.</summary>

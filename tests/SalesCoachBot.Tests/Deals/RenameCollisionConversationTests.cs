@@ -206,6 +206,35 @@ public class RenameCollisionConversationTests : IAsyncLifetime
         AssertSays(renamed, $"That name is {length} characters long");
         AssertSays(await SayAsync("show fabrikam"), "Amount: 10,000");
     }
+
+    [Theory]
+    [InlineData("Undo Labs")]
+    [InlineData("undo")]
+    public async Task A_name_with_undo_in_it_is_refused_as_for_a_new_deal_and_undoes_nothing(string name)
+    {
+        await SayAsync("new deal Fabrikam 10k");
+        await SayAsync("fabrikam amount 12k");
+
+        var renamed = await SayAsync($"rename fabrikam to {name}");
+
+        Assert.Equal(await SayAsync($"new deal {name}"), renamed);
+        AssertSays(renamed, $"A deal can't be called \"{name}\"", "Give it another name.");
+        AssertSays(await SayAsync("show fabrikam"), "Amount: 12,000");
+        AssertSays(await SayAsync("my deals"), "1 open deal");
+    }
+
+    [Theory]
+    [InlineData("!!!", "A deal needs a name")]
+    [InlineData("Undo Labs", "A deal can't be called \"Undo Labs\"")]
+    public async Task A_name_no_deal_may_have_typed_on_the_card_changes_nothing(string name, string answer)
+    {
+        var ask = await AskToRenameOntoAnOpenNameAsync();
+
+        var refused = Text(await ClickAsync(ask, "renameToOther", name));
+
+        AssertSays(refused, answer, "Nothing was renamed");
+        AssertSays(await SayAsync("show fabrikam"), "Amount: 10,000");
+    }
 }
 
 /// <summary>The rename card's conversations with the bot keeping everything in Cosmos DB.</summary>

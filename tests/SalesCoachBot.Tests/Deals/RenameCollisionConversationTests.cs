@@ -190,6 +190,10 @@ public class RenameCollisionConversationTests : IAsyncLifetime
 
         AssertSays(await SayAsync("rename fabrikam to Fabrikam"), "Fabrikam already has that name.");
         AssertSays(await SayAsync("rename fabrikam to Litware"), "Renamed Fabrikam to Litware.");
+
+        // A command about open deals finds the open one; one that looks at closed deals too asks which.
+        AssertSays(await SayAsync("move litware to qualify"), "Moved Litware to Qualify.");
+        AssertSays(await SayAsync("show litware"), "More than one deal matches");
     }
 
     [Theory]

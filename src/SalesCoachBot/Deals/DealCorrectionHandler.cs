@@ -73,11 +73,11 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
         }
 
         var newName = DealRules.CleanText(action.NewName);
+        logger.LogInformation("Rename anyway of deal {DealId} onto a name another open deal answers to", deal.Id);
         var reply = await ApplyAsync(deal, context, current =>
             (DealRules.Rename(current, newName, context.Now, context.Actor),
                 $"Renamed {current.Name} to {newName}. Another open deal answers to that name too: when a message could mean either, I'll ask which one. Say \"undo\" to put the name back."),
             coach: false, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Deal {DealId} renamed anyway onto a name another open deal answers to", deal.Id);
         return reply with { ReplacesCard = true };
     }
 

@@ -54,14 +54,9 @@ public static partial class DealRules
         ArgumentNullException.ThrowIfNull(deal);
         ArgumentNullException.ThrowIfNull(actor);
         var clean = CleanText(newName);
-        if (clean.Length == 0)
+        if (NameRefusal(clean) is { } badName)
         {
-            return DealChange.Refused(Refusal.NameMissing());
-        }
-
-        if (clean.Length > MaxNameLength)
-        {
-            return DealChange.Refused(Refusal.NameTooLong(clean.Length, MaxNameLength));
+            return DealChange.Refused(badName);
         }
 
         return clean == deal.Name ? DealChange.Refused(Refusal.SameName(deal.Name)) : DealChange.Changed(Touch(deal with { Name = clean }, now, actor));

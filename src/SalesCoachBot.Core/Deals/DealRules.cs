@@ -47,14 +47,9 @@ public static partial class DealRules
     public static DealChange Create(OwnerKey owner, string name, Money? amount, SellingModel model, DateTimeOffset now, Actor actor)
     {
         var cleanName = CleanText(name);
-        if (cleanName.Length == 0)
+        if (NameRefusal(cleanName) is { } badName)
         {
-            return DealChange.Refused(Refusal.NameMissing());
-        }
-
-        if (cleanName.Length > MaxNameLength)
-        {
-            return DealChange.Refused(Refusal.NameTooLong(cleanName.Length, MaxNameLength));
+            return DealChange.Refused(badName);
         }
 
         if (amount is { Amount: <= 0 })
@@ -285,6 +280,29 @@ public static partial class DealRules
         return date < today
             ? DealChange.Refused(Refusal.ExpectedCloseInPast(date))
             : DealChange.Changed(Touch(deal with { ExpectedClose = date }, now, actor));
+    }
+
+    /// <summary>
+    /// Why a deal cannot be called <paramref name="cleanName"/> (as <see cref="CleanText"/> leaves it), or null when it can:
+    /// one rule for a new deal and a rename, so both get the same answer. A name needs a letter or a digit, fits in
+    /// <see cref="MaxNameLength"/>, and has no word that makes any message naming it a command that changes another deal.
+    /// </summary>
+    public static Refusal? NameRefusal(string cleanName)
+    {
+        ArgumentNullException.ThrowIfNull(cleanName);
+        // "!!!" or "..." is no more a name than nothing: no message could name the deal.
+        if (!cleanName.Any(char.IsLetterOrDigit))
+        {
+            return Refusal.NameMissing();
+        }
+
+        if (cleanName.Length > MaxNameLength)
+        {
+            return Refusal.NameTooLong(cleanName.Length, MaxNameLength);
+        }
+
+        // "move Undo Labs to qualify" would undo the rep's last change: such a name could never be used.
+        return CommandParser.ReadsAsUndo($"show {cleanName}") ? Refusal.NameReadsAsUndo(cleanName) : null;
     }
 
     /// <summary>Removes control characters and collapses whitespace: names and notes are shown in cards and must stay one tidy line.</summary>

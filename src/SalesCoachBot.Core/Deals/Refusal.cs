@@ -29,6 +29,7 @@ public enum RefusalCode
     NothingToChange,
     AlreadyDeleted,
     ReminderInPast,
+    NameReadsAsUndo,
 }
 
 /// <summary>
@@ -111,6 +112,9 @@ public sealed record Refusal(RefusalCode Code)
     public static Refusal NotAnOpenStage(string phrase, string modelName) => new(RefusalCode.NotAnOpenStage) { Phrase = phrase, ModelName = modelName };
 
     public static Refusal NothingToChange() => new(RefusalCode.NothingToChange);
+
+    /// <summary>A name with "undo" in it: every message naming the deal would undo the rep's last change instead.</summary>
+    public static Refusal NameReadsAsUndo(string name) => new(RefusalCode.NameReadsAsUndo) { Phrase = name };
 
     public static Refusal AlreadyDeleted(string dealName) => new(RefusalCode.AlreadyDeleted) { DealName = dealName };
 

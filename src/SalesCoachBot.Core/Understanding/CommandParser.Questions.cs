@@ -221,8 +221,13 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:hi|hello|hey|hiya|howdy|yo|heya|morning|good (?:morning|afternoon|evening)|start|get started|how is it going|how are you(?: doing)?|what is up|sup)(?:\s+(?:there|bot|coach|sales coach|all|team|everyone))?[!.? ]*$", Options)]
     private static partial Regex GreetPattern();
 
-    [GeneratedRegex(@"^(?!(?:how|what|why|when|where|who|is|does)\b).*\bundo\b.*$|^(?:take (?:that|it) back|revert(?: that| it| the last (?:change|thing|one))?|scratch that|roll (?:that|it) back)$", Options)]
+    // A new deal or a rename that says "undo" ("new deal Undo Labs", "rename contoso to undo") is that command, so the rules
+    // can refuse the name with the reason instead of undoing the rep's last change.
+    [GeneratedRegex(@"^(?!(?:how|what|why|when|where|who|is|does|new|add|create|rename|re-name|change (?:the )?name)\b).*\bundo\b.*$|^(?:take (?:that|it) back|revert(?: that| it| the last (?:change|thing|one))?|scratch that|roll (?:that|it) back)$", Options)]
     private static partial Regex UndoPattern();
+
+    /// <summary>Whether a message would be read as "undo" wherever else it names: a deal name that does could never be named.</summary>
+    public static bool ReadsAsUndo(string text) => UndoPattern().IsMatch(text);
 
     [GeneratedRegex(@"^(?:(?:set|change|update)\s+)?(?:my\s+)?(?:working |work |office )?hours(?:\s+are)?(?:\s+to)?\s*:?\s*(?<spec>\d.+)$|^(?:(?:set|change|update)\s+)?(?:my\s+)?working hours(?:\s+are)?(?:\s+to)?\s*:?\s*(?<spec>.+)$|^i (?:work|am working|usually work) (?:from\s+)?(?<spec>(?:[a-z]{3,9}\s*(?:-|–|to)\s*[a-z]{3,9}\s+)?\d.+)$|^(?:don't|do not|dont|never) (?:ping|message|remind|bother|disturb|notify) me before (?<from>\S+) (?:or|and) after (?<to>\S+)$", Options)]
     private static partial Regex HoursPattern();

@@ -13,6 +13,15 @@ public sealed record CardActionData
     /// <summary>A deal name, for "create it".</summary>
     public string? Name { get; init; }
 
+    /// <summary>The name a deal had when a rename card was drawn: a button of it is refused once the deal is called otherwise.</summary>
+    public string? FromName { get; init; }
+
+    /// <summary>The name a rename asked for.</summary>
+    public string? NewName { get; init; }
+
+    /// <summary>Input of the rename card: another name, one that tells the deal apart from the open deal of the name asked for.</summary>
+    public string? OtherName { get; init; }
+
     /// <summary>The rep a manager's button is about ("ping the rep").</summary>
     public string? RepUserId { get; init; }
 

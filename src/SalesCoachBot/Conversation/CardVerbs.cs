@@ -24,6 +24,9 @@ public static class CardVerbs
     public const string KeepDeal = "keepDeal";
     public const string CreateAnyway = "createAnyway";
     public const string UpdateExisting = "updateExisting";
+    public const string RenameAnyway = "renameAnyway";
+    public const string KeepName = "keepName";
+    public const string RenameToOther = "renameToOther";
 
     /// <summary>Input ids on cards: toggles carry these prefixes so their values can be told apart in the merged data.</summary>
     public const string CriterionInputPrefix = "criterion-";
@@ -40,5 +43,5 @@ public static class CardVerbs
     public static bool IsKnown(string? verb) =>
         verb is PickDeal or CreateDeal or ShowDeal or Say or Coach or SaveNextStep or MoveDeal or ConfirmMove
             or CloseWon or CloseLost or Tour or Snooze or RemindAgain or PingRep or ConfirmLater
-            or DeleteDeal or KeepDeal or CreateAnyway or UpdateExisting;
+            or DeleteDeal or KeepDeal or CreateAnyway or UpdateExisting or RenameAnyway or KeepName or RenameToOther;
 }

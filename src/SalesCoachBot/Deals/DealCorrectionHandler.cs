@@ -35,19 +35,149 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
             return resolution.Reply!;
         }
 
-        // "rename fabrikam to Fabrikam Retail" while another "Fabrikam Retail" is open: two deals answering to one name
-        // would send later messages to either, so the rep is asked for a name that tells them apart first.
-        var open = context.DealsRead?.Where(d => d.IsOpen).ToList() ?? await store.ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false);
-        if (DealResolver.OpenTwin(open, command.NewName, exceptDealId: deal.Id) is { } twin)
+        // A name no deal may have gets the answer a new deal of that name gets, before anything else is looked at.
+        var newName = DealRules.CleanText(command.NewName);
+        if (DealRules.NameRefusal(newName) is { } badName)
         {
-            logger.LogInformation("Rename of deal {DealId} to a name deal {TwinId} answers to: asking for another", deal.Id, twin.Id);
-            return BotReply.Plain(
-                $"You already have an open deal called {twin.Name}, which \"{command.NewName.Trim()}\" would also name, so I didn't rename {deal.Name}. "
-                + $"Which name tells them apart? Say \"rename {deal.Name} to …\" with it.");
+            return BotReply.Plain(CoreText.Refusal(badName));
+        }
+
+        // "rename fabrikam to Fabrikam Retail" while another "Fabrikam Retail" is open: two deals answering to one name send
+        // later messages to a "which one?" card, so the rep is asked first (rename anyway, keep the name, or another name).
+        // The deal's own name and closed deals' names are no collision: OpenTwin looks at the other open deals only.
+        var open = context.DealsRead?.Where(d => d.IsOpen).ToList() ?? await store.ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        if (DealResolver.OpenTwin(open, newName, exceptDealId: deal.Id) is { } twin)
+        {
+            logger.LogInformation("Rename of deal {DealId} to a name deal {TwinId} answers to: asking first", deal.Id, twin.Id);
+            return RenameCollision(deal, twin, newName, context);
         }
 
         return await ApplyAsync(deal, context, current =>
-            (DealRules.Rename(current, command.NewName, context.Now, context.Actor), $"Renamed {current.Name} to {command.NewName.Trim()}."), coach: false, cancellationToken).ConfigureAwait(false);
+            (DealRules.Rename(current, newName, context.Now, context.Actor), $"Renamed {current.Name} to {newName}."), coach: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>[Rename anyway] on the rename card: the name as asked, though another open deal answers to it too.</summary>
+    public async Task<BotReply> RenameAnywayClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(context);
+        if (string.IsNullOrWhiteSpace(action.NewName) || action.FromName is null)
+        {
+            return new BotReply(BotReply.UnrecognisedButton, [], ReplacesCard: true);
+        }
+
+        var (deal, refused) = await RenameCardDealAsync(action, context, cancellationToken).ConfigureAwait(false);
+        if (deal is null)
+        {
+            return refused!;
+        }
+
+        var newName = DealRules.CleanText(action.NewName);
+        logger.LogInformation("Rename anyway of deal {DealId} onto a name another open deal answers to", deal.Id);
+        var reply = await ApplyAsync(deal, context, current =>
+            (DealRules.Rename(current, newName, context.Now, context.Actor),
+                $"Renamed {current.Name} to {newName}. Another open deal answers to that name too: when a message could mean either, I'll ask which one. Say \"undo\" to put the name back."),
+            coach: false, cancellationToken).ConfigureAwait(false);
+        return reply with { ReplacesCard = true };
+    }
+
+    /// <summary>[Keep the name "X"] on the rename card: nothing changes, and the card says so.</summary>
+    public async Task<BotReply> KeepNameClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (deal, notFound) = await ClickedDeal.LoadAsync(store, action, context, cancellationToken).ConfigureAwait(false);
+        return deal is null
+            ? notFound!
+            : new BotReply($"Kept the name {deal.Name}; nothing was renamed.", [], ReplacesCard: true);
+    }
+
+    /// <summary>
+    /// [Use this name] on the rename card: the name typed in its box, under the same rules as any rename. A blank name, one
+    /// no deal may have, or one another open deal answers to as well changes nothing: the card comes back saying why, with
+    /// fresh buttons, so the rep can try again on it.
+    /// </summary>
+    public async Task<BotReply> RenameToOtherClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(context);
+        if (string.IsNullOrWhiteSpace(action.NewName) || action.FromName is null)
+        {
+            return new BotReply(BotReply.UnrecognisedButton, [], ReplacesCard: true);
+        }
+
+        var (deal, refused) = await RenameCardDealAsync(action, context, cancellationToken).ConfigureAwait(false);
+        if (deal is null)
+        {
+            return refused!;
+        }
+
+        var asked = DealRules.CleanText(action.NewName);
+        var other = DealRules.CleanText(action.OtherName ?? string.Empty);
+        var open = await store.ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        var problem = other.Length == 0
+            ? "Type the other name in the box first; nothing was renamed."
+            : DealRules.NameRefusal(other) is { } badName
+                ? $"{CoreText.Refusal(badName)} Nothing was renamed."
+                : other == deal.Name
+                    ? $"{deal.Name} already has that name; nothing was renamed."
+                    : null;
+        var otherTwin = problem is null ? DealResolver.OpenTwin(open, other, exceptDealId: deal.Id) : null;
+        if (problem is not null || otherTwin is not null)
+        {
+            logger.LogInformation("Other name for deal {DealId} refused: {Reason}", deal.Id, otherTwin is null ? "name rules" : "another open deal answers to it");
+            // The card again, with its own new click keys: the refused click changed nothing, so the next one must count.
+            var twin = otherTwin ?? DealResolver.OpenTwin(open, asked, exceptDealId: deal.Id);
+            var why = problem ?? $"You also have an open deal called {otherTwin!.Name}, which \"{other}\" would name too. Nothing was renamed; try a name that tells them apart.";
+            return twin is null
+                ? new BotReply($"{why} Say \"rename {deal.Name} to …\" with the name you want.", [], ReplacesCard: true)
+                : RenameCollision(deal, twin, otherTwin is null ? asked : other, context, action.OtherName, why) with { ReplacesCard = true };
+        }
+
+        var reply = await ApplyAsync(deal, context, current =>
+            (DealRules.Rename(current, other, context.Now, context.Actor), $"Renamed {current.Name} to {other}."), coach: false, cancellationToken).ConfigureAwait(false);
+        return reply with { ReplacesCard = true };
+    }
+
+    private static BotReply RenameCollision(Deal deal, Deal twin, string newName, CommandContext context, string? otherName = null, string? error = null)
+    {
+        DealResolver.Remember(context, deal);
+        return BotReply.Card(
+            error ?? RenameCollisionCard.Summary(deal, twin, newName),
+            RenameCollisionCard.Build(
+                DealView.For(deal, context.Process, context.Now, context.Today),
+                DealView.For(twin, context.Process, context.Now, context.Today),
+                newName,
+                context.TurnActivityId,
+                otherName,
+                error));
+    }
+
+    /// <summary>
+    /// The deal a rename card's rename button is about, as long as the card still speaks for it: this click's key already
+    /// on it is a repeat (Teams retries, a second click), and a deal renamed, closed or deleted since the card was drawn
+    /// gets a clear answer. Either way, nothing changes.
+    /// </summary>
+    private async Task<(Deal? Deal, BotReply? Refused)> RenameCardDealAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
+    {
+        var (deal, notFound) = await ClickedDeal.LoadAsync(store, action, context, cancellationToken).ConfigureAwait(false);
+        if (deal is null)
+        {
+            return (null, notFound! with { Text = "That deal is no longer in your pipeline, so nothing was renamed." });
+        }
+
+        if (deal.HasApplied(context.Actor.ActivityId))
+        {
+            return (null, BotReply.AlreadyDone(context, () => new BotReply($"Already done: {deal.Name} was renamed with that button before.", [], ReplacesCard: true)));
+        }
+
+        if (deal.Name != action.FromName)
+        {
+            return (null, new BotReply($"That card is out of date: the deal is called {deal.Name} now, so nothing was renamed.", [], ReplacesCard: true));
+        }
+
+        return deal.IsOpen
+            ? (deal, null)
+            : (null, new BotReply($"That card is out of date: {deal.Name} is closed ({deal.Status.ToString().ToLowerInvariant()}) now, so nothing was renamed.", [], ReplacesCard: true));
     }
 
     /// <summary>"contoso is enterprise": the deal follows that model; an open deal keeps its place in the stages.</summary>

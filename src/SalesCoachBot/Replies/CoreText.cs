@@ -63,6 +63,7 @@ public static class CoreText
             RefusalCode.NothingToChange => "Say what to change, for example: fabrikam 30k, closes march 3.",
             RefusalCode.AlreadyDeleted => $"{refusal.DealName} is already deleted. Say \"undo\" to bring it back.",
             RefusalCode.ReminderInPast => $"{Day(refusal.Date)} is in the past; I can remind you today or later.",
+            RefusalCode.NameReadsAsUndo => $"A deal can't be called \"{refusal.Phrase}\": any message with \"undo\" in it undoes your last change, so that name could never reach the deal. Give it another name.",
         };
 #pragma warning restore CS8524
     }

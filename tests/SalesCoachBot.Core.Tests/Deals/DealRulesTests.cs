@@ -48,6 +48,39 @@ public class DealRulesTests
         Assert.Equal(Refusal.NameMissing(), change.Refusal);
     }
 
+    [Theory]
+    [InlineData("", RefusalCode.NameMissing)]
+    [InlineData("  \t ", RefusalCode.NameMissing)]
+    [InlineData("!!!", RefusalCode.NameMissing)]
+    [InlineData("...", RefusalCode.NameMissing)]
+    [InlineData("Undo Labs", RefusalCode.NameReadsAsUndo)]
+    [InlineData("undo", RefusalCode.NameReadsAsUndo)]
+    [InlineData("121", null)]
+    [InlineData("Contoso (renewal)", null)]
+    public void A_rename_refuses_exactly_the_names_a_new_deal_refuses(string name, RefusalCode? refused)
+    {
+        var actor = new Actor("Dana", "a");
+
+        var created = DealRules.Create(_dana, name, null, _consultative, _time.GetUtcNow(), actor);
+        var renamed = DealRules.Rename(NewDeal(), name, _time.GetUtcNow(), actor);
+
+        Assert.Equal(refused, created.Refusal?.Code);
+        Assert.Equal(refused, renamed.Refusal?.Code);
+        Assert.Equal(refused, DealRules.NameRefusal(DealRules.CleanText(name))?.Code);
+    }
+
+    [Fact]
+    public void A_rename_refuses_an_overlong_name_as_a_new_deal_does()
+    {
+        var name = new string('x', DealRules.MaxNameLength + 1);
+
+        var renamed = DealRules.Rename(NewDeal(), name, _time.GetUtcNow(), new Actor("Dana", "a"));
+
+        Assert.Equal(DealRules.Create(_dana, name, null, _consultative, _time.GetUtcNow(), new Actor("Dana", "a")).Refusal, renamed.Refusal);
+        Assert.Equal(RefusalCode.NameTooLong, renamed.Refusal?.Code);
+        Assert.Null(DealRules.Rename(NewDeal(), new string('x', DealRules.MaxNameLength), _time.GetUtcNow(), new Actor("Dana", "a")).Refusal);
+    }
+
     [Fact]
     public void An_overlong_name_is_refused_with_the_limit()
     {

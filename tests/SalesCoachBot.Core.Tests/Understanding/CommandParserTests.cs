@@ -32,6 +32,19 @@ public class CommandParserTests
     }
 
     [Theory]
+    [InlineData("new deal Undo Labs 10k", typeof(CreateDeal))]
+    [InlineData("new deal undo", typeof(CreateDeal))]
+    [InlineData("rename contoso to undo", typeof(RenameDeal))]
+    [InlineData("rename contoso to Undo Labs", typeof(RenameDeal))]
+    [InlineData("undo", typeof(Undo))]
+    [InlineData("oops, undo", typeof(Undo))]
+    public void A_new_deal_or_a_rename_that_says_undo_is_that_command_not_an_undo(string text, Type command)
+    {
+        // The rules then refuse the name with the reason; an undo would have taken back the rep's last change unasked.
+        Assert.IsType(command, Parse(text));
+    }
+
+    [Theory]
     [InlineData("new deal Contoso Ltd 45k by friday", "Contoso Ltd", "45000")]
     [InlineData("new deal Contoso Ltd 45k, closing dec 15", "Contoso Ltd", "45000")]
     [InlineData("new deal Contoso Ltd closes on dec 15", "Contoso Ltd", null)]

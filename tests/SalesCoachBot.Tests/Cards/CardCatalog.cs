@@ -134,6 +134,8 @@ public static class CardCatalog
             { "delete deal", DeleteDealCard.Build(View(markup), "act-1") },
             { "delete closed deal", DeleteDealCard.Build(View(Deal("Won Co", "closed-won", DealStatus.Won)), "act-1") },
             { "duplicate deal", DuplicateDealCard.Build(View(markup), "new deal [x](https://evil.example) 10k", "act-1") },
+            { "rename collision", RenameCollisionCard.Build(View(markup), View(Deal("Contoso Ltd", "qualify") with { Amount = null }), "[x](https://evil.example) Contoso", "act-1") },
+            { "rename collision, other name refused", RenameCollisionCard.Build(View(Deal(new string('W', DealRules.MaxNameLength))), View(Deal(new string('V', DealRules.MaxNameLength))), new string('V', DealRules.MaxNameLength), "act-1", new string('W', DealRules.MaxNameLength + 40), "You also have an open deal called " + new string('V', DealRules.MaxNameLength) + ". Nothing was renamed; try a name that tells them apart.") },
             { "process map with picture", ProcessMapCard.Build(_process, Consultative, new Uri("https://bot.example/playbook/process-map/consultative.png")) },
             { "process map with inline picture", ProcessMapCard.Build(_process, _process.FindModel("transactional")!, new Uri(ProcessMapImage.DataUri([137, 80, 78, 71]))) },
             { "process map without picture", ProcessMapCard.Build(_process, _process.FindModel("enterprise")!, null) },

@@ -90,7 +90,7 @@ public class CardCatalogTests
             .Select(t => t.Name)
             .Order()
             .ToList();
-        var covered = new[] { "ReminderListCard", "ManagerNudgeCard", "StalledDealsCard", "WeeklySummaryCard", "CoachingCard", "ExitCheckCard", "ProcessMapCard", "StageGuideCard", "ToolsCard", "DefinitionCard", "TourCard", "WelcomeCard", "HelpCard", "NotUnderstoodCard", "NoticeCard", "PickDealCard", "DealNotFoundCard", "PipelineCard", "DealCard", "DeleteDealCard", "DuplicateDealCard", "PipelineChartCard", "ExportCard", "ForecastCard", "StatsCard", "AtRiskCard", "DueCard", "TeamCard", "ProcessReportCard", "RepDealsCard", "TeamTargetsCard" }.Order().ToList();
+        var covered = new[] { "ReminderListCard", "ManagerNudgeCard", "StalledDealsCard", "WeeklySummaryCard", "CoachingCard", "ExitCheckCard", "ProcessMapCard", "StageGuideCard", "ToolsCard", "DefinitionCard", "TourCard", "WelcomeCard", "HelpCard", "NotUnderstoodCard", "NoticeCard", "PickDealCard", "DealNotFoundCard", "PipelineCard", "DealCard", "DeleteDealCard", "DuplicateDealCard", "RenameCollisionCard", "PipelineChartCard", "ExportCard", "ForecastCard", "StatsCard", "AtRiskCard", "DueCard", "TeamCard", "ProcessReportCard", "RepDealsCard", "TeamTargetsCard" }.Order().ToList();
 
         Assert.Equal(covered, builders);
     }

@@ -106,7 +106,7 @@ public sealed class UnderstandingReviewTests : IAsyncLifetime
 
         await _app.SayAsync(Dana, "new deal Fabrikam 10k");
         await _app.SayAsync(Dana, "new deal Fabrikam Retail 20k");
-        AssertSays(await RepliesAsync("rename fabrikam to Fabrikam Retail"), "You already have an open deal called Fabrikam Retail", "didn't rename Fabrikam");
+        AssertSays(await RepliesAsync("rename fabrikam to Fabrikam Retail"), "You already have an open deal called Fabrikam Retail", "haven't renamed Fabrikam");
         Assert.Single(await DealsAsync(), d => d.Name == "Fabrikam");
     }
 

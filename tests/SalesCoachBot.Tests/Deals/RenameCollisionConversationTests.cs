@@ -61,9 +61,9 @@ public class RenameCollisionConversationTests : IAsyncLifetime
     {
         var ask = await AskToRenameOntoAnOpenNameAsync();
 
-        AssertSays(Text(ask), "Rename Fabrikam to \"Fabrikam Retail\"?", "Renaming: Fabrikam · Prospect · 10,000", "Already open: Fabrikam Retail · Prospect · 20,000");
+        AssertSays(Text(ask), "Rename Fabrikam to \"Fabrikam Retail\"?", "Renaming: Fabrikam · Prospect · $10,000", "Already open: Fabrikam Retail · Prospect · $20,000");
         Assert.Equal(["Use this name", "Rename anyway", "Keep the name \"Fabrikam\""], Actions(ask).Select(a => a.Title));
-        AssertSays(await SayAsync("show fabrikam"), "Amount: 10,000");
+        AssertSays(await SayAsync("show fabrikam"), "Amount: $10,000");
         AssertSays(await NamesAsync(), "2 open deals");
     }
 
@@ -75,8 +75,8 @@ public class RenameCollisionConversationTests : IAsyncLifetime
 
         var ask = SingleCard(await _app.SayAsync(Dana, "rename contoso to Woodgrove"));
 
-        AssertSays(Text(ask), "You already have an open deal called Woodgrove Bank rollout", "Already open: Woodgrove Bank rollout · Prospect · 50,000");
-        AssertSays(await SayAsync("show contoso"), "Contoso", "Amount: 10,000");
+        AssertSays(Text(ask), "You already have an open deal called Woodgrove Bank rollout", "Already open: Woodgrove Bank rollout · Prospect · $50,000");
+        AssertSays(await SayAsync("show contoso"), "Contoso", "Amount: $10,000");
     }
 
     [Fact]
@@ -90,10 +90,10 @@ public class RenameCollisionConversationTests : IAsyncLifetime
         var which = SingleCard(await _app.SayAsync(Dana, "show fabrikam retail"));
         var titles = Actions(which).Where(a => a.Verb == "pickDeal").Select(a => a.Title).ToList();
         Assert.Equal(2, titles.Distinct().Count());
-        Assert.Contains(titles, t => t!.Contains("10,000", StringComparison.Ordinal));
+        Assert.Contains(titles, t => t!.Contains("$10,000", StringComparison.Ordinal));
 
         AssertSays(await SayAsync("undo"), "its name is Fabrikam again (not Fabrikam Retail)");
-        AssertSays(await SayAsync("show fabrikam"), "Amount: 10,000");
+        AssertSays(await SayAsync("show fabrikam"), "Amount: $10,000");
     }
 
     [Fact]
@@ -109,8 +109,8 @@ public class RenameCollisionConversationTests : IAsyncLifetime
         AssertSays(again, "Already done");
         // One rename, so one undo puts the name back.
         AssertSays(await SayAsync("undo"), "its name is Fabrikam again (not Fabrikam Retail)");
-        AssertSays(await SayAsync("show fabrikam"), "Amount: 10,000");
-        AssertSays(await SayAsync("show fabrikam retail"), "Amount: 20,000");
+        AssertSays(await SayAsync("show fabrikam"), "Amount: $10,000");
+        AssertSays(await SayAsync("show fabrikam retail"), "Amount: $20,000");
     }
 
     [Fact]
@@ -121,8 +121,8 @@ public class RenameCollisionConversationTests : IAsyncLifetime
         var kept = Text(await ClickAsync(ask, "keepName"));
 
         AssertSays(kept, "Kept the name Fabrikam; nothing was renamed.");
-        AssertSays(await SayAsync("show fabrikam"), "Amount: 10,000");
-        AssertSays(await SayAsync("show fabrikam retail"), "Amount: 20,000");
+        AssertSays(await SayAsync("show fabrikam"), "Amount: $10,000");
+        AssertSays(await SayAsync("show fabrikam retail"), "Amount: $20,000");
     }
 
     [Fact]
@@ -133,8 +133,8 @@ public class RenameCollisionConversationTests : IAsyncLifetime
         var renamed = Text(await ClickAsync(ask, "renameToOther", "Fabrikam Online"));
 
         AssertSays(renamed, "Renamed Fabrikam to Fabrikam Online.");
-        AssertSays(await SayAsync("show fabrikam online"), "Amount: 10,000");
-        AssertSays(await SayAsync("show fabrikam retail"), "Amount: 20,000");
+        AssertSays(await SayAsync("show fabrikam online"), "Amount: $10,000");
+        AssertSays(await SayAsync("show fabrikam retail"), "Amount: $20,000");
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public class RenameCollisionConversationTests : IAsyncLifetime
         AssertSays(Text(colliding), "You also have an open deal called Fabrikam Retail", "Nothing was renamed");
         var tooLong = await ClickAsync(colliding, "renameToOther", new string('W', 130));
         AssertSays(Text(tooLong), "That name is 130 characters long; keep a deal name under 120.");
-        AssertSays(await SayAsync("show fabrikam"), "Amount: 10,000");
+        AssertSays(await SayAsync("show fabrikam"), "Amount: $10,000");
 
         // The card that came back counts a new click.
         AssertSays(Text(await ClickAsync(tooLong, "renameToOther", "Fabrikam Online")), "Renamed Fabrikam to Fabrikam Online.");
@@ -178,7 +178,7 @@ public class RenameCollisionConversationTests : IAsyncLifetime
         AssertSays(anyway, answer, "nothing was renamed");
         AssertSays(other, answer, "nothing was renamed");
         Assert.DoesNotContain("Fabrikam Online", await SayAsync("my deals"), StringComparison.Ordinal);
-        AssertSays(await SayAsync("show fabrikam retail"), "Amount: 20,000");
+        AssertSays(await SayAsync("show fabrikam retail"), "Amount: $20,000");
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public class RenameCollisionConversationTests : IAsyncLifetime
 
         Assert.Equal(await SayAsync($"new deal {name}"), renamed);
         AssertSays(renamed, $"That name is {length} characters long");
-        AssertSays(await SayAsync("show fabrikam"), "Amount: 10,000");
+        AssertSays(await SayAsync("show fabrikam"), "Amount: $10,000");
     }
 
     [Theory]
@@ -223,7 +223,7 @@ public class RenameCollisionConversationTests : IAsyncLifetime
 
         Assert.Equal(await SayAsync($"new deal {name}"), renamed);
         AssertSays(renamed, $"A deal can't be called \"{name}\"", "Give it another name.");
-        AssertSays(await SayAsync("show fabrikam"), "Amount: 12,000");
+        AssertSays(await SayAsync("show fabrikam"), "Amount: $12,000");
         AssertSays(await SayAsync("my deals"), "1 open deal");
     }
 
@@ -237,7 +237,7 @@ public class RenameCollisionConversationTests : IAsyncLifetime
         var refused = Text(await ClickAsync(ask, "renameToOther", name));
 
         AssertSays(refused, answer, "Nothing was renamed");
-        AssertSays(await SayAsync("show fabrikam"), "Amount: 10,000");
+        AssertSays(await SayAsync("show fabrikam"), "Amount: $10,000");
     }
 }
 

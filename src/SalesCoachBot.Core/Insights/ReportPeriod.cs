@@ -53,6 +53,7 @@ public sealed record ReportPeriod(PeriodKind? Kind, DateOnly Start, DateOnly End
             PeriodKind.NextQuarter => (quarter.AddMonths(3), quarter.AddMonths(6)),
             PeriodKind.ThisYear => (year, year.AddYears(1)),
             PeriodKind.LastYear => (year.AddYears(-1), year),
+            PeriodKind.YearToDate => (year, today.AddDays(1)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a period"),
         };
         return new ReportPeriod(kind, start, end, zone);
@@ -64,10 +65,16 @@ public sealed record ReportPeriod(PeriodKind? Kind, DateOnly Start, DateOnly End
 
     /// <summary>
     /// The period just before this one, of the same kind: last month for this month, the quarter before for a quarter,
-    /// and for a range the same number of days just before it.
+    /// the same days a year before for the year to date, and for a range the same number of days just before it.
     /// </summary>
     public ReportPeriod Previous()
     {
+        if (Kind == PeriodKind.YearToDate)
+        {
+            // The same days a year before: eleven months of this year against a whole last year would read as a fall.
+            return new ReportPeriod(null, Start.AddYears(-1), End.AddYears(-1), Zone);
+        }
+
         var calendarMonths = Kind switch
         {
             PeriodKind.ThisMonth or PeriodKind.LastMonth => 1,

@@ -132,6 +132,7 @@ public static partial class CommandParser
             "next quarter" => PeriodKind.NextQuarter,
             "last quarter" => PeriodKind.LastQuarter,
             "last year" => PeriodKind.LastYear,
+            "ytd" or "year to date" => PeriodKind.YearToDate,
             _ when words.Contains("quarter", StringComparison.Ordinal) => PeriodKind.ThisQuarter,
             _ => PeriodKind.ThisYear,
         };

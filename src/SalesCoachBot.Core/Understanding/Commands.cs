@@ -187,6 +187,9 @@ public enum PeriodKind
 
     /// <summary>"anything due tomorrow".</summary>
     Tomorrow,
+
+    /// <summary>"stats ytd": the (fiscal) year up to and including today, compared with the same days a year before.</summary>
+    YearToDate,
 }
 
 /// <summary>"what's my forecast this quarter", "how is Dana doing?", "team pipeline", "what's due this week".</summary>

@@ -24,6 +24,7 @@ public static class InsightText
             PeriodKind.NextQuarter => "next quarter",
             PeriodKind.ThisYear => "this year",
             PeriodKind.LastYear => "last year",
+            PeriodKind.YearToDate => "year to date",
             PeriodKind.Today => "today",
             PeriodKind.Tomorrow => "tomorrow",
             _ => null,

@@ -40,12 +40,21 @@ public class ReportPeriodTests
     [InlineData(PeriodKind.ThisYear, "2026-01-01", "2027-01-01")]
     [InlineData(PeriodKind.LastYear, "2025-01-01", "2026-01-01")]
     [InlineData(PeriodKind.Today, "2026-11-29", "2026-11-30")]
+    [InlineData(PeriodKind.YearToDate, "2026-01-01", "2026-11-30")]
     public void Periods_are_whole_local_days_counted_from_today(PeriodKind kind, string start, string end)
     {
         var period = ReportPeriod.For(kind, new DateOnly(2026, 11, 29), TimeZoneInfo.Utc);
 
         Assert.Equal(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), period.Start);
         Assert.Equal(DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), period.End);
+    }
+
+    [Fact]
+    public void The_year_to_date_is_compared_with_the_same_days_a_year_before_not_a_whole_year()
+    {
+        var previous = ReportPeriod.For(PeriodKind.YearToDate, new DateOnly(2026, 11, 29), TimeZoneInfo.Utc).Previous();
+
+        Assert.Equal((new DateOnly(2025, 1, 1), new DateOnly(2025, 11, 30)), (previous.Start, previous.End));
     }
 
     [Fact]

@@ -55,6 +55,16 @@ public sealed class InsightConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stats_year_to_date_compare_with_the_same_days_a_year_before()
+    {
+        await DanaHasContosoClosingInDecemberAsync();
+
+        var text = await _app.CardTextAsync(Dana, "stats ytd");
+
+        AssertSays(text, "year to date (1 Jan – 25 Nov 2026); before: 1 Jan – 25 Nov 2025");
+    }
+
+    [Fact]
     public async Task How_am_I_doing_counts_this_months_activities_with_last_months_beside_them()
     {
         await DanaHasContosoClosingInDecemberAsync();

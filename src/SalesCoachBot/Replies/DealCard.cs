@@ -108,11 +108,12 @@ public static class DealCard
 
         if (deal.Activities.Count > 0)
         {
-            // The latest few only: the card stays small however much was logged.
+            // The latest few by the day they happened (a call logged today as "yesterday" sits below today's), newest
+            // first: the card stays small however much was logged.
             body.Add(new TextBlock { Text = "Recent activity", Weight = FontWeight.Bolder, Spacing = Spacing.Medium });
             body.Add(new FactSet
             {
-                Facts = deal.Activities.TakeLast(RecentActivities).Reverse()
+                Facts = deal.Activities.OrderByDescending(a => a.Date).ThenByDescending(a => a.LoggedAt).Take(RecentActivities)
                     .Select(a => new Fact(Date(a.Date), ActivityName(a.Kind) + (a.Note is null ? string.Empty : $": {Escape(a.Note)}")))
                     .ToList(),
             });

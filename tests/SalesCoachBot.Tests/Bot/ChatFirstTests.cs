@@ -288,6 +288,20 @@ public class ChatFirstTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Recent_activity_lists_the_newest_day_first_whatever_order_it_was_logged_in()
+    {
+        await SayAsync("new deal Contoso Ltd 45k");
+        await SayAsync("log a call with contoso: they want a discount");
+        await SayAsync("demo with contoso yesterday");
+
+        var shown = await SayAsync("show contoso");
+
+        var today = shown.IndexOf("Call: they want a discount", StringComparison.Ordinal);
+        var yesterday = shown.IndexOf("Demo", shown.IndexOf("Recent activity", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.True(today >= 0 && yesterday > today, shown);
+    }
+
+    [Fact]
     public async Task Several_fields_in_one_message_are_all_applied()
     {
         await SayAsync("new deal Fabrikam 20k");

@@ -82,10 +82,33 @@ public sealed partial class InsightCommandHandler(
 
             var stage = context.Process.ModelOrDefault(deal.ModelId).GetStage(deal.StageId) ?? context.Process.ModelOrDefault(deal.ModelId).FirstStage;
             var byStage = context.Process.Forecast.CategoryOf(stage.WinProbability);
-            return BotReply.Plain(command.Category is { } category
+            return BotReply.Plain((command.Category is { } category
                 ? $"{deal.Name} now counts as {InsightText.Category(category)} in your forecast (by its stage, {stage.Name} at {InsightText.Percent(stage.WinProbability)}, it would be {InsightText.Category(byStage)}). Say \"take {deal.Name} out of {InsightText.Category(category).ToLowerInvariant()}\" to undo."
-                : $"{deal.Name} counts by its stage again: {InsightText.Category(byStage)} ({stage.Name} at {InsightText.Percent(stage.WinProbability)}).");
+                : $"{deal.Name} counts by its stage again: {InsightText.Category(byStage)} ({stage.Name} at {InsightText.Percent(stage.WinProbability)}).")
+                + WhichQuarter(outcome.Deal!, context));
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Where the deal counts: "my forecast" is this quarter's, so a deal closing later, or with no close date, would
+    /// seem to have been ignored (review: "put wingtip in commit", then "Commit: 0").
+    /// </summary>
+    private static string WhichQuarter(Deal deal, CommandContext context)
+    {
+        if (!deal.IsOpen)
+        {
+            return string.Empty;
+        }
+
+        if (deal.ExpectedClose is not { } close)
+        {
+            return $" It has no close date, so no quarter's forecast counts it yet: say \"{deal.Name} closes <date>\".";
+        }
+
+        var quarter = ReportPeriod.For(PeriodKind.ThisQuarter, context.Today, context.TimeZone, context.Process.FiscalYearStartMonth);
+        return close < context.Today ? $" Its close date, {UserFormat.Date(close)}, has passed, so no forecast counts it: say \"{deal.Name} closes <date>\"."
+            : quarter.Contains(close) ? string.Empty
+            : $" It closes {UserFormat.Date(close)}, so it counts in the forecast of that quarter, not this one's.";
     }
 
     public async Task<BotReply> RepDealsAsync(ShowRepDeals command, CommandContext context, CancellationToken cancellationToken)

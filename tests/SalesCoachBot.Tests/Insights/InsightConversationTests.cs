@@ -51,7 +51,18 @@ public sealed class InsightConversationTests : IAsyncLifetime
         var text = await _app.CardTextAsync(Dana, "what closes this quarter");
 
         AssertSays(said, "Contoso Ltd now counts as Commit", "by its stage, Prospect at 5%, it would be Pipeline");
+        Assert.DoesNotContain("quarter", said, StringComparison.Ordinal);
         AssertSays(text, "Commit (set by you)", "Commit: $45,000");
+    }
+
+    [Fact]
+    public async Task Putting_a_deal_closing_in_a_later_quarter_in_commit_says_which_forecast_counts_it()
+    {
+        await _app.SayAsync(Dana, "new deal Wingtip 20k closing march 3");
+        await _app.SayAsync(Dana, "new deal Tailspin 10k");
+
+        AssertSays(await _app.TextReplyAsync(Dana, "put wingtip in commit"), "It closes Wed 3 Mar 2027, so it counts in the forecast of that quarter, not this one's.");
+        AssertSays(await _app.TextReplyAsync(Dana, "put tailspin in commit"), "It has no close date, so no quarter's forecast counts it yet");
     }
 
     [Fact]

@@ -57,11 +57,27 @@ public static class ProcessReportCard
         return Card(body);
     }
 
-    /// <summary>No finding: say whether the deals were too few to judge, or judged and fine (66 deals are not "too few").</summary>
-    private static string NothingStandsOut(ProcessReportResult report) =>
-        report.Stages.Any(s => s.Stays >= ProcessReport.MinimumSample || s.Exits >= ProcessReport.MinimumSample)
-            ? "No stage stands out: where enough deals went through a stage, most kept to its allowed time and moved on, and skipping an exit criterion did not change how often they were won."
-            : $"No stage stands out yet: a finding needs at least {ProcessReport.MinimumSample} deals through a stage.";
+    /// <summary>
+    /// No finding: say what was judged and found fine, and what there were too few deals to judge (66 deals are not
+    /// "too few", but 2 skips of a criterion cannot say whether skipping it loses deals, however the rows below read).
+    /// </summary>
+    private static string NothingStandsOut(ProcessReportResult report)
+    {
+        var timed = report.Stages.Any(s => s.Stays >= ProcessReport.MinimumSample || s.Exits >= ProcessReport.MinimumSample);
+        if (!timed)
+        {
+            return $"No stage stands out yet: a finding needs at least {ProcessReport.MinimumSample} deals through a stage.";
+        }
+
+        var skips = report.Stages.SelectMany(s => s.Criteria).Where(c => c.Skipped > 0).ToList();
+        var skipsJudged = skips.Any(c => c.ConfirmedClosed >= ProcessReport.MinimumSample && c.SkippedClosed >= ProcessReport.MinimumSample);
+        var skipping = skips.Count == 0 ? "and no exit criterion was skipped."
+            : skipsJudged ? "and skipping an exit criterion did not go with clearly fewer wins."
+            : $"Too few deals that skipped an exit criterion have closed to tell whether skipping costs wins (that needs {ProcessReport.MinimumSample} closed each way), so read the skip figures below as counts, not a trend.";
+        return skips.Count > 0 && !skipsJudged
+            ? $"No stage stands out: where enough deals went through a stage, most kept to its allowed time and moved on. {skipping}"
+            : $"No stage stands out: where enough deals went through a stage, most kept to its allowed time and moved on, {skipping}";
+    }
 
     private static string Skips(StageReport stage)
     {

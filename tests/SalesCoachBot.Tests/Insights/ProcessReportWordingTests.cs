@@ -31,4 +31,22 @@ public sealed class ProcessReportWordingTests
         Assert.Contains("No stage stands out: where enough deals went through a stage", enough, StringComparison.Ordinal);
         Assert.DoesNotContain("needs at least", enough, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Without_findings_skips_too_few_to_judge_are_not_said_to_have_made_no_difference()
+    {
+        var model = Process.Models[0];
+        var stage = model.Stages[0];
+        StageReport Stage(params CriterionFigures[] criteria) => new(model, stage, 40, TimeSpan.FromDays(1), TimeSpan.FromDays(2), 0, 40, 40, criteria);
+
+        // Seven deals passed the criterion; one skipped it and was lost, six confirmed it and four were won.
+        var fewSkips = ProcessReportCard.Summary("your team", new ProcessReportResult(66, [Stage(new CriterionFigures("Budget confirmed", 7, 1, 6, 4, 1, 0))], []));
+        var manySkips = ProcessReportCard.Summary("your team", new ProcessReportResult(66, [Stage(new CriterionFigures("Budget confirmed", 20, 10, 10, 5, 10, 4))], []));
+        var noSkips = ProcessReportCard.Summary("your team", new ProcessReportResult(66, [Stage()], []));
+
+        Assert.Contains("Too few deals that skipped an exit criterion have closed to tell", fewSkips, StringComparison.Ordinal);
+        Assert.DoesNotContain("did not", fewSkips, StringComparison.Ordinal);
+        Assert.Contains("skipping an exit criterion did not go with clearly fewer wins", manySkips, StringComparison.Ordinal);
+        Assert.Contains("no exit criterion was skipped", noSkips, StringComparison.Ordinal);
+    }
 }

@@ -38,10 +38,19 @@ public static partial class CommandParser
             var said = string.Join(' ', words[..count]);
             var remark = said.EndsWith(',') || said.EndsWith(';') || (count < words.Length && words[count] is "-" or "–" or "—");
             var head = StripAll(TargetNoisePattern(), said.TrimEnd(',', ';').Trim('"', '\''));
-            var tail = string.Join(' ', words[count..]);
+            // After a dash the facts start past it: "initech to qualify - next step call cfo tmrw" keeps its next step.
+            var tail = string.Join(' ', words[count..]).TrimStart('-', '–', '—', ' ');
             var facts = tail.Length > 0 && (remark || TailJoinPattern().IsMatch(tail)) && reader.TryRead(tail, allowStage: false, out var read) ? read : null;
             var fits = tail.Length == 0 || remark || facts is not null;
             var fields = facts ?? new SaidFields();
+
+            // A remark after a comma is the rep's own ("…, the quote was premature"), but one that is partly facts
+            // ("…, 36k, model wholesale") would lose the facts it holds: the move is refused whole, with the words not read.
+            if (remark && facts is null && tail.Length > 0 && head.Length > 0 && ProcessWords.IsStage(context.Process, head) && SaysAFact(reader, tail))
+            {
+                return new NotUnderstood(deal + " " + target, ParseHint.Of(HintCode.UnreadableFacts, deal, head, tail));
+            }
+
             if (head.Length > 0 && fits && TargetOf(deal, head, fields, confirmation, context) is { } command)
             {
                 return command;
@@ -50,6 +59,10 @@ public static partial class CommandParser
 
         return null;
     }
+
+    // Whether any clause of a remark reads as a deal field on its own.
+    private static bool SaysAFact(DealFieldReader reader, string remark) =>
+        RemarkClausePattern().Split(remark).Any(clause => clause.Trim().Length > 0 && reader.TryRead(clause.Trim(), allowStage: false, out _));
 
     private static Command? TargetOf(string deal, string head, SaidFields tail, ExitConfirmation confirmation, ParseContext context)
     {
@@ -182,6 +195,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?:the\s+)|\s+(?:now|already|as of today|last week|yesterday|today|this week|this morning|earlier|asap)$|\s+stage$", Options)]
     private static partial Regex TargetNoisePattern();
+
+    [GeneratedRegex(@"\s*(?:[,;]|\s[-–—]\s)\s*", Options)]
+    private static partial Regex RemarkClausePattern();
 
     [GeneratedRegex(@"^(?:the\s+)?next (?:stage|step)$", Options)]
     private static partial Regex NextStagePattern();

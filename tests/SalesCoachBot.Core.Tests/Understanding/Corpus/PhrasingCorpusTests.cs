@@ -22,6 +22,7 @@ public sealed class PhrasingCorpusTests(ITestOutputHelper output)
     [InlineData("third.tsv")]
     [InlineData("fourth.tsv")]
     [InlineData("review-2026-11-30.tsv")]
+    [InlineData("whole-sentences.tsv")]
     public void The_parser_understands_at_least_97_percent_of_the_corpus(string part)
     {
         var lines = PhrasingCorpus.Load(part);
@@ -45,6 +46,7 @@ public sealed class PhrasingCorpusTests(ITestOutputHelper output)
     [InlineData("third.tsv")]
     [InlineData("fourth.tsv")]
     [InlineData("review-2026-11-30.tsv")]
+    [InlineData("whole-sentences.tsv")]
     public void A_misread_never_changes_a_different_deal_than_meant(string part)
     {
         var wrongDeal = PhrasingCorpus.Load(part)

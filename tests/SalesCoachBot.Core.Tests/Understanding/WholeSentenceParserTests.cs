@@ -1,0 +1,56 @@
+using System.Globalization;
+using SalesCoachBot.Core.Process;
+using SalesCoachBot.Core.Understanding;
+
+namespace SalesCoachBot.Core.Tests.Understanding;
+
+/// <summary>Issue 12, "whole sentences": every part of a message is read, or the message is refused with what did not read.</summary>
+public class WholeSentenceParserTests
+{
+    // Wednesday.
+    private static readonly ParseContext _context = new(new DateOnly(2026, 11, 25), ProcessLoader.LoadDefault());
+
+    private static Command Parse(string text) => CommandParser.Parse(text, _context);
+
+    private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void A_next_step_after_a_dash_comes_along_with_the_move()
+    {
+        var move = Assert.IsType<MoveDeal>(Parse("initech to qualify - next step call cfo tmrw"));
+
+        Assert.Equal("qualify", move.StagePhrase);
+        Assert.Equal("call cfo", move.Also.NextStepText);
+        Assert.Equal(Day("2026-11-26"), move.Also.NextStepDue);
+    }
+
+    [Theory]
+    [InlineData("move northwind to discovery, 36k, closes jan 15", "discovery", 36_000, "2027-01-15")]
+    [InlineData("northwind is in qualify, 35k", "qualify", 35_000, null)]
+    [InlineData("moved tailspin to proposal - 42k - closing end of quarter", "proposal", 42_000, "2026-12-31")]
+    public void A_move_keeps_an_amount_and_a_close_date_said_after_it(string text, string stage, int amount, string? close)
+    {
+        var move = Assert.IsType<MoveDeal>(Parse(text));
+
+        Assert.Equal(stage, move.StagePhrase);
+        Assert.Equal(amount, move.Also.Amount?.Amount);
+        Assert.Equal(close is null ? null : Day(close), move.Also.ExpectedClose);
+    }
+
+    [Fact]
+    public void A_move_with_facts_that_only_partly_read_is_refused_with_the_words_not_read()
+    {
+        var refused = Assert.IsType<NotUnderstood>(Parse("move northwind to qualify, 36k, model wholesale"));
+
+        Assert.Equal(HintCode.UnreadableFacts, refused.Hint?.Code);
+        Assert.Equal("36k, model wholesale", refused.Hint?.Value(2));
+    }
+
+    [Fact]
+    public void A_remark_after_a_move_that_holds_no_fact_is_still_only_a_remark()
+    {
+        var move = Assert.IsType<MoveDeal>(Parse("moved contoso to proposal, the quote was premature"));
+
+        Assert.True(move.Also.IsEmpty);
+    }
+}

@@ -14,7 +14,8 @@ namespace SalesCoachBot.Deals;
 internal static class DealFieldChanges
 {
     /// <summary>
-    /// The deal with every field applied, and what changed in the user's words. A refusal of any field is the whole result.
+    /// The deal with every field applied, and what changed in the user's words; a field that already holds what was said
+    /// (the deal's own model, named again) is no change and not listed. A refusal of any field is the whole result.
     /// </summary>
     public static (DealChange Change, IReadOnlyList<string> Changed) Apply(Deal deal, DealFields fields, CommandContext context)
     {
@@ -44,9 +45,12 @@ internal static class DealFieldChanges
                     ? Step(DealRules.SetCustomerType(current, type, context.Now, context.Actor), type.Name)
                     : DealChange.Refused(Refusal.UnknownCustomerType(typePhrase))
                 : null,
+            // "woodgrove: 450k, enterprise, …" about a deal already on the Enterprise process: that field is no change, the rest applies.
             () => fields.ModelPhrase is { } modelPhrase
                 ? context.Process.FindModel(modelPhrase) is { } to
-                    ? Step(DealRules.ChangeModel(current, context.Process.ModelOrDefault(current.ModelId), to, context.Now, context.Actor), $"{to.Name} process")
+                    ? to.Id == context.Process.ModelOrDefault(current.ModelId).Id
+                        ? null
+                        : Step(DealRules.ChangeModel(current, context.Process.ModelOrDefault(current.ModelId), to, context.Now, context.Actor), $"{to.Name} process")
                     : DealChange.Refused(Refusal.UnknownModel(modelPhrase))
                 : null,
         };

@@ -53,4 +53,16 @@ public class WholeSentenceParserTests
 
         Assert.True(move.Also.IsEmpty);
     }
+
+    [Fact]
+    public void A_model_said_among_other_fields_is_one_field_of_the_update()
+    {
+        var update = Assert.IsType<UpdateDeal>(Parse("woodgrove: 450k, enterprise, closing end of q2, next step security review by dec 18"));
+
+        Assert.Equal("enterprise", update.Fields.ModelPhrase);
+        Assert.Equal(450_000m, update.Fields.Amount?.Amount);
+        Assert.Equal(Day("2027-06-30"), update.Fields.ExpectedClose);
+        Assert.Equal("security review", update.Fields.NextStepText);
+        Assert.Equal(Day("2026-12-18"), update.Fields.NextStepDue);
+    }
 }

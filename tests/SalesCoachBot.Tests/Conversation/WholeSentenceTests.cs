@@ -82,4 +82,19 @@ public sealed class WholeSentenceTests : IAsyncLifetime
         Assert.Equal("prospect", northwind.StageId);
         Assert.Equal(10_000m, northwind.Amount!.Value.Amount);
     }
+
+    [Fact]
+    public async Task Naming_the_model_a_deal_already_follows_among_other_fields_applies_the_rest()
+    {
+        await _app.SayAsync(Dana, "new enterprise deal Woodgrove Bank rollout 100k");
+
+        var reply = await RepliesAsync("woodgrove: 450k, enterprise, closing end of q2, next step security review by dec 18");
+
+        Assert.DoesNotContain("already follows", reply, StringComparison.Ordinal);
+        var woodgrove = await DealAsync("Woodgrove Bank rollout");
+        Assert.Equal("enterprise", woodgrove.ModelId);
+        Assert.Equal(450_000m, woodgrove.Amount!.Value.Amount);
+        Assert.Equal(new DateOnly(2027, 6, 30), woodgrove.ExpectedClose);
+        Assert.Equal("security review", woodgrove.NextStep!.Text);
+    }
 }

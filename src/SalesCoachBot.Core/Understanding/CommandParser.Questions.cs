@@ -267,7 +267,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^how is (?<rep>[a-z][a-z'-]*)\??$", Options)]
     private static partial Regex BareHowIsPattern();
 
-    [GeneratedRegex(@"^(?:i|me|my|we|us|our|the team|team|my team|my team's|it|they|this|that|you|everyone|everybody|everything|things|the deal|my reps|the reps|reps|my people|the sales team)$", Options)]
+    [GeneratedRegex(@"^(?:i|me|my|we|us|our|ours|his|hers|its|yours|theirs|whose|this|the team|team|my team|my team's|my teams|it|they|this|that|you|everyone|everybody|everything|things|the deal|my reps|the reps|reps|my people|the sales team|all|all my|open|closed|lost|won|new|old|stalled|stuck)$", Options)]
     private static partial Regex NotARepPattern();
 
     [GeneratedRegex(@"\b(?:from|between)\s+(?<from>.+?)\s+(?:to|and|until|till|through|thru|-|–)\s+(?<to>[^?]+?)\??$|\b(?<from>[0-9]{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\s+[0-9]{1,2}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2})\s*[-–]\s*(?<to>[0-9]{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\s+[0-9]{1,2}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2})\??$", Options)]

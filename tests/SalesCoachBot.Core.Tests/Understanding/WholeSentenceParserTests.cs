@@ -65,4 +65,23 @@ public class WholeSentenceParserTests
         Assert.Equal("security review", update.Fields.NextStepText);
         Assert.Equal(Day("2026-12-18"), update.Fields.NextStepDue);
     }
+
+    [Theory]
+    [InlineData("whats megans quota", "megans")]
+    [InlineData("what is megan s quota", "megan")]
+    public void A_quota_asked_with_a_possessive_typed_without_its_apostrophe_names_the_rep(string text, string rep) =>
+        Assert.Equal(rep, Assert.IsType<AskQuota>(Parse(text)).RepPhrase);
+
+    [Theory]
+    [InlineData("megans deals", "megans")]
+    [InlineData("show jordan s pipeline", "jordan")]
+    public void A_reps_deals_asked_with_a_possessive_typed_without_its_apostrophe_names_the_rep(string text, string rep) =>
+        Assert.Equal(rep, Assert.IsType<ShowRepDeals>(Parse(text)).RepPhrase);
+
+    [Theory]
+    [InlineData("whats his quota")]
+    [InlineData("show lost deals")]
+    [InlineData("list open deals")]
+    public void A_word_that_is_not_a_person_is_not_read_as_a_rep(string text) =>
+        Assert.IsNotType<ShowRepDeals>(Parse(text));
 }

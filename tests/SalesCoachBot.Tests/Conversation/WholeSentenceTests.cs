@@ -21,8 +21,10 @@ public sealed class WholeSentenceTests : IAsyncLifetime
     private async Task<Deal> DealAsync(string name) =>
         Assert.Single(await _app.Services.GetRequiredService<IDealStore>().ListAsync(new OwnerKey(Dana.TenantId, Dana.Id), includeClosed: true, CancellationToken.None), d => d.Name == name);
 
-    private async Task<string> RepliesAsync(string text) =>
-        string.Join("\n", (await _app.SayAsync(Dana, text)).Select(a => a.Text + "\n" + string.Join("\n", CardsIn(a))));
+    private Task<string> RepliesAsync(string text) => RepliesAsync(Dana, text);
+
+    private async Task<string> RepliesAsync(TestUser user, string text) =>
+        string.Join("\n", (await _app.SayAsync(user, text)).Select(a => a.Text + "\n" + string.Join("\n", CardsIn(a))));
 
     [Fact]
     public async Task A_move_said_with_an_amount_a_close_date_or_a_next_step_applies_them_all_in_one_turn()
@@ -96,5 +98,22 @@ public sealed class WholeSentenceTests : IAsyncLifetime
         Assert.Equal(450_000m, woodgrove.Amount!.Value.Amount);
         Assert.Equal(new DateOnly(2027, 6, 30), woodgrove.ExpectedClose);
         Assert.Equal("security review", woodgrove.NextStep!.Text);
+    }
+
+    [Fact]
+    public async Task A_manager_naming_a_rep_with_a_possessive_typed_without_its_apostrophe_gets_that_reps_quota_and_deals()
+    {
+        var morgan = new TestUser("aad-morgan", "Morgan Lee");
+        await _app.SayAsync(Dana, "new deal Contoso Ltd 45k");
+        await _app.SayAsync(morgan, "hi");
+        await _app.SayAsync(Dana, "my manager is Morgan Lee");
+        await _app.SayAsync(morgan, "Dana's quota is 90k this quarter");
+
+        var quota = await RepliesAsync(morgan, "whats danas quota");
+        var deals = await RepliesAsync(morgan, "danas deals");
+
+        AssertSays(quota, "Dana Rep", "90,000");
+        Assert.DoesNotContain("Your", quota, StringComparison.Ordinal);
+        AssertSays(deals, "Dana Rep", "Contoso Ltd");
     }
 }

@@ -236,7 +236,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:what is|what are) (?:an?) (?<term>[^?]+?)\??$", Options)]
     private static partial Regex DefineWithArticlePattern();
 
-    [GeneratedRegex(@"^(?:show (?:me )?|list |any |anything |which (?:of my )?|what is |what are |are any (?:of )?)?(?:my |the |our |team |all )?(?:deals? |opps? )?(?:are |is )?(?:stalled|stuck|stale)(?: deals?| opps?)?(?: (?:on|in|for) (?:my|the) team)?\??$|^(?:show (?:me )?|list )?(?:my |the |our |team )?(?:stalled|stuck|stale|overdue) (?:deals|opps)(?: (?:on|in|for) (?:my|the) team)?\??$", Options)]
+    [GeneratedRegex(@"^(?:show (?:me )?|list |any |anything |which (?:of my )?|what is |what are |are any (?:of )?)?(?:my |the |our |team |all )?(?:deals? |opps? )?(?:are |is )?(?:stalled|stuck|stale)(?: deals?| opps?)?(?: (?:on|in|for) (?:my|the) team)?\??$|^(?:show (?:me )?|list )?(?:my |the |our |team )?(?:stalled|stuck|stale|overdue) (?:deals|opps)(?: (?:on|in|for) (?:my|the) team)?\??$|^(?:is |are )?(?:anyone|anybody|someone|somebody|anything|any (?:of )?(?:my |the |our )?(?:reps|people|deals|opps))(?: (?:on|in|of) (?:my|the|our) team)?(?: (?:is|are|got|getting))? (?:stuck|stalled|stalling|stale)(?: (?:on|in) (?:my|the|our) team)?\??$|^(?:who|which reps?|which deals?)(?: (?:on|in) (?:my|the|our) team)? (?:is|are|got|has|have) (?:stuck|stalled)(?: deals?)?(?: (?:on|in) (?:my|the|our) team)?\??$", Options)]
     private static partial Regex StalledPattern();
 
     [GeneratedRegex(@"^(?:show (?:me )?|what is in |what's in |list )?(?:the |my )?team(?:'s)? pipe(?:line)?\??$|\b(?:my|the) team (?:have|got) in (?:the|their) pipe(?:line)?\b|\ball (?:of )?my reps'? (?:deals|pipelines?)\b|^(?:show (?:me )?)?(?:my|the) team's deals\??$", Options)]

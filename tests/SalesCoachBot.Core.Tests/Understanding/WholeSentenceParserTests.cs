@@ -84,4 +84,15 @@ public class WholeSentenceParserTests
     [InlineData("list open deals")]
     public void A_word_that_is_not_a_person_is_not_read_as_a_rep(string text) =>
         Assert.IsNotType<ShowRepDeals>(Parse(text));
+
+    [Theory]
+    [InlineData("is anyone on my team stuck")]
+    [InlineData("who on my team is stuck?")]
+    [InlineData("any of my reps stalled")]
+    public void A_question_about_who_is_stuck_asks_for_the_stalled_deals(string text) =>
+        Assert.IsType<ShowStalled>(Parse(text));
+
+    [Fact]
+    public void Anyone_is_never_read_as_a_deal() =>
+        Assert.IsType<NotUnderstood>(Parse("is anybody on the team stuck on something"));
 }

@@ -116,4 +116,20 @@ public sealed class WholeSentenceTests : IAsyncLifetime
         Assert.DoesNotContain("Your", quota, StringComparison.Ordinal);
         AssertSays(deals, "Dana Rep", "Contoso Ltd");
     }
+
+    [Fact]
+    public async Task A_question_is_answered_and_never_offered_as_a_deal_to_create()
+    {
+        var morgan = new TestUser("aad-morgan", "Morgan Lee");
+        await _app.SayAsync(morgan, "hi");
+        await _app.SayAsync(Dana, "my manager is Morgan Lee");
+
+        var stuck = await RepliesAsync(morgan, "is anyone on my team stuck");
+        var unknown = await RepliesAsync("is globex stuck?");
+
+        Assert.DoesNotContain("new deal", stuck, StringComparison.Ordinal);
+        Assert.DoesNotContain("couldn't find a deal", stuck, StringComparison.Ordinal);
+        AssertSays(unknown, "couldn't find a deal called");
+        Assert.DoesNotContain("new deal", unknown, StringComparison.Ordinal);
+    }
 }

@@ -14,7 +14,9 @@ public static partial class CommandParser
         var all = match.Groups["all"].Value;
         foreach (Match at in separator.Matches(all))
         {
-            if (at.Index > 0 && Deal(all[..at.Index]) is { } deal && build(deal, all[(at.Index + at.Length)..]) is { } command)
+            // "adv works verbal yes from cfo, moving to negotiation": words before a comma are a clause of their own.
+            if (at.Index > 0 && !all[..at.Index].Contains(',', StringComparison.Ordinal)
+                && Deal(all[..at.Index]) is { } deal && build(deal, all[(at.Index + at.Length)..]) is { } command)
             {
                 return command;
             }
@@ -86,6 +88,12 @@ public static partial class CommandParser
             return new ChangeModel(deal, model);
         }
 
+        // "initech pushed to next qtr", "push contoso to end of q1": a date where a stage would be is the close date.
+        if (tail.Count == 0 && DateExpressionParser.TryParseCloseDate(head, context.Dates, out var close))
+        {
+            return new SetCloseDate(deal, close);
+        }
+
         if (ProcessWords.CustomerType(context.Process, ArticlePattern().Replace(head, string.Empty), saidAsCustomer: true) is { } type)
         {
             return new SetCustomerType(deal, type);
@@ -145,7 +153,7 @@ public static partial class CommandParser
     // "…, criteria met", "… - all exit criteria are met", "…, everything's confirmed", "… anyway".
     private const string Confirm = @"(?:\s*[,;\-–]?\s*(?<confirm>(?:all\s+)?(?:(?:the|my)\s+)?(?:exit\s+)?criteria\s+(?:are\s+|is\s+)?(?:all\s+)?(?:met|done|confirmed|ticked|checked)|everything(?:'s|\s+is)\s+(?:confirmed|met|done|ticked)|all\s+(?:met|confirmed|done|ticked)|confirmed|anyway|regardless))?";
 
-    [GeneratedRegex(@"^(?:move|push|put)\s+(?:it\s+)?(?:back\s+)?(?:to|into)\s+(?<target>[^?]+?)" + Confirm + @"$", Options)]
+    [GeneratedRegex(@"^(?:move|moving|moved|push|put)\s+(?:it\s+)?(?:back\s+)?(?:to|into)\s+(?<target>[^?]+?)" + Confirm + @"$", Options)]
     private static partial Regex MoveWithoutDealPattern();
 
     [GeneratedRegex(@"^" + Deal1 + @"\s*(?:->|→|=>|>)\s*(?<target>[^?]+?)" + Confirm + @"$", Options)]

@@ -95,4 +95,49 @@ public class WholeSentenceParserTests
     [Fact]
     public void Anyone_is_never_read_as_a_deal() =>
         Assert.IsType<NotUnderstood>(Parse("is anybody on the team stuck on something"));
+
+    [Theory]
+    [InlineData("litware closes in 3 wks", "litware", "2026-12-16")]
+    [InlineData("initech pushed to next qtr", "initech", "2027-03-31")]
+    [InlineData("fabrikam closes in 2 mos", "fabrikam", "2027-01-25")]
+    public void Shortened_date_words_read_as_the_close_date(string text, string deal, string close)
+    {
+        var set = Assert.IsType<SetCloseDate>(Parse(text));
+
+        Assert.Equal(deal, set.DealPhrase);
+        Assert.Equal(Day(close), set.Date);
+    }
+
+    [Theory]
+    [InlineData("initech - emailed pricing", "initech", ActivityKind.Email, "pricing")]
+    [InlineData("woodgrove: call w/ cfo today, wants a discount", "woodgrove", ActivityKind.Call, "wants a discount")]
+    public void An_activity_after_the_deal_is_logged_on_that_deal(string text, string deal, ActivityKind kind, string note)
+    {
+        var logged = Assert.IsType<LogActivity>(Parse(text));
+
+        Assert.Equal(deal, logged.DealPhrase);
+        Assert.Equal(kind, logged.Kind);
+        Assert.Contains(note, logged.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_remark_then_a_move_moves_the_deal_named_in_the_remark()
+    {
+        var move = Assert.IsType<MoveDeal>(Parse("adv works verbal yes from cfo, moving to negotiation"));
+
+        Assert.Equal("adv works", move.DealPhrase);
+        Assert.Equal("negotiation", move.StagePhrase);
+    }
+
+    [Fact]
+    public void Shorthand_amount_and_command_words_are_read()
+    {
+        var amount = Assert.IsType<SetAmount>(Parse("tailspin emea amt 15k"));
+        var created = Assert.IsType<CreateDeal>(Parse("nw deal Litware 15k"));
+
+        Assert.Equal("tailspin emea", amount.DealPhrase);
+        Assert.Equal(15_000m, amount.Amount.Amount);
+        Assert.Equal("Litware", created.Name);
+        Assert.Equal(15_000m, created.Amount?.Amount);
+    }
 }

@@ -132,4 +132,18 @@ public sealed class WholeSentenceTests : IAsyncLifetime
         AssertSays(unknown, "couldn't find a deal called");
         Assert.DoesNotContain("new deal", unknown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_experienced_reps_shorthand_changes_the_deal_meant()
+    {
+        await _app.SayAsync(Dana, "new deal Adventure Works 20k");
+        await _app.SayAsync(Dana, "new deal Initech 10k");
+
+        await _app.SayAsync(Dana, "adv works verbal yes from cfo, moving to qualify");
+        await _app.SayAsync(Dana, "initech pushed to next qtr");
+        AssertSays(await RepliesAsync("initech - emailed pricing"), "Logged an email with Initech", "pricing");
+
+        Assert.Equal("qualify", (await DealAsync("Adventure Works")).StageId);
+        Assert.Equal(new DateOnly(2027, 3, 31), (await DealAsync("Initech")).ExpectedClose);
+    }
 }

@@ -129,6 +129,21 @@ public class WholeSentenceParserTests
         Assert.Equal("negotiation", move.StagePhrase);
     }
 
+    [Theory]
+    [InlineData("northwind neg", "northwind", "neg")]
+    [InlineData("contoso disc", "contoso", "disc")]
+    public void A_deal_then_the_start_of_one_stage_is_a_move_there(string text, string deal, string stage)
+    {
+        var move = Assert.IsType<MoveDeal>(Parse(text));
+
+        Assert.Equal(deal, move.DealPhrase);
+        Assert.Equal(stage, move.StagePhrase);
+    }
+
+    [Fact]
+    public void The_start_of_two_stages_is_not_a_move() =>
+        Assert.IsNotType<MoveDeal>(Parse("contoso pro"));
+
     [Fact]
     public void Shorthand_amount_and_command_words_are_read()
     {

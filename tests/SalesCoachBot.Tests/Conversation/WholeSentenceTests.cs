@@ -141,9 +141,11 @@ public sealed class WholeSentenceTests : IAsyncLifetime
 
         await _app.SayAsync(Dana, "adv works verbal yes from cfo, moving to qualify");
         await _app.SayAsync(Dana, "initech pushed to next qtr");
+        await _app.SayAsync(Dana, "initech disc");
         AssertSays(await RepliesAsync("initech - emailed pricing"), "Logged an email with Initech", "pricing");
 
         Assert.Equal("qualify", (await DealAsync("Adventure Works")).StageId);
         Assert.Equal(new DateOnly(2027, 3, 31), (await DealAsync("Initech")).ExpectedClose);
+        Assert.Equal("discovery", (await DealAsync("Initech")).StageId);
     }
 }

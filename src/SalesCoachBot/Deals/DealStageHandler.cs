@@ -99,19 +99,20 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
     /// (<c>blockOnUnmetCriteria</c>) does the check card ask first, and then only ticking every blocking criterion moves
     /// the deal: no wording ("confirmed", "anyway") skips it. A win or a loss always applies at once.
     /// </summary>
-    /// <para>
+    /// <remarks>
     /// Facts said with the move (<paramref name="also"/>: "move northwind to discovery, 36k, closes jan 15") are saved in
     /// the same change as the move. Where the move must wait for the check card, they are saved now on their own and the
     /// reply says so: what the rep reported is kept, and only the move waits.
-    /// </para>
+    /// </remarks>
     /// <param name="finalAmount">"closed globex for 52k": the amount the deal closed at, recorded with the close.</param>
     private async Task<BotReply> RequestMoveAsync(
         Deal deal, Stage target, ExitConfirmation confirmation, CommandContext context, CancellationToken cancellationToken, Money? finalAmount = null, DealFields? also = null)
     {
         also ??= DealFields.None;
-        var said = DealFieldChanges.Apply(deal, also, context).Change.Deal ?? deal;
-        var model = context.Process.ModelOrDefault(said.ModelId);
-        var from = model.GetStage(said.StageId) ?? model.FirstStage;
+        // The check is of the deal as the facts leave it: a model said with the move is the model whose stages count.
+        var withFacts = DealFieldChanges.Apply(deal, also, context).Change.Deal ?? deal;
+        var model = context.Process.ModelOrDefault(withFacts.ModelId);
+        var from = model.GetStage(withFacts.StageId) ?? model.FirstStage;
         var check = from.Id == target.Id ? null : ExitCheck.For(model, from, target);
         if (check is null)
         {

@@ -111,8 +111,18 @@ public sealed class TeamReader(IUserProfileStore profiles, IDealStore deals, Man
         var exact = team.Where(p => string.Equals(p.Email, key, StringComparison.OrdinalIgnoreCase)
             || string.Equals(p.UserId, key, StringComparison.OrdinalIgnoreCase)
             || string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase)).ToList();
-        return exact.Count > 0
-            ? exact
-            : team.Where(p => p.Name?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => string.Equals(w, key, StringComparison.OrdinalIgnoreCase)) == true).ToList();
+        if (exact.Count > 0)
+        {
+            return exact;
+        }
+
+        var byWord = ByNameWord(key, team);
+        // "megans deals", "megan s quota": a possessive typed without its apostrophe names Megan, when no one is called Megans.
+        return byWord.Count == 0 && key.Length > 2 && key.EndsWith('s') && !key.EndsWith("ss", StringComparison.OrdinalIgnoreCase)
+            ? ByNameWord(key[..^1].TrimEnd(), team)
+            : byWord;
     }
+
+    private static List<UserProfile> ByNameWord(string key, IReadOnlyList<UserProfile> team) =>
+        team.Where(p => p.Name?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => string.Equals(w, key, StringComparison.OrdinalIgnoreCase)) == true).ToList();
 }

@@ -79,7 +79,8 @@ public static partial class CommandParser
 
         var at = AtDealPattern().Match(head);
         var dealText = at.Success ? at.Groups["deal"].Value.Trim() : head.Trim();
-        var withoutRole = RolePattern().Replace(dealText, string.Empty);
+        // "call w/ cfo today": a role alone, without "the", is a person too.
+        var withoutRole = RolePattern().Replace(" " + dealText, string.Empty).Trim();
         dealText = withoutRole == dealText ? dealText : ArticlePattern().Replace(withoutRole, string.Empty);
         // "had a call with the cfo": a person alone, no deal named, is the deal in context.
         var deal = dealText.Length == 0 || (withoutRole != head.Trim() && OnlyArticlePattern().IsMatch(dealText)) ? DealPhrases.Context : Deal(dealText);
@@ -87,10 +88,12 @@ public static partial class CommandParser
     }
 
     // "wide world: had a call w/ the cfo today, they want a discount": the deal first, then what was done with someone there.
+    // The deal named first is the deal; what the rest names ("initech - emailed pricing", "woodgrove: call w/ cfo today")
+    // is what or who it was about, kept in the note.
     private static LogActivity? DealFirst(Match match, ParseContext context) =>
         Deal(match.Groups["deal"].Value) is { Length: > 0 } deal
-        && ParseSentence(match.Groups["rest"].Value, context, allowClauses: false) is LogActivity { DealPhrase.Length: 0 } done
-            ? done with { DealPhrase = deal }
+        && ParseSentence(match.Groups["rest"].Value, context, allowClauses: true) is LogActivity done
+            ? done with { DealPhrase = deal, Note = done.DealPhrase.Length == 0 ? done.Note : Join(done.DealPhrase, done.Note) }
             : null;
 
     // "sent the proposal to alpine ski house", "emailed the pricing sheet to fourth coffee", "sent wingtip the quote".
@@ -223,7 +226,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:the\s+|our\s+)?(?<what>proposal|quote|pricing|contract|sow)\s+(?:was\s+)?(?<verb>sent|emailed)\s+(?:over\s+)?to\s+" + DealAndRest + @"$", Options)]
     private static partial Regex ProposalSentToPattern();
 
-    [GeneratedRegex(@"^(?<deal>[^:,?]+?)\s*:\s*(?<rest>(?:i\s+|we\s+)?(?:had|did|held|called|met|visited|emailed|sent|demoed|log(?:ged)?)\b[^?]+)$", Options)]
+    [GeneratedRegex(@"^(?<deal>[^:,?]+?)(?:\s*:|\s+[-–—])\s*(?<rest>(?:i\s+|we\s+)?(?:had|did|held|called|met|visited|emailed|e-mailed|sent|demoed|log(?:ged)?|(?:a\s+|quick\s+)?(?:call|phone call|meeting|mtg|demo)\s+(?:with|w/)\b)\b[^?]+)$", Options)]
     private static partial Regex DealFirstActivityPattern();
 
     [GeneratedRegex(@"^(?:the|a|an|our|my|over)\s+", Options)]

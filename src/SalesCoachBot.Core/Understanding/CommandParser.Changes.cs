@@ -55,6 +55,7 @@ public static partial class CommandParser
         (MovedPattern(), (m, c) => Split(m, BareToSplitPattern(), (deal, rest) => Target(deal, rest, Confirmation(m), c) as MoveDeal)),
         (MakePattern(), (m, c) => Fields(m.Groups["all"].Value, c, allowNoName: false)),
         (IsPattern(), (m, c) => Split(m, IsSplitPattern(), (deal, rest) => Predicate(deal, rest, Confirmation(m), c))),
+        (DealThenStagePattern(), DealThenStage),
         (FieldsPattern(), (m, c) => Fields(m.Groups["all"].Value, c, allowNoName: true)),
         (UnreadableAmountPattern(), (m, _) => Deal(m.Groups["deal"].Value) is { Length: > 0 }
             ? new NotUnderstood(m.Value, ParseHint.Of(HintCode.UnreadableAmount, m.Groups["amount"].Value.Trim()))
@@ -256,6 +257,16 @@ public static partial class CommandParser
             : Single(deal, fields) ?? new UpdateDeal(deal, fields.ToDealFields());
     }
 
+    // "northwind neg", "northwind negotiation": an existing deal's name, then one word that is a stage or the start of one
+    // (a stage's name, synonym, or a prefix of 3+ letters that only one stage has). A new deal is never made so.
+    private static MoveDeal? DealThenStage(Match match, ParseContext context)
+    {
+        var stage = match.Groups["stage"].Value;
+        return ProcessWords.Stage(context.Process, stage) is { IsClosed: false } && Deal(match.Groups["deal"].Value) is { Length: > 0 } deal
+            ? new MoveDeal(deal, stage)
+            : null;
+    }
+
     // One field said alone is its own command; several are an update.
     private static Command? Single(string deal, SaidFields fields)
     {
@@ -286,6 +297,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?:for\s+)?(?:[$€£¥][0-9][0-9,.]*[kmb]?|[0-9][0-9,.]*k(?:\s*[a-z]{3})?)$", Options)]
     private static partial Regex AmountOnlyPattern();
+
+    [GeneratedRegex(@"^(?<deal>[a-z][^?,:;]*?)\s+(?<stage>[a-z]{3,})$", Options)]
+    private static partial Regex DealThenStagePattern();
 
     [GeneratedRegex(@"^add (?<rest>[^?]+?) as an? (?:new )?(?:deal|opp|opportunity)(?<tail>[^?]*)$", Options)]
     private static partial Regex AddAsNewDealPattern();

@@ -69,6 +69,8 @@ public static partial class CommandParser
         _ => ForecastCategory.BestCase,
     };
 
+    // "megans deals", "whats megan s quota": a possessive typed without its apostrophe carries the word as said ("megans");
+    // the handler matches it to a rep of the manager's team, with or without the "s" (TeamReader.Find).
     private static ShowRepDeals? RepDeals(Match match, ParseContext context)
     {
         var rep = match.Groups["rep"].Value.Trim();
@@ -102,9 +104,9 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:set )?(?:(?<rep>my)|(?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?)'s) (?:quarterly )?(?:quota|target|number)(?: for (?:this|the|each|every) quarter)? *(?:is|to|=|:|at|of)? *(?<amount>[$€£]?\d[\d,.]*\s*[km]?(?: ?[A-Z]{3})?)(?: (?:this|a|per|each|every|for the) quarter)?$", Options)]
     private static partial Regex QuotaPattern();
 
-    [GeneratedRegex(@"^(?:what(?:'s|’s| is)|whats|how much is|show(?: me)?|tell me) (?:(?<rep>my)|(?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?)(?:'s|’s)) (?:quarterly )?(?:quota|number)(?: (?:this|for the|for this) quarter)?\??$|^(?:do|have) (?<rep>i|[a-z][\w.-]*(?: [a-z][\w.-]*)?) (?:have|got|get) a (?:quarterly )?quota\??$", Options)]
+    [GeneratedRegex(@"^(?:what(?:'s|’s| is)|whats|how much is|show(?: me)?|tell me) (?:(?<rep>my)|(?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?)(?:'s|’s)|(?<rep>[a-z][\w.-]*s)|(?<rep>[a-z][\w.-]*) s) (?:quarterly )?(?:quota|number)(?: (?:this|for the|for this) quarter)?\??$|^(?:do|have) (?<rep>i|[a-z][\w.-]*(?: [a-z][\w.-]*)?) (?:have|got|get) a (?:quarterly )?quota\??$", Options)]
     private static partial Regex AskQuotaPattern();
 
-    [GeneratedRegex(@"^(?:show (?:me )?|list |open |pull up |see |view )?(?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?)'s? (?:open )?(?:deals|pipeline|pipe|opps|opportunities|accounts|book)\??$|^what (?:is|has) (?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?) (?:got )?(?:working on|got in (?:the|their|her|his) pipe(?:line)?|in (?:the|their|her|his) pipe(?:line)?)\??$|^(?:show|open|pull up|view) (?:me )?(?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?)'s (?<deal>(?!(?:next step|stage|status|amount|close date|details|numbers|stats|scorecard|results|activity|performance|forecast|quota|win rate)\b)[^?]+?)\??$", Options)]
+    [GeneratedRegex(@"^(?:show (?:me )?|list |open |pull up |see |view )?(?:(?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?)'s?|(?<rep>[a-z][\w.-]*s)|(?<rep>[a-z][\w.-]*) s) (?:open )?(?:deals|pipeline|pipe|opps|opportunities|accounts|book)\??$|^what (?:is|has) (?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?) (?:got )?(?:working on|got in (?:the|their|her|his) pipe(?:line)?|in (?:the|their|her|his) pipe(?:line)?)\??$|^(?:show|open|pull up|view) (?:me )?(?<rep>[a-z][\w.-]*(?: [a-z][\w.-]*)?)'s (?<deal>(?!(?:next step|stage|status|amount|close date|details|numbers|stats|scorecard|results|activity|performance|forecast|quota|win rate)\b)[^?]+?)\??$", Options)]
     private static partial Regex RepDealsPattern();
 }

@@ -14,7 +14,9 @@ public static partial class CommandParser
         var all = match.Groups["all"].Value;
         foreach (Match at in separator.Matches(all))
         {
-            if (at.Index > 0 && Deal(all[..at.Index]) is { } deal && build(deal, all[(at.Index + at.Length)..]) is { } command)
+            // "adv works verbal yes from cfo, moving to negotiation": words before a comma are a clause of their own.
+            if (at.Index > 0 && !all[..at.Index].Contains(',', StringComparison.Ordinal)
+                && Deal(all[..at.Index]) is { } deal && build(deal, all[(at.Index + at.Length)..]) is { } command)
             {
                 return command;
             }
@@ -38,10 +40,19 @@ public static partial class CommandParser
             var said = string.Join(' ', words[..count]);
             var remark = said.EndsWith(',') || said.EndsWith(';') || (count < words.Length && words[count] is "-" or "–" or "—");
             var head = StripAll(TargetNoisePattern(), said.TrimEnd(',', ';').Trim('"', '\''));
-            var tail = string.Join(' ', words[count..]);
+            // After a dash the facts start past it: "initech to qualify - next step call cfo tmrw" keeps its next step.
+            var tail = string.Join(' ', words[count..]).TrimStart('-', '–', '—', ' ');
             var facts = tail.Length > 0 && (remark || TailJoinPattern().IsMatch(tail)) && reader.TryRead(tail, allowStage: false, out var read) ? read : null;
             var fits = tail.Length == 0 || remark || facts is not null;
             var fields = facts ?? new SaidFields();
+
+            // A remark after a comma is the rep's own ("…, the quote was premature"), but one that is partly facts
+            // ("…, 36k, model wholesale") would lose the facts it holds: the move is refused whole, with the words not read.
+            if (remark && facts is null && tail.Length > 0 && head.Length > 0 && ProcessWords.IsStage(context.Process, head) && SaysAFact(reader, tail))
+            {
+                return new NotUnderstood(deal + " " + target, ParseHint.Of(HintCode.UnreadableFacts, deal, head, tail));
+            }
+
             if (head.Length > 0 && fits && TargetOf(deal, head, fields, confirmation, context) is { } command)
             {
                 return command;
@@ -50,6 +61,10 @@ public static partial class CommandParser
 
         return null;
     }
+
+    // Whether any clause of a remark reads as a deal field on its own.
+    private static bool SaysAFact(DealFieldReader reader, string remark) =>
+        RemarkClausePattern().Split(remark).Any(clause => clause.Trim().Length > 0 && reader.TryRead(clause.Trim(), allowStage: false, out _));
 
     private static Command? TargetOf(string deal, string head, SaidFields tail, ExitConfirmation confirmation, ParseContext context)
     {
@@ -71,6 +86,12 @@ public static partial class CommandParser
         if (ProcessWords.ModelId(context.Process, head) is { } model)
         {
             return new ChangeModel(deal, model);
+        }
+
+        // "initech pushed to next qtr", "push contoso to end of q1": a date where a stage would be is the close date.
+        if (tail.Count == 0 && DateExpressionParser.TryParseCloseDate(head, context.Dates, out var close))
+        {
+            return new SetCloseDate(deal, close);
         }
 
         if (ProcessWords.CustomerType(context.Process, ArticlePattern().Replace(head, string.Empty), saidAsCustomer: true) is { } type)
@@ -132,7 +153,7 @@ public static partial class CommandParser
     // "…, criteria met", "… - all exit criteria are met", "…, everything's confirmed", "… anyway".
     private const string Confirm = @"(?:\s*[,;\-–]?\s*(?<confirm>(?:all\s+)?(?:(?:the|my)\s+)?(?:exit\s+)?criteria\s+(?:are\s+|is\s+)?(?:all\s+)?(?:met|done|confirmed|ticked|checked)|everything(?:'s|\s+is)\s+(?:confirmed|met|done|ticked)|all\s+(?:met|confirmed|done|ticked)|confirmed|anyway|regardless))?";
 
-    [GeneratedRegex(@"^(?:move|push|put)\s+(?:it\s+)?(?:back\s+)?(?:to|into)\s+(?<target>[^?]+?)" + Confirm + @"$", Options)]
+    [GeneratedRegex(@"^(?:move|moving|moved|push|put)\s+(?:it\s+)?(?:back\s+)?(?:to|into)\s+(?<target>[^?]+?)" + Confirm + @"$", Options)]
     private static partial Regex MoveWithoutDealPattern();
 
     [GeneratedRegex(@"^" + Deal1 + @"\s*(?:->|→|=>|>)\s*(?<target>[^?]+?)" + Confirm + @"$", Options)]
@@ -182,6 +203,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?:the\s+)|\s+(?:now|already|as of today|last week|yesterday|today|this week|this morning|earlier|asap)$|\s+stage$", Options)]
     private static partial Regex TargetNoisePattern();
+
+    [GeneratedRegex(@"\s*(?:[,;]|\s[-–—]\s)\s*", Options)]
+    private static partial Regex RemarkClausePattern();
 
     [GeneratedRegex(@"^(?:the\s+)?next (?:stage|step)$", Options)]
     private static partial Regex NextStagePattern();

@@ -242,7 +242,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:what is|what are) (?:an?) (?<term>[^?]+?)\??$", Options)]
     private static partial Regex DefineWithArticlePattern();
 
-    [GeneratedRegex(@"^(?:show (?:me )?|list |any |anything |which (?:of my )?|what is |what are |are any (?:of )?)?(?:my |the |our |team |all )?(?:deals? |opps? )?(?:are |is )?(?:stalled|stuck|stale)(?: deals?| opps?)?(?: (?:on|in|for) (?:my|the) team)?\??$|^(?:show (?:me )?|list )?(?:my |the |our |team )?(?:stalled|stuck|stale|overdue) (?:deals|opps)(?: (?:on|in|for) (?:my|the) team)?\??$", Options)]
+    [GeneratedRegex(@"^(?:show (?:me )?|list |any |anything |which (?:of my )?|what is |what are |are any (?:of )?)?(?:my |the |our |team |all )?(?:deals? |opps? )?(?:are |is )?(?:stalled|stuck|stale)(?: deals?| opps?)?(?: (?:on|in|for) (?:my|the) team)?\??$|^(?:show (?:me )?|list )?(?:my |the |our |team )?(?:stalled|stuck|stale|overdue) (?:deals|opps)(?: (?:on|in|for) (?:my|the) team)?\??$|^(?:is |are )?(?:anyone|anybody|someone|somebody|anything|any (?:of )?(?:my |the |our )?(?:reps|people|deals|opps))(?: (?:on|in|of) (?:my|the|our) team)?(?: (?:is|are|got|getting))? (?:stuck|stalled|stalling|stale)(?: (?:on|in) (?:my|the|our) team)?\??$|^(?:who|which reps?|which deals?)(?: (?:on|in) (?:my|the|our) team)? (?:is|are|got|has|have) (?:stuck|stalled)(?: deals?)?(?: (?:on|in) (?:my|the|our) team)?\??$", Options)]
     private static partial Regex StalledPattern();
 
     [GeneratedRegex(@"^(?:show (?:me )?|what is in |what's in |list )?(?:the |my )?team(?:'s)? pipe(?:line)?\??$|\b(?:my|the) team (?:have|got) in (?:the|their) pipe(?:line)?\b|\ball (?:of )?my reps'? (?:deals|pipelines?)\b|^(?:show (?:me )?)?(?:my|the) team's deals\??$", Options)]
@@ -273,7 +273,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^how is (?<rep>[a-z][a-z'-]*)\??$", Options)]
     private static partial Regex BareHowIsPattern();
 
-    [GeneratedRegex(@"^(?:i|me|my|we|us|our|the team|team|my team|my team's|it|they|this|that|you|everyone|everybody|everything|things|the deal|my reps|the reps|reps|my people|the sales team)$", Options)]
+    [GeneratedRegex(@"^(?:i|me|my|we|us|our|ours|his|hers|its|yours|theirs|whose|this|the team|team|my team|my team's|my teams|it|they|this|that|you|everyone|everybody|everything|things|the deal|my reps|the reps|reps|my people|the sales team|all|all my|open|closed|lost|won|new|old|stalled|stuck)$", Options)]
     private static partial Regex NotARepPattern();
 
     [GeneratedRegex(@"\b(?:from|between)\s+(?<from>.+?)\s+(?:to|and|until|till|through|thru|-|–)\s+(?<to>[^?]+?)\??$|\b(?<from>[0-9]{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\s+[0-9]{1,2}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2})\s*[-–]\s*(?<to>[0-9]{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\s+[0-9]{1,2}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2})\??$", Options)]

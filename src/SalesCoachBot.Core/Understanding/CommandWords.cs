@@ -40,6 +40,11 @@ internal static class CommandWords
         var bare = word.TrimEnd(',', ':', '!', '.');
         var tail = word[bare.Length..];
         var lower = bare.ToLowerInvariant();
+        if (position == 0 && lower == "nw")
+        {
+            return "new" + tail;
+        }
+
         if (lower.Length < 3 || Verbs.Contains(lower) || Words.Contains(lower) || lower.Any(c => !char.IsAsciiLetterLower(c)))
         {
             return word;

@@ -259,6 +259,9 @@ public enum HintCode
 
     /// <summary>Values: what read as the deal's name, the words after it that did not read as fields.</summary>
     UnreadableWords,
+
+    /// <summary>"move northwind to qualify, 36k, model wholesale": facts said with a move, not all read. Values: the deal, the stage, the words after the stage.</summary>
+    UnreadableFacts,
 }
 
 /// <summary>A hint as data: the code, and the words of the message (or of the process) it needs. No English here.</summary>

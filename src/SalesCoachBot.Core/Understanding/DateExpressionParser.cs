@@ -159,13 +159,23 @@ public static partial class DateExpressionParser
 
     private static string WithoutEndPunctuation(string text) => text.Trim().TrimEnd('.', ',', '!', '?').TrimEnd();
 
-    private static bool TryParseWords(string[] words, DateBasis basis, DateSense sense, out DateOnly date) => sense switch
+    // An experienced rep's shorthand: "in 3 wks", "next wk", "next qtr", "in 2 mos".
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["wk"] = "week", ["wks"] = "weeks", ["qtr"] = "quarter", ["qtrs"] = "quarters", ["mo"] = "month", ["mos"] = "months",
+        ["mth"] = "month", ["mths"] = "months", ["yr"] = "year", ["yrs"] = "years",
+    };
+
+    private static bool TryParseWords(string[] words, DateBasis basis, DateSense sense, out DateOnly date) =>
+        TryParseWholeWords(Array.ConvertAll(words, w => Abbreviations.TryGetValue(w, out var full) ? full : w), basis, sense, out date);
+
+    private static bool TryParseWholeWords(string[] words, DateBasis basis, DateSense sense, out DateOnly date) => sense switch
     {
         DateSense.Past => TryPastPhrase(words, basis.Today, out date)
             || TryPastWeekday(words, basis.Today, out date)
             || TryMonthAndDay(words, basis.Today, lookBack: true, out date)
             || TryNumeric(words, basis.Today, lookBack: true, out date),
-        DateSense.CloseDate => TryParseWords(words, basis, DateSense.Ahead, out date)
+        DateSense.CloseDate => TryParseWholeWords(words, basis, DateSense.Ahead, out date)
             || TryPeriodEnd(words, basis, out date),
         _ => TryFixedPhrase(words, basis, out date)
             || TryWeekday(words, basis.Today, out date)

@@ -42,7 +42,7 @@ internal sealed partial class DealFieldReader(ParseContext context)
 
     private static readonly HashSet<string> CloseWords = new(StringComparer.OrdinalIgnoreCase) { "closing", "closes", "close", "closed-by" };
 
-    private static readonly HashSet<string> AmountWords = new(StringComparer.OrdinalIgnoreCase) { "amount", "value", "size", "price", "worth", "budget" };
+    private static readonly HashSet<string> AmountWords = new(StringComparer.OrdinalIgnoreCase) { "amount", "amt", "value", "size", "price", "worth", "budget" };
 
     private static readonly HashSet<string> CustomerNouns = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -16,6 +16,8 @@ namespace SalesCoachBot.Core.Understanding;
 /// <c>45 k</c> is refused: a detached letter is more likely a word than a unit.</description></item>
 /// <item><description>currency: a leading symbol (<c>$</c> USD, <c>€</c> EUR, <c>£</c> GBP, <c>¥</c> JPY) or a common ISO code before or after,
 /// space optional. Both a symbol and a code are allowed only if they agree (<c>$45k USD</c>).</description></item>
+/// <item><description>words said after the number: a scale (<c>15 grand</c>, <c>40 thousand</c>, <c>2 million</c>) and a currency
+/// (<c>8000 dollars</c>, <c>50 euros</c>, <c>20k pounds</c>, <c>15 grand dollars</c>); a scale word after a multiplier (<c>15k grand</c>) is refused.</description></item>
 /// <item><description>refused: zero, anything above 1,000,000,000,000, words, stray symbols.</description></item>
 /// </list>
 /// </remarks>
@@ -91,12 +93,26 @@ public static partial class MoneyParser
         money = default;
         isPlainNumber = false;
 
-        if (!TryTakeCurrency(text.Trim(), out var currency, out var amountText))
+        // "8000 dollars", "15 grand", "40 thousand euros": the words people say after a number.
+        var said = text.Trim();
+        var (wordFactor, wordCurrency) = TakeAmountWords(ref said);
+        if (!TryTakeCurrency(said, out var currency, out var amountText) || (wordCurrency is not null && currency is not null && wordCurrency != currency))
         {
             return false;
         }
 
+        currency ??= wordCurrency;
         var factor = TakeMultiplier(amountText, out var numberText);
+        if (wordFactor != 1)
+        {
+            // "15k grand" says the thousand twice: not an amount.
+            if (factor != 1)
+            {
+                return false;
+            }
+
+            factor = wordFactor;
+        }
 
         // TryParse rather than Parse: 30 digits are well-formed but overflow decimal.
         // The cap is checked before multiplying for the same reason.
@@ -112,6 +128,33 @@ public static partial class MoneyParser
         money = new Money(number * factor / 1.000000000000000000000000000000000m, currency);
         isPlainNumber = currency is null && factor == 1 && !numberText.Contains(',', StringComparison.Ordinal);
         return true;
+    }
+
+    // Takes "dollars", "grand", "thousand euros" off the end of a number; the factor and the currency they say.
+    private static (decimal Factor, string? Currency) TakeAmountWords(ref string text)
+    {
+        var match = AmountWordsPattern().Match(text);
+        if (!match.Success || match.Index == 0)
+        {
+            return (1, null);
+        }
+
+        text = text[..match.Index].TrimEnd();
+        var factor = match.Groups["scale"].Value.ToLowerInvariant() switch
+        {
+            "grand" or "thousand" => 1_000m,
+            "million" or "mil" => 1_000_000m,
+            "billion" => 1_000_000_000m,
+            _ => 1m,
+        };
+        var currency = match.Groups["currency"].Value.ToLowerInvariant() switch
+        {
+            "dollar" or "dollars" or "bucks" => "USD",
+            "euro" or "euros" => "EUR",
+            "pound" or "pounds" or "quid" => "GBP",
+            _ => null,
+        };
+        return (factor, currency);
     }
 
     private static bool TryTakeCurrency(string text, out string? currency, out string rest)
@@ -167,6 +210,9 @@ public static partial class MoneyParser
         number = text;
         return 1;
     }
+
+    [GeneratedRegex(@"\s+(?:(?<scale>grand|thousand|million|mil|billion)(?:\s+(?<currency>dollars?|bucks|euros?|pounds?|quid))?|(?<currency>dollars?|bucks|euros?|pounds?|quid))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AmountWordsPattern();
 
     // ASCII digits (\d would also admit other scripts' digits), either ungrouped or grouped
     // by commas in threes, with an optional decimal part.

@@ -24,7 +24,7 @@ internal static class ProcessWords
     /// <summary>Whether the phrase names a won or lost stage ("closed won", "lost").</summary>
     public static bool IsClosingStage(SalesProcess process, string phrase) => Stage(process, phrase) is { IsClosed: true };
 
-    /// <summary>The stage a phrase names, exactly, by a unique prefix of 4+ letters, or within a typo.</summary>
+    /// <summary>The stage a phrase names, exactly, by a unique prefix of 3+ letters ("neg", "disc"), or within a typo.</summary>
     public static Stage? Stage(SalesProcess process, string phrase)
     {
         var key = Vocabulary.Key(phrase);
@@ -45,7 +45,7 @@ internal static class ProcessWords
 
         var stages = process.Models.SelectMany(m => m.Stages).ToList();
         var exact = stages.FirstOrDefault(s => s.Keys.Contains(key));
-        if (exact is not null || key.Length < 4)
+        if (exact is not null || key.Length < 3)
         {
             return exact;
         }

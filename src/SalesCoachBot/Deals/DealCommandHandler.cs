@@ -199,50 +199,13 @@ public sealed class DealCommandHandler(IDealStore store, DealUpdater updater, De
             cancellationToken);
     }
 
-    /// <summary>Several fields at once: each rule applies to the result of the one before; the first refusal stops them all.</summary>
-    internal static (DealChange Change, string Headline) ApplyFields(Deal deal, DealFields fields, CommandContext context)
+    /// <summary>Several fields at once (<see cref="DealFieldChanges"/>): all of them, or none with the reason.</summary>
+    private static (DealChange Change, string Headline) ApplyFields(Deal deal, DealFields fields, CommandContext context)
     {
-        var changes = new List<string>();
-        var current = deal;
-        DealChange Step(DealChange change, string said)
-        {
-            if (change.Deal is { } next)
-            {
-                current = next;
-                changes.Add(said);
-            }
-
-            return change;
-        }
-
-        var model = context.Process.ModelOrDefault(deal.ModelId);
-        var steps = new List<Func<DealChange?>>
-        {
-            () => fields.Amount is { } amount ? Step(DealRules.SetAmount(current, amount, context.Now, context.Actor), $"amount {UserFormat.Money(DealRules.InCurrencyIfNone(amount, current.Amount?.Currency))}") : null,
-            () => fields.ExpectedClose is { } close ? Step(DealRules.SetExpectedClose(current, close, context.Today, context.Now, context.Actor), $"closing {UserFormat.Date(close)}") : null,
-            () => fields.NextStepText is { } step ? Step(DealRules.SetNextStep(current, step, fields.NextStepDue, context.Today, context.Now, context.Actor), $"next step {step}") : null,
-            () => fields.CustomerTypePhrase is { } typePhrase
-                ? context.Process.FindCustomerType(typePhrase) is { } type
-                    ? Step(DealRules.SetCustomerType(current, type, context.Now, context.Actor), type.Name)
-                    : DealChange.Refused(Refusal.UnknownCustomerType(typePhrase))
-                : null,
-            () => fields.ModelPhrase is { } modelPhrase
-                ? context.Process.FindModel(modelPhrase) is { } to
-                    ? Step(DealRules.ChangeModel(current, context.Process.ModelOrDefault(current.ModelId), to, context.Now, context.Actor), $"{to.Name} process")
-                    : DealChange.Refused(Refusal.UnknownModel(modelPhrase))
-                : null,
-        };
-        foreach (var step in steps)
-        {
-            if (step() is { Deal: null } refused)
-            {
-                return (refused, string.Empty);
-            }
-        }
-
-        return changes.Count == 0
-            ? (DealChange.Refused(Refusal.NothingToChange()), string.Empty)
-            : (DealChange.Changed(current), $"{deal.Name}: {string.Join(", ", changes)}.");
+        var (change, changed) = DealFieldChanges.Apply(deal, fields, context);
+        return change.Deal is null ? (change, string.Empty)
+            : changed.Count == 0 ? (DealChange.Refused(Refusal.NothingToChange()), string.Empty)
+            : (change, $"{deal.Name}: {string.Join(", ", changed)}.");
     }
 
     private static string ActivityText(ActivityKind kind) => kind switch

@@ -18,11 +18,19 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
         ArgumentNullException.ThrowIfNull(command);
         return resolver.OnDealAsync(context, command.DealPhrase, includeClosed: false, async deal =>
         {
-            var model = context.Process.ModelOrDefault(deal.ModelId);
-            var (target, stageReply) = ResolveStage(model, command.StagePhrase, deal);
+            // The facts said with the move ("…, 36k, closes jan 15") are read first, as they would be alone: a refused one
+            // stops the move too, and a model said with it is the model whose stage is meant.
+            var (withFields, _) = DealFieldChanges.Apply(deal, command.Also, context);
+            if (withFields.Deal is not { } after)
+            {
+                return BotReply.Plain(CoreText.Refusal(withFields.Refusal!));
+            }
+
+            var model = context.Process.ModelOrDefault(after.ModelId);
+            var (target, stageReply) = ResolveStage(model, command.StagePhrase, after);
             return target is null
                 ? stageReply!
-                : await RequestMoveAsync(deal, target, command.Confirmation, context, cancellationToken).ConfigureAwait(false);
+                : await RequestMoveAsync(deal, target, command.Confirmation, context, cancellationToken, also: command.Also).ConfigureAwait(false);
         }, cancellationToken);
     }
 
@@ -91,16 +99,24 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
     /// (<c>blockOnUnmetCriteria</c>) does the check card ask first, and then only ticking every blocking criterion moves
     /// the deal: no wording ("confirmed", "anyway") skips it. A win or a loss always applies at once.
     /// </summary>
+    /// <remarks>
+    /// Facts said with the move (<paramref name="also"/>: "move northwind to discovery, 36k, closes jan 15") are saved in
+    /// the same change as the move. Where the move must wait for the check card, they are saved now on their own and the
+    /// reply says so: what the rep reported is kept, and only the move waits.
+    /// </remarks>
     /// <param name="finalAmount">"closed globex for 52k": the amount the deal closed at, recorded with the close.</param>
     private async Task<BotReply> RequestMoveAsync(
-        Deal deal, Stage target, ExitConfirmation confirmation, CommandContext context, CancellationToken cancellationToken, Money? finalAmount = null)
+        Deal deal, Stage target, ExitConfirmation confirmation, CommandContext context, CancellationToken cancellationToken, Money? finalAmount = null, DealFields? also = null)
     {
-        var model = context.Process.ModelOrDefault(deal.ModelId);
-        var from = model.GetStage(deal.StageId) ?? model.FirstStage;
+        also ??= DealFields.None;
+        // The check is of the deal as the facts leave it: a model said with the move is the model whose stages count.
+        var withFacts = DealFieldChanges.Apply(deal, also, context).Change.Deal ?? deal;
+        var model = context.Process.ModelOrDefault(withFacts.ModelId);
+        var from = model.GetStage(withFacts.StageId) ?? model.FirstStage;
         var check = from.Id == target.Id ? null : ExitCheck.For(model, from, target);
         if (check is null)
         {
-            return await ApplyMoveAsync(deal, model, target, [], context, cancellationToken, finalAmount).ConfigureAwait(false);
+            return await ApplyMoveAsync(deal, model, target, [], context, cancellationToken, finalAmount, also).ConfigureAwait(false);
         }
 
         if (target.IsClosed)
@@ -108,19 +124,50 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
             // The customer signed (or said no): that is recorded whatever the checklist says. Won from the last open
             // stage says its criteria were met; stages jumped over keep their criteria as unconfirmed, for the manager.
             var unconfirmed = confirmation == ExitConfirmation.AllMet || check.Skipped.Count == 0 ? [] : check.Criteria.Select(c => c.Text).ToList();
-            return await ApplyMoveAsync(deal, model, target, unconfirmed, context, cancellationToken, finalAmount).ConfigureAwait(false);
+            return await ApplyMoveAsync(deal, model, target, unconfirmed, context, cancellationToken, finalAmount, also).ConfigureAwait(false);
         }
 
         if (check.AnyBlocks)
         {
-            var error = confirmation == ExitConfirmation.Ask ? null : BlockedText(check, check.Decide(new HashSet<string>()));
-            return BotReply.Card(
-                error is null ? ExitCheckCard.Summary(deal, check) : error + "\n" + ExitCheckCard.Summary(deal, check),
-                ExitCheckCard.Build(deal, check, new HashSet<string>(), error, context.TurnActivityId));
+            return await AskCheckAsync(deal, check, confirmation, also, context, cancellationToken).ConfigureAwait(false);
         }
 
         var notConfirmed = confirmation == ExitConfirmation.AllMet ? [] : check.Criteria.Select(c => c.Text).ToList();
-        return await ApplyMoveAsync(deal, model, target, notConfirmed, context, cancellationToken).ConfigureAwait(false);
+        return await ApplyMoveAsync(deal, model, target, notConfirmed, context, cancellationToken, also: also).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A blocking stage asks before the move. The facts said with it are saved now, on their own, and the reply says the
+    /// move waits for the check; nothing said is lost, and ticking the card moves the deal later.
+    /// </summary>
+    private async Task<BotReply> AskCheckAsync(Deal deal, ExitCheck check, ExitConfirmation confirmation, DealFields also, CommandContext context, CancellationToken cancellationToken)
+    {
+        var shown = deal;
+        var saved = string.Empty;
+        if (!also.IsEmpty)
+        {
+            IReadOnlyList<string> changed = [];
+            var outcome = await updater.UpdateAsync(deal, context.Actor.ActivityId, current =>
+            {
+                var (change, said) = DealFieldChanges.Apply(current, also, context);
+                changed = said;
+                return change;
+            }, cancellationToken).ConfigureAwait(false);
+            if (outcome.Status != UpdateStatus.Applied)
+            {
+                return DealReplies.NotApplied(outcome, context);
+            }
+
+            shown = outcome.Deal!;
+            saved = changed.Count == 0 ? string.Empty : $"Saved for {shown.Name}: {string.Join(", ", changed)}. The move to {check.To.Name} waits for the check below.\n";
+            logger.LogInformation("Deal {DealId}: {Count} fields saved, the move to {Stage} waits for its exit check", shown.Id, changed.Count, check.To.Id);
+        }
+
+        var error = confirmation == ExitConfirmation.Ask ? null : BlockedText(check, check.Decide(new HashSet<string>()));
+        var summary = ExitCheckCard.Summary(shown, check);
+        return BotReply.Card(
+            saved + (error is null ? summary : error + "\n" + summary),
+            ExitCheckCard.Build(shown, check, new HashSet<string>(), error, context.TurnActivityId));
     }
 
     private async Task<BotReply> ConfirmMoveAsync(Deal deal, SellingModel model, Stage target, CardActionData action, CommandContext context, CancellationToken cancellationToken)
@@ -144,13 +191,21 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
     }
 
     private async Task<BotReply> ApplyMoveAsync(
-        Deal deal, SellingModel model, Stage target, IReadOnlyList<string> unconfirmed, CommandContext context, CancellationToken cancellationToken, Money? finalAmount = null)
+        Deal deal, SellingModel model, Stage target, IReadOnlyList<string> unconfirmed, CommandContext context, CancellationToken cancellationToken, Money? finalAmount = null, DealFields? also = null)
     {
-        // The final amount is set while the deal is still open (a closed deal's amount is not changed), in the same save.
+        // The final amount and the facts said with the move are set while the deal is still open (a closed deal's amount is
+        // not changed), in the same save: one undo takes back all of it.
+        IReadOnlyList<string> changed = [];
         DealChange Move(Deal current)
         {
-            var priced = finalAmount is { } amount ? DealRules.SetAmount(current, amount, context.Now, context.Actor) : DealChange.Changed(current);
-            return priced.Deal is null ? priced : DealRules.MoveTo(priced.Deal, model, target, context.Now, context.Actor, unconfirmed);
+            var (withFields, said) = DealFieldChanges.Apply(current, also ?? DealFields.None, context);
+            changed = said;
+            var priced = withFields.Deal is { } fielded && finalAmount is { } amount ? DealRules.SetAmount(fielded, amount, context.Now, context.Actor) : withFields;
+
+            // "northwind is in qualify, 35k" about a deal in Qualify: the stage is no change, the other facts still apply.
+            return priced.Deal is null || (priced.Deal.StageId == target.Id && said.Count > 0)
+                ? priced
+                : DealRules.MoveTo(priced.Deal, model, target, context.Now, context.Actor, unconfirmed);
         }
 
         var outcome = await updater.UpdateAsync(deal, context.Actor.ActivityId, Move, cancellationToken).ConfigureAwait(false);
@@ -160,6 +215,12 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
         }
 
         var moved = outcome.Deal!;
+        if (moved.StageId == deal.StageId && !target.IsClosed)
+        {
+            logger.LogInformation("Deal {DealId} already in {Stage}: {Count} fields said with it saved", moved.Id, target.Id, changed.Count);
+            return DealReplies.Deal(moved, context, $"{moved.Name} is already in {target.Name}.{Also(changed)}");
+        }
+
         var skipped = moved.History[^1].Skipped ?? [];
         var warnings = new List<string>();
         if (skipped.Count > 0)
@@ -171,8 +232,11 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
         logger.LogInformation("Deal {DealId} moved to {Stage} ({Skipped} skipped, {Unconfirmed} criteria unconfirmed)", moved.Id, target.Id, skipped.Count, unconfirmed.Count);
         return target.IsClosed
             ? DealReplies.Deal(moved, context, target.Outcome == StageOutcome.Won ? $"Congratulations! {moved.Name} is won{WonAt(finalAmount, moved)}." : $"{moved.Name} is closed as lost.")
-            : DealReplies.Coaching(moved, context, $"Moved {moved.Name} to {target.Name}.", warnings);
+            : DealReplies.Coaching(moved, context, $"Moved {moved.Name} to {target.Name}.{Also(changed)}", warnings);
     }
+
+    private static string Also(IReadOnlyList<string> changed) =>
+        changed.Count == 0 ? string.Empty : $" Also saved: {string.Join(", ", changed)}.";
 
     private static string WonAt(Money? finalAmount, Deal won) =>
         finalAmount is not null && won.Amount is { } amount ? $" at {UserFormat.Money(amount)}" : string.Empty;

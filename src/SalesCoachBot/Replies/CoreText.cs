@@ -131,6 +131,7 @@ public static class CoreText
             HintCode.UnknownCustomerType => $"I don't know a '{a}' customer type. The types are: {b}.",
             HintCode.UnreadableDate => $"'{a}' is not a date, so I changed nothing. Try 'dec 15', '2027-01-31' or 'end of quarter'.",
             HintCode.UnreadableWords => $"I read the deal as '{a}' but couldn't read '{b}', so I created nothing. Say amounts like '30k', models and customer types by name, stages after 'in' and dates after 'closing'.",
+            HintCode.UnreadableFacts => $"I read a move of '{a}' to '{b}' but couldn't read all of '{hint.Value(2)}', so I changed nothing. Say amounts like '30k', dates after 'closing' and a next step after 'next step'.",
             HintCode.DateInPast => $"'{a}' is {b}, already past: a close date must be today or later, so I changed nothing.",
         };
 #pragma warning restore CS8524

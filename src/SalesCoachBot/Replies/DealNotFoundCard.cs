@@ -11,7 +11,8 @@ namespace SalesCoachBot.Replies;
 public static class DealNotFoundCard
 {
     /// <param name="deals">The rep's deals; only the open ones are listed (a closed or deleted one is not in the pipeline).</param>
-    public static AdaptiveCard Build(string phrase, IReadOnlyList<Deal> deals)
+    /// <param name="suggestCreate">Whether to say how to add it: not when the message was a question, which is never a creation.</param>
+    public static AdaptiveCard Build(string phrase, IReadOnlyList<Deal> deals, bool suggestCreate = true)
     {
         ArgumentNullException.ThrowIfNull(deals);
         var openDeals = deals.Where(d => d.IsOpen).ToList();
@@ -23,7 +24,11 @@ public static class DealNotFoundCard
             ? Text("You have no open deals yet.", subtle: true)
             : Text("Your open deals: " + string.Join(", ", openDeals.Take(8).Select(d => Escape(d.Name))) + (openDeals.Count > 8 ? ", …" : "."), subtle: true));
 
-        body.Add(Text($"To add it, say \"new deal {Escape(phrase)}\".", subtle: true));
+        if (suggestCreate)
+        {
+            body.Add(Text($"To add it, say \"new deal {Escape(phrase)}\".", subtle: true));
+        }
+
         return Card(body, [Say("My deals", "my deals")]);
     }
 }

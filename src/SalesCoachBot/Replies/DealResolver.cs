@@ -134,9 +134,26 @@ public sealed class DealResolver(IDealStore store, IUserProfileStore profiles)
             NameMatchKind.Ambiguous => new DealResolution(null, BotReply.Card(
                 $"More than one deal matches \"{phrase}\": {string.Join(", ", match.Matches.Select(d => d.Name))}. Which one did you mean?",
                 PickDealCard.Build(phrase, match.Matches, context.Text, context.TurnActivityId, context.Process))),
-            _ => new DealResolution(null, BotReply.Card(
-                $"I couldn't find a deal called \"{phrase}\" in your pipeline. Say \"new deal {phrase}\" to create it, or \"my deals\" to see them.",
-                DealNotFoundCard.Build(phrase, deals))),
+            _ => IsQuestion(context.Text)
+                ? new DealResolution(null, BotReply.Card(
+                    $"I couldn't find a deal called \"{phrase}\" in your pipeline. Say \"my deals\" to see them.",
+                    DealNotFoundCard.Build(phrase, deals, suggestCreate: false)))
+                : new DealResolution(null, BotReply.Card(
+                    $"I couldn't find a deal called \"{phrase}\" in your pipeline. Say \"new deal {phrase}\" to create it, or \"my deals\" to see them.",
+                    DealNotFoundCard.Build(phrase, deals))),
         };
     }
+
+    // "is anyone on my team stuck", "how is foo?": a question names no deal to create, so no "new deal …" is suggested.
+    private static bool IsQuestion(string text)
+    {
+        var said = text.Trim();
+        return said.EndsWith('?') || QuestionWords.Contains(said.Split(' ', 2)[0].ToLowerInvariant());
+    }
+
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "does", "do", "did", "has", "have", "what", "what's", "whats", "who", "who's", "whos", "how", "how's", "hows",
+        "when", "where", "which", "why", "can", "could", "will", "would", "should", "any", "anyone", "anybody",
+    };
 }

@@ -42,6 +42,14 @@ public class MoneyParserTests
     [InlineData("ZAR 300k", "300000", "ZAR")]
     // A symbol and a code may both appear if they agree
     [InlineData("$45k USD", "45000", "USD")]
+    // Words said after the number: a currency, a scale, or both
+    [InlineData("8000 dollars", "8000", "USD")]
+    [InlineData("50 euros", "50", "EUR")]
+    [InlineData("20k pounds", "20000", "GBP")]
+    [InlineData("15 grand", "15000", null)]
+    [InlineData("40 thousand euros", "40000", "EUR")]
+    [InlineData("2 million", "2000000", null)]
+    [InlineData("$8000 dollars", "8000", "USD")]
     public void An_amount_is_read_with_its_multiplier_and_currency(string text, string amount, string? currency)
     {
         Assert.True(MoneyParser.TryParse(text, out var money));
@@ -73,6 +81,10 @@ public class MoneyParserTests
     [InlineData("45,0000")]
     [InlineData("1000000000001")] // above 1e12
     [InlineData("1001bn")]
+    [InlineData("15k grand")] // the thousand said twice
+    [InlineData("€50 dollars")] // two currencies
+    [InlineData("dollars")]
+    [InlineData("grand")]
     [InlineData("99999999999999999999999999999999b")] // must not overflow
     [InlineData("$45k EUR")] // conflicting currencies
     [InlineData("45k$")] // symbols only in front

@@ -270,6 +270,15 @@ public static partial class PhrasingCorpus
             case ShowStalled:
                 intent = "stalled";
                 break;
+            case AskQuota c:
+                intent = "ask_quota";
+                Set("rep", c.RepPhrase);
+                break;
+            case ShowRepDeals c:
+                intent = "rep_deals";
+                Set("rep", c.RepPhrase);
+                Set("deal", c.DealPhrase);
+                break;
             case SetTeamTarget c:
                 intent = "team_target";
                 Set("kind", c.Measure is { } measure ? Snake(measure.ToString()) : "unknown");

@@ -23,6 +23,7 @@ public sealed class PhrasingCorpusTests(ITestOutputHelper output)
     [InlineData("fourth.tsv")]
     [InlineData("review-2026-11-30.tsv")]
     [InlineData("reminders.tsv")]
+    [InlineData("whole-sentences.tsv")]
     public void The_parser_understands_at_least_97_percent_of_the_corpus(string part)
     {
         var lines = PhrasingCorpus.Load(part);
@@ -47,6 +48,7 @@ public sealed class PhrasingCorpusTests(ITestOutputHelper output)
     [InlineData("fourth.tsv")]
     [InlineData("review-2026-11-30.tsv")]
     [InlineData("reminders.tsv")]
+    [InlineData("whole-sentences.tsv")]
     public void A_misread_never_changes_a_different_deal_than_meant(string part)
     {
         var wrongDeal = PhrasingCorpus.Load(part)

@@ -32,8 +32,9 @@ public static class TurnsCommand
         var users = args.Number("users", 20);
         var turns = args.Number("turns", 40);
         // Turns per user before measuring, the same for both servers: JIT (tier-0, then tier-1 once a method is hot),
-        // connection pools, SQLite's page cache. 5 covers the first; the runtime's tier-up takes longer.
-        var warmup = args.Number("warmup", 5);
+        // connection pools, SQLite's page cache. 40 covers the runtime's tier-up (a method is recompiled after 30 calls
+        // and a short delay); with 5, the bot's p99 carried the tier-up pauses in one run of two (docs/performance.md).
+        var warmup = args.Number("warmup", 40);
         var folder = Directory.CreateTempSubdirectory("salescoach-bench-");
         await using var connector = await FakeConnector.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })

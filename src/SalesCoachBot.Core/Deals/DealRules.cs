@@ -228,6 +228,15 @@ public static partial class DealRules
         return DealChange.Changed(Touch(deal with { DoneActions = known }, now, actor));
     }
 
+    /// <summary>Reminders come as usual again: the snooze ends now.</summary>
+    public static DealChange LiftSnooze(Deal deal, DateTimeOffset now, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        return deal.IsOpen && deal.Reminder.SnoozedUntil is { } until && until > now
+            ? DealChange.Changed(Touch(deal with { Reminder = deal.Reminder with { SnoozedUntil = null } }, now, actor))
+            : DealChange.Refused(Refusal.NotSnoozed(deal.Name));
+    }
+
     /// <summary>Holds the deal's reminders until <paramref name="until"/> (the ladder itself stays where it is).</summary>
     public static DealChange Snooze(Deal deal, DateTimeOffset until, DateTimeOffset now, Actor actor)
     {

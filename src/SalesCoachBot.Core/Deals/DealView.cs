@@ -18,6 +18,9 @@ public sealed record DealView(
     /// <summary>The deal's customer type from the process file, when the rep said it and the file still has it.</summary>
     public CustomerType? CustomerType { get; init; }
 
+    /// <summary>Until when the rep snoozed the deal's reminders, while that is still ahead; null when not snoozed.</summary>
+    public DateTimeOffset? SnoozedUntil { get; init; }
+
     public static DealView For(Deal deal, SalesProcess process, DateTimeOffset now, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(deal);
@@ -38,6 +41,7 @@ public sealed record DealView(
             deal.IsOpen && deal.NextStep?.Due is { } due && due < today)
         {
             CustomerType = deal.CustomerTypeId is { } type ? process.CustomerTypes.FirstOrDefault(c => c.Id == type) : null,
+            SnoozedUntil = deal.IsOpen && deal.Reminder.SnoozedUntil is { } until && until > now ? until : null,
         };
     }
 

@@ -17,6 +17,7 @@ public enum RefusalCode
     MovedOnSinceChecklist,
     AlreadyClosed,
     NothingToSnooze,
+    NotSnoozed,
     AlreadyOpen,
     SameName,
     SameModel,
@@ -92,6 +93,8 @@ public sealed record Refusal(RefusalCode Code)
         new(RefusalCode.AlreadyClosed) { DealName = dealName, Status = status };
 
     public static Refusal NothingToSnooze(string dealName) => new(RefusalCode.NothingToSnooze) { DealName = dealName };
+
+    public static Refusal NotSnoozed(string dealName) => new(RefusalCode.NotSnoozed) { DealName = dealName };
 
     public static Refusal AlreadyOpen(string dealName) => new(RefusalCode.AlreadyOpen) { DealName = dealName };
 

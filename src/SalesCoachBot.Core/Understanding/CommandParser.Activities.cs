@@ -28,6 +28,7 @@ public static partial class CommandParser
         (RemindWhenPattern(), (m, c) => DateExpressionParser.TryParse(m.Groups["when"].Value, c.Dates, out var date) ? new RemindMe(DealPhrases.Context, date, null) : null),
         (RemindAboutPattern(), RemindAbout),
         (RemindToPattern(), RemindTo),
+        (LiftSnoozePattern(), (m, _) => Deal(m.Groups["deal"].Value) is { } deal ? new LiftSnooze(deal) : null),
         (SnoozePattern(), Snooze),
         (StopRemindingPattern(), Snooze),
     ];
@@ -247,6 +248,9 @@ public static partial class CommandParser
     // "call fabrikam", "send tailspin the contract", "chase adventure works for the PO", "follow up with tailwind".
     [GeneratedRegex(@"^(?:follow up|check in|circle back|touch base|get back|reach out|call|email|ping|chase|send|check|ask|update|nudge|contact|text|message|book|schedule|prep|prepare|review|phone|write|invite|meet|visit|demo)(?:\s+(?:up|in|back|out))?(?:\s+(?:with|to|on|at|in with))?\s+(?<deal>.+?)(?:\s+(?:the|a|an|for|about|re|regarding|on|with|to|that|if|and|again)\b.*)?$", Options)]
     private static partial Regex TaskTargetPattern();
+
+    [GeneratedRegex(@"^(?:un-?snooze|un-?mute|unpause|wake(?: up)?|resume (?:the )?reminders? (?:for|on|about)|(?:cancel|end|lift|remove|stop|undo) (?:the |my )?snooze (?:on|for|of|from)|stop snoozing)\s+(?<deal>.+?)(?:\s+reminders?)?$", Options)]
+    private static partial Regex LiftSnoozePattern();
 
     [GeneratedRegex(@"^(?:snooze|mute|pause|silence|quiet|shush)\s+(?<deal>.+?)(?:\s+reminders?)?\s+(?<when>(?:until|till|til|for|to|on|in)\s+.+|[0-9]+\s*(?:days?|d|weeks?|wks?|w|hours?|hrs?|h|months?)|(?:a|an|one|two|three|four|five|six|seven|ten)\s+(?:days?|weeks?|hours?|months?)|tomorrow|next week)$", Options)]
     private static partial Regex SnoozePattern();

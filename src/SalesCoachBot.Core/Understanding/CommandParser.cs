@@ -248,6 +248,7 @@ public static partial class CommandParser
         LogActivity c => c.DealPhrase,
         RemindMe c => c.DealPhrase,
         SnoozeDeal c => c.DealPhrase,
+        LiftSnooze c => c.DealPhrase,
         _ => null,
     };
 
@@ -271,6 +272,7 @@ public static partial class CommandParser
         LogActivity c => c with { DealPhrase = deal },
         RemindMe c => c with { DealPhrase = deal },
         SnoozeDeal c => c with { DealPhrase = deal },
+        LiftSnooze c => c with { DealPhrase = deal },
         _ => command,
     };
 

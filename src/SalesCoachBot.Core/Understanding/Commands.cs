@@ -285,6 +285,9 @@ public sealed record SnoozeSpec(DateOnly? Until, TimeSpan? For, bool UntilNextSt
 /// <summary>"snooze contoso until friday", "snooze contoso 3 days", "snooze contoso until the next step is due".</summary>
 public sealed record SnoozeDeal(string DealPhrase, SnoozeSpec Spec) : Command;
 
+/// <summary>"unsnooze fabrikam", "cancel the snooze on fabrikam": reminders come as usual again.</summary>
+public sealed record LiftSnooze(string DealPhrase) : Command;
+
 /// <summary>"my hours 8-17 mon-fri": when reminders may reach the user.</summary>
 public sealed record SetWorkingHours(string Spec) : Command;
 

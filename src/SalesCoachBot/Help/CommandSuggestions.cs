@@ -39,6 +39,7 @@ public static class CommandSuggestions
         (new("Log an activity", "called contoso yesterday"), ["called", "call", "meeting", "met", "email", "emailed", "demo", "log", "visit", "visited"]),
         (new("Close", "contoso won"), ["won", "win", "lost", "lose", "signed", "close", "closed"]),
         (new("Snooze", "snooze contoso until friday"), ["snooze", "mute", "quiet", "reminder", "remind", "stop", "pause"]),
+        (new("End a snooze", "unsnooze contoso"), ["unsnooze", "snooze", "resume", "wake", "unmute"]),
         (new("Process", "how does our sales process work?"), ["process", "stage", "how", "work", "sell", "selling", "playbook", "learn", "new", "hire", "criteria"]),
         (new("Undo", "undo"), ["undo", "revert", "mistake", "wrong", "back"]),
     ];

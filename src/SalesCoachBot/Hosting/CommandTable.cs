@@ -87,6 +87,7 @@ internal static class CommandTable
 
             // Reminders
             .On<SnoozeDeal>(reminders.SnoozeAsync)
+            .On<LiftSnooze>(reminders.LiftSnoozeAsync)
             .On<RemindMe>(reminders.RemindAsync)
             .OnVerb(CardVerbs.Snooze, reminders.SnoozeClickedAsync)
             .OnVerb(CardVerbs.RemindAgain, reminders.RemindAgainClickedAsync)

@@ -27,6 +27,26 @@ public sealed class ReminderCommandHandler(
             : resolution.Reply!;
     }
 
+    public async Task<BotReply> LiftSnoozeAsync(LiftSnooze command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var resolution = await resolver.ResolveAsync(context, command.DealPhrase, includeClosed: false, cancellationToken).ConfigureAwait(false);
+        if (resolution.Deal is not { } deal)
+        {
+            return resolution.Reply!;
+        }
+
+        var outcome = await updater.UpdateAsync(
+            deal, context.Actor.ActivityId, current => DealRules.LiftSnooze(current, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
+        return outcome.Status switch
+        {
+            UpdateStatus.Applied => DealReplies.Deal(outcome.Deal!, context, $"{deal.Name} is no longer snoozed: its reminders come as usual."),
+            UpdateStatus.Refused => BotReply.Plain(CoreText.Refusal(outcome.Refusal!)),
+            _ => DealReplies.NotApplied(outcome, context, "Already done: that change was applied before."),
+        };
+    }
+
     /// <summary>The reminder card's snooze form: for a while, until the next step is due, or until a date.</summary>
     public async Task<BotReply> SnoozeClickedAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
     {

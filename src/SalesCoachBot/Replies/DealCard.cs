@@ -88,6 +88,11 @@ public static class DealCard
             facts.Add(new Fact("Reminder", AskedReminderLine(asked, Escape)));
         }
 
+        if (view.SnoozedUntil is { } snoozed)
+        {
+            facts.Add(new Fact("Snoozed", $"no reminders before {UserFormat.ShortDateTime(snoozed, zone)} (\"unsnooze {Escape(deal.Name)}\" to end it)"));
+        }
+
         if (deal.LostReason is { } reason)
         {
             facts.Add(new Fact("Reason lost", Escape(reason)));

@@ -302,6 +302,19 @@ public class ChatFirstTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_snooze_shows_on_the_deal_and_unsnooze_ends_it()
+    {
+        await SayAsync("new deal Fabrikam 20k");
+        await SayAsync("snooze fabrikam until monday");
+
+        Assert.Contains("Snoozed: no reminders before Mon 30 Nov", await SayAsync("show fabrikam"), StringComparison.Ordinal);
+
+        Assert.Contains("Fabrikam is no longer snoozed", await SayAsync("cancel the snooze on fabrikam"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Snoozed", await SayAsync("show fabrikam"), StringComparison.Ordinal);
+        Assert.Contains("Fabrikam isn't snoozed: its reminders come as usual.", await SayAsync("unsnooze fabrikam"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Several_fields_in_one_message_are_all_applied()
     {
         await SayAsync("new deal Fabrikam 20k");

@@ -93,7 +93,7 @@ public static partial class PhrasingCorpus
     public static string? ChangedDeal(Reading reading) =>
         reading.Intent is "move" or "advance" or "won" or "lost" or "reopen" or "rename" or "delete" or "change_model"
             or "set_customer_type" or "set_amount" or "set_close_date" or "shift_close_date" or "update" or "set_next_step"
-            or "log_activity" or "remind" or "snooze"
+            or "log_activity" or "remind" or "snooze" or "unsnooze"
             ? reading.Fields.GetValueOrDefault("deal")
             : null;
 
@@ -225,6 +225,10 @@ public static partial class PhrasingCorpus
                 Deal(c.DealPhrase);
                 Date("date", c.Date);
                 Set("note", c.Note);
+                break;
+            case LiftSnooze c:
+                intent = "unsnooze";
+                Deal(c.DealPhrase);
                 break;
             case SnoozeDeal c:
                 intent = "snooze";

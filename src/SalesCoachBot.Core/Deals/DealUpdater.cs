@@ -114,7 +114,8 @@ public sealed class DealUpdater(IDealStore store, Process.SalesProcess process, 
     /// Puts back the rep's newest change to any of their deals (deleted ones included: undoing a delete restores it),
     /// if it is within <see cref="UndoTrail.Window"/>. Only the owner's deals are read, so another rep's are never touched.
     /// </summary>
-    public async Task<UndoOutcome> UndoAsync(OwnerKey owner, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="dealId">Only this deal's newest change (the rep named it); null: the newest of any deal.</param>
+    public async Task<UndoOutcome> UndoAsync(OwnerKey owner, Actor actor, DateTimeOffset now, CancellationToken cancellationToken, string? dealId = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var deals = await store.ListIncludingDeletedAsync(owner, cancellationToken).ConfigureAwait(false);
@@ -124,7 +125,7 @@ public sealed class DealUpdater(IDealStore store, Process.SalesProcess process, 
             return new UndoOutcome(UndoStatus.AlreadyApplied, done, null, null);
         }
 
-        if (UndoTrail.Latest(deals) is not var (target, entry))
+        if (UndoTrail.Latest(dealId is null ? deals : deals.Where(d => d.Id == dealId)) is not var (target, entry))
         {
             return new UndoOutcome(UndoStatus.NothingToUndo, null, null, null);
         }

@@ -9,7 +9,8 @@ public static partial class CommandParser
     [
         (HelpPattern(), (_, _) => new ShowHelp()),
         (GreetPattern(), (_, _) => new Greet()),
-        (UndoPattern(), (_, _) => new Undo()),
+        (UndoDealPattern(), (m, _) => Deal(m.Groups["deal"].Value) is { } deal ? new Undo(deal, m.Value) : null),
+        (UndoPattern(), (m, _) => new Undo(Said: m.Value)),
     ];
 
     private static (Regex, Rule)[] SettingsRules() =>
@@ -224,6 +225,11 @@ public static partial class CommandParser
 
     // A new deal or a rename that says "undo" ("new deal Undo Labs", "rename contoso to undo") is that command, so the rules
     // can refuse the name with the reason instead of undoing the rep's last change.
+    // "undo tailspin", "undo the last change to tailspin", "undo tailspin's last change"; "undo that", "undo it please" and
+    // "undo again" are the newest change, whatever deal it was.
+    [GeneratedRegex(@"^undo (?:the |my )?(?:last |latest )?(?:change|edit|update)s? (?:to|on|for|of) (?<deal>.+?)[.!]*$|^undo (?!(?:that|it|this|please|pls|plz|again|last|the|my|everything|all|once|one|twice|more)\b)(?<deal>.+?)(?:'s)?(?: (?:last |latest )?(?:change|edit|update))?[.!]*$", Options)]
+    private static partial Regex UndoDealPattern();
+
     [GeneratedRegex(@"^(?!(?:how|what|why|when|where|who|is|does|new|add|create|rename|re-name|change (?:the )?name)\b).*\bundo\b.*$|^(?:take (?:that|it) back|revert(?: that| it| the last (?:change|thing|one))?|scratch that|roll (?:that|it) back)$", Options)]
     private static partial Regex UndoPattern();
 

@@ -120,7 +120,12 @@ public sealed record CloseDeal(string DealPhrase, bool Won, string? Reason) : Co
 public sealed record ReopenDeal(string DealPhrase) : Command;
 
 /// <summary>"undo": the rep's last change, whatever it was.</summary>
-public sealed record Undo : Command;
+/// <summary>
+/// "undo": the rep's newest change; "undo tailspin" / "undo the last change to tailspin": that deal's newest change.
+/// <paramref name="Said"/> is the whole message, so a deal named anywhere in it ("tailspin wasn't won, undo that") picks
+/// the deal whose change is put back, never another one.
+/// </summary>
+public sealed record Undo(string? DealPhrase = null, string? Said = null) : Command;
 
 /// <summary>"rename contoso to Contoso Pharma".</summary>
 public sealed record RenameDeal(string DealPhrase, string NewName) : Command;

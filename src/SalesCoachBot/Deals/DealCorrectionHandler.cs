@@ -217,11 +217,42 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
         }, coach: false, cancellationToken);
     }
 
-    /// <summary>"undo": the rep's newest change to any of their deals is put back, within a day; said again, the one before.</summary>
+    /// <summary>
+    /// "undo": the rep's newest change to any of their deals is put back, within a day; said again, the one before.
+    /// "undo tailspin", or a message that names Tailspin and says undo ("tailspin wasn't won, undo that"): Tailspin's
+    /// newest change, never another deal's (a review saw "oops tailspin wasnt won, undo that" put back Contoso's amount).
+    /// </summary>
     public async Task<BotReply> UndoAsync(Undo command, CommandContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var outcome = await updater.UndoAsync(context.Owner, context.Actor, context.Now, cancellationToken).ConfigureAwait(false);
+        Deal? named = null;
+        if (command.DealPhrase is { } phrase)
+        {
+            var resolution = await resolver.ResolveAsync(context, phrase, includeClosed: true, cancellationToken).ConfigureAwait(false);
+            if (resolution.Deal is not { } deal)
+            {
+                return resolution.Reply!;
+            }
+
+            named = deal;
+        }
+        else if (command.Said is { } said)
+        {
+            var all = await store.ListIncludingDeletedAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+            var mentioned = UndoTrail.Mentioned(all, said);
+            var latest = UndoTrail.Latest(all)?.Deal;
+            if (mentioned.Count > 1 && (latest is null || !mentioned.Any(d => d.Id == latest.Id)))
+            {
+                return BotReply.Plain(
+                    $"That names {string.Join(" and ", mentioned.Select(d => d.Name))}, so I undid nothing: say \"undo {mentioned[0].Name}\" to put back its last change, "
+                    + "or \"undo\" alone for your last change of all.");
+            }
+
+            named = mentioned is [var only] && only.Id != latest?.Id ? only : null;
+        }
+
+        var outcome = await updater.UndoAsync(context.Owner, context.Actor, context.Now, cancellationToken, named?.Id).ConfigureAwait(false);
         logger.LogInformation("Undo for {Owner}: {Status}", context.Owner, outcome.Status);
         switch (outcome.Status)
         {
@@ -243,7 +274,9 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
             case UndoStatus.ChangedMeanwhile:
                 return BotReply.Plain($"{outcome.Before?.Name ?? "That deal"} changed while I was undoing, so nothing was undone. Say \"undo\" again.");
             default:
-                return BotReply.Plain("There is nothing to undo: you have made no changes in the last day.");
+                return BotReply.Plain(named is null
+                    ? "There is nothing to undo: you have made no changes in the last day."
+                    : $"There is nothing to undo on {named.Name}: it has no change I can put back.");
         }
     }
 

@@ -37,6 +37,8 @@ public class CommandParserTests
     [InlineData("rename contoso to undo", typeof(RenameDeal))]
     [InlineData("rename contoso to Undo Labs", typeof(RenameDeal))]
     [InlineData("undo", typeof(Undo))]
+    [InlineData("undo tailspin", typeof(Undo))]
+    [InlineData("undo the last change to tailspin", typeof(Undo))]
     [InlineData("oops, undo", typeof(Undo))]
     public void A_new_deal_or_a_rename_that_says_undo_is_that_command_not_an_undo(string text, Type command)
     {

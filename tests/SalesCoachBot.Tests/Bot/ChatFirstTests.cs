@@ -74,6 +74,25 @@ public class ChatFirstTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Undo_that_names_a_deal_puts_back_that_deals_change_and_never_another_deals()
+    {
+        await SayAsync("new deal Tailspin Toys 20k");
+        await SayAsync("tailspin won");
+        _app.Time.Advance(TimeSpan.FromMinutes(1));
+        await SayAsync("new deal Contoso Ltd 45k");
+        _app.Time.Advance(TimeSpan.FromMinutes(1));
+        await SayAsync("contoso amount 60k");
+
+        Assert.Contains("Tailspin Toys", await SayAsync("oops tailspin wasnt won, undo that"), StringComparison.Ordinal);
+        Assert.Contains("Stage: Prospect", await SayAsync("show tailspin"), StringComparison.Ordinal);
+        Assert.Contains("Amount: $60,000", await SayAsync("show contoso"), StringComparison.Ordinal);
+
+        Assert.Contains("amount back to $45,000", await SayAsync("undo contoso"), StringComparison.Ordinal);
+        Assert.Contains("couldn't find", await SayAsync("undo fabrikam"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Amount: $45,000", await SayAsync("show contoso"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_change_older_than_a_day_is_not_undone_and_the_rep_is_told_why()
     {
         await SayAsync("new deal Contoso Ltd 45k");

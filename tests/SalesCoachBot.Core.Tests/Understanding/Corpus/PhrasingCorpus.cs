@@ -93,7 +93,7 @@ public static partial class PhrasingCorpus
     public static string? ChangedDeal(Reading reading) =>
         reading.Intent is "move" or "advance" or "won" or "lost" or "reopen" or "rename" or "delete" or "change_model"
             or "set_customer_type" or "set_amount" or "set_close_date" or "shift_close_date" or "update" or "set_next_step"
-            or "log_activity" or "remind" or "snooze" or "unsnooze"
+            or "log_activity" or "remind" or "snooze" or "unsnooze" or "undo"
             ? reading.Fields.GetValueOrDefault("deal")
             : null;
 
@@ -165,8 +165,13 @@ public static partial class PhrasingCorpus
                 intent = "reopen";
                 Deal(c.DealPhrase);
                 break;
-            case Undo:
+            case Undo c:
                 intent = "undo";
+                if (c.DealPhrase is not null)
+                {
+                    Deal(c.DealPhrase);
+                }
+
                 break;
             case RenameDeal c:
                 intent = "rename";

@@ -156,6 +156,22 @@ public static partial class DealRules
             });
     }
 
+    /// <summary>"relecloud lost reason: chose a competitor", said after the deal was closed as lost: the reason is recorded.</summary>
+    public static DealChange SetLostReason(Deal deal, string reason, DateTimeOffset now, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(reason);
+        var clean = CleanText(reason);
+        if (deal.Status != DealStatus.Lost || clean.Length == 0)
+        {
+            return DealChange.Refused(Refusal.NotLost(deal.Name));
+        }
+
+        return clean.Length > MaxReasonLength
+            ? DealChange.Refused(Refusal.ReasonTooLong(MaxReasonLength))
+            : DealChange.Changed(Touch(deal with { LostReason = clean }, now, actor));
+    }
+
     /// <summary>When a follow-up that does not say its day ("7-day check-in") is due after the win.</summary>
     public const int DefaultFollowUpDays = 7;
 

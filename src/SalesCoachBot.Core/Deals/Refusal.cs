@@ -18,6 +18,7 @@ public enum RefusalCode
     AlreadyClosed,
     NothingToSnooze,
     NotSnoozed,
+    NotLost,
     AlreadyOpen,
     SameName,
     SameModel,
@@ -95,6 +96,8 @@ public sealed record Refusal(RefusalCode Code)
     public static Refusal NothingToSnooze(string dealName) => new(RefusalCode.NothingToSnooze) { DealName = dealName };
 
     public static Refusal NotSnoozed(string dealName) => new(RefusalCode.NotSnoozed) { DealName = dealName };
+
+    public static Refusal NotLost(string dealName) => new(RefusalCode.NotLost) { DealName = dealName };
 
     public static Refusal AlreadyOpen(string dealName) => new(RefusalCode.AlreadyOpen) { DealName = dealName };
 

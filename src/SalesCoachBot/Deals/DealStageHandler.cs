@@ -52,18 +52,45 @@ public sealed class DealStageHandler(IDealStore store, DealUpdater updater, Deal
     public Task<BotReply> CloseAsync(CloseDeal command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return resolver.OnDealAsync(context, command.DealPhrase, includeClosed: false, async deal =>
+        if (!command.Won && command.Reason is { } lateReason)
         {
-            var model = context.Process.ModelOrDefault(deal.ModelId);
-            if (command.Won)
-            {
-                // The process loader guarantees every model one won stage.
-                return await RequestMoveAsync(deal, model.ClosingStage(StageOutcome.Won)!, ExitConfirmation.Ask, context, cancellationToken, command.Amount).ConfigureAwait(false);
-            }
+            // "relecloud lost reason: chose a competitor" after it was closed: the reason goes on the lost deal (the
+            // lost card asks for one), instead of "already closed".
+            return resolver.OnDealAsync(context, command.DealPhrase, includeClosed: true, deal => deal.Status == DealStatus.Lost
+                ? RecordLostReasonAsync(deal, lateReason, context, cancellationToken)
+                : CloseAsync(command with { Reason = lateReason }, deal, context, cancellationToken), cancellationToken);
+        }
 
-            var reason = command.Reason is null ? string.Empty : $" Reason: {command.Reason}.";
-            return await CloseLostAsync(deal, command.Reason, $"{deal.Name} is closed as lost.{reason}", "Already done: that change was applied before.", context, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
+        return resolver.OnDealAsync(context, command.DealPhrase, includeClosed: false, deal => CloseAsync(command, deal, context, cancellationToken), cancellationToken);
+    }
+
+    private async Task<BotReply> RecordLostReasonAsync(Deal deal, string reason, CommandContext context, CancellationToken cancellationToken)
+    {
+        var outcome = await updater.UpdateAsync(
+            deal, context.Actor.ActivityId, current => DealRules.SetLostReason(current, reason, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
+        return outcome.Status == UpdateStatus.Applied
+            ? DealReplies.Deal(outcome.Deal!, context, $"Recorded why {deal.Name} was lost: {outcome.Deal!.LostReason}.")
+            : DealReplies.NotApplied(outcome, context, "Already done: that change was applied before.");
+    }
+
+    private async Task<BotReply> CloseAsync(CloseDeal command, Deal deal, CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!deal.IsOpen)
+        {
+            return BotReply.Plain(CoreText.Refusal(Refusal.AlreadyClosed(deal.Name, deal.Status)));
+        }
+
+        var model = context.Process.ModelOrDefault(deal.ModelId);
+        if (command.Won)
+        {
+            // The process loader guarantees every model one won stage.
+            return await RequestMoveAsync(deal, model.ClosingStage(StageOutcome.Won)!, ExitConfirmation.Ask, context, cancellationToken, command.Amount).ConfigureAwait(false);
+        }
+
+        var reason = command.Reason is null
+            ? $" Say \"{deal.Name} lost reason: …\" to record why."
+            : $" Reason: {command.Reason}.";
+        return await CloseLostAsync(deal, command.Reason, $"{deal.Name} is closed as lost.{reason}", "Already done: that change was applied before.", context, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The coaching card's "move to …" button.</summary>

@@ -51,6 +51,7 @@ public static class CoreText
             RefusalCode.MovedOnSinceChecklist => $"{refusal.DealName} has moved on to another stage since that checklist was shown.",
             RefusalCode.AlreadyClosed => $"{refusal.DealName} is already closed ({refusal.Status?.ToString().ToLowerInvariant()}).",
             RefusalCode.NothingToSnooze => $"{refusal.DealName} is already closed; there is nothing to snooze.",
+            RefusalCode.NotLost => $"{refusal.DealName} is not closed as lost, so it has no loss reason to record.",
             RefusalCode.NotSnoozed => $"{refusal.DealName} isn't snoozed: its reminders come as usual.",
             RefusalCode.AlreadyOpen => $"{refusal.DealName} is already open.",
             RefusalCode.SameName => $"{refusal.DealName} already has that name.",

@@ -93,6 +93,20 @@ public class ChatFirstTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_loss_reason_said_after_the_close_is_recorded_on_the_lost_deal()
+    {
+        await SayAsync("new deal Relecloud 10k");
+
+        Assert.Contains("Say \"Relecloud lost reason: …\" to record why.", await SayAsync("relecloud lost"), StringComparison.Ordinal);
+        Assert.Contains("Recorded why Relecloud was lost: chose a competitor.", await SayAsync("relecloud lost reason: chose a competitor"), StringComparison.Ordinal);
+        Assert.Contains("Reason lost: chose a competitor", await SayAsync("show relecloud"), StringComparison.Ordinal);
+
+        await SayAsync("new deal Globex 5k");
+        await SayAsync("globex won");
+        Assert.Contains("Globex is already closed (won)", await SayAsync("globex lost reason: price"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_change_older_than_a_day_is_not_undone_and_the_rep_is_told_why()
     {
         await SayAsync("new deal Contoso Ltd 45k");

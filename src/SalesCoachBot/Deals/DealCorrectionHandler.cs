@@ -275,7 +275,7 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
                 return BotReply.Plain($"{outcome.Before?.Name ?? "That deal"} changed while I was undoing, so nothing was undone. Say \"undo\" again.");
             default:
                 return BotReply.Plain(named is null
-                    ? "There is nothing to undo: you have made no changes in the last day."
+                    ? "There is nothing to undo: no change of yours from the last day is left to put back."
                     : $"There is nothing to undo on {named.Name}: it has no change I can put back.");
         }
     }

@@ -79,7 +79,25 @@ public static class InsightText
             ? Math.Round(value.TotalDays, 1).ToString("0.0", CultureInfo.InvariantCulture) + " days"
             : Days(span);
 
-    public static string Days(TimeSpan? span) => span is { } value ? CoreText.Duration(TimeSpan.FromDays(Math.Round(value.TotalDays, MidpointRounding.AwayFromZero))) : "n/a";
+    /// <summary>
+    /// "12 days", "1 day", "under a day", "n/a": always in days, so a figure and the one beside it read alike ("71 days
+    /// (before: 49 days)", not "… 7 weeks"), and never "0 seconds".
+    /// </summary>
+    public static string Days(TimeSpan? span)
+    {
+        if (span is not { } value)
+        {
+            return "n/a";
+        }
+
+        var days = (long)Math.Round(value.TotalDays, MidpointRounding.AwayFromZero);
+        return days switch
+        {
+            <= 0 => "under a day",
+            1 => "1 day",
+            _ => days.ToString("N0", UserFormat.Culture) + " days",
+        };
+    }
 
     public static string Category(ForecastCategory category) => category switch
     {

@@ -22,13 +22,13 @@ public static class ProcessReportCard
         var findings = report.Findings.Count == 0
             ? [NothingStandsOut(report)]
             : report.Findings.Take(MaxFindings).Select(f => "- " + Finding(f));
-        return $"Process report ({scope}, {report.Deals} deals):\n" + string.Join("\n", findings);
+        return $"Process report ({scope}, {InsightText.DealCount(report.Deals)}):\n" + string.Join("\n", findings);
     }
 
     public static AdaptiveCard Build(string scope, ProcessReportResult report, Uri? chart = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var body = new List<CardElement> { Heading("Where deals stall"), Text($"{scope} · {report.Deals} deals", subtle: true) };
+        var body = new List<CardElement> { Heading("Where deals stall"), Text($"{scope} · {InsightText.DealCount(report.Deals)}", subtle: true) };
         if (report.Stages.Count == 0)
         {
             body.Add(Text("No stage history yet, so nothing to measure."));
@@ -79,10 +79,16 @@ public static class ProcessReportCard
             : $"No stage stands out: where enough deals went through a stage, most kept to its allowed time and moved on, {skipping}";
     }
 
+    /// <summary>" (won 0% vs 61% confirmed)", or nothing while neither side has a closed deal to count.</summary>
+    private static string WinRates(CriterionFigures criterion) =>
+        criterion.SkippedWinRate is null && criterion.ConfirmedWinRate is null
+            ? string.Empty
+            : $" (won {Percent(criterion.SkippedWinRate)} vs {Percent(criterion.ConfirmedWinRate)} confirmed)";
+
     private static string Skips(StageReport stage)
     {
         var skipped = stage.Criteria.Where(c => c.Skipped > 0).ToList();
         return skipped.Count == 0 ? string.Empty
-            : " · skipped: " + string.Join("; ", skipped.Select(c => $"\"{Escape(c.Criterion)}\" {Percent(c.SkipShare)} (won {Percent(c.SkippedWinRate)} vs {Percent(c.ConfirmedWinRate)} confirmed)"));
+            : " · skipped: " + string.Join("; ", skipped.Select(c => $"\"{Escape(c.Criterion)}\" {Percent(c.SkipShare)}" + WinRates(c)));
     }
 }

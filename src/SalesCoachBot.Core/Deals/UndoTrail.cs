@@ -140,7 +140,8 @@ public static class UndoTrail
             edits.Add(DealEdit.ReminderAsked);
         }
 
-        if (before.Reminder.SnoozedUntil != after.Reminder.SnoozedUntil && after.Reminder.SnoozedUntil is not null)
+        // A snooze set, moved, or lifted by the rep ("unsnooze kappa"); a close ends it as part of the close.
+        if (before.Reminder.SnoozedUntil != after.Reminder.SnoozedUntil && (after.Reminder.SnoozedUntil is not null || before.Status == after.Status))
         {
             edits.Add(DealEdit.Snoozed);
         }

@@ -240,16 +240,16 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
         else if (command.Said is { } said)
         {
             var all = await store.ListIncludingDeletedAsync(context.Owner, cancellationToken).ConfigureAwait(false);
+            // A deal named in passing is not the one whose change goes back, but it may be: "tailspin wasn't won, undo that"
+            // means Tailspin's, "that was meant for delta, undo" means the last change, made on another deal. Where the
+            // message names a deal other than the last one changed, ask; never guess which deal to change.
             var mentioned = UndoTrail.Mentioned(all, said);
-            var latest = UndoTrail.Latest(all)?.Deal;
-            if (mentioned.Count > 1 && (latest is null || !mentioned.Any(d => d.Id == latest.Id)))
+            if (UndoTrail.Latest(all) is var (latest, entry) && mentioned.Count > 0 && !mentioned.Any(d => d.Id == latest.Id))
             {
                 return BotReply.Plain(
-                    $"That names {string.Join(" and ", mentioned.Select(d => d.Name))}, so I undid nothing: say \"undo {mentioned[0].Name}\" to put back its last change, "
-                    + "or \"undo\" alone for your last change of all.");
+                    $"Your last change was to {latest.Name} ({UserFormat.ShortDateTime(entry.At, context.TimeZone)}), and you named {string.Join(" and ", mentioned.Select(d => d.Name))}, so I undid nothing. "
+                    + $"Say \"undo\" to put back the change to {latest.Name}, or \"undo {mentioned[0].Name}\" for the last change to {mentioned[0].Name}.");
             }
-
-            named = mentioned is [var only] && only.Id != latest?.Id ? only : null;
         }
 
         var outcome = await updater.UndoAsync(context.Owner, context.Actor, context.Now, cancellationToken, named?.Id).ConfigureAwait(false);
@@ -258,7 +258,7 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
         {
             case UndoStatus.Undone:
                 var restored = outcome.After!;
-                var headline = CoreText.Undone(outcome.Entry!, outcome.Before!, restored, context.Process, context.TimeZone);
+                var headline = CoreText.Undone(outcome.Entry!, outcome.Before!, restored, context.Process, context.TimeZone, named is null ? "undo" : $"undo {restored.Name}");
                 if (restored.IsDeleted)
                 {
                     return BotReply.Plain(headline);

@@ -71,7 +71,8 @@ public static class CoreText
     }
 
     /// <summary>What an undo put back: <paramref name="undone"/> is the deal with the change, <paramref name="restored"/> without it.</summary>
-    public static string Undone(UndoEntry entry, Deal undone, Deal restored, Core.Process.SalesProcess process, TimeZoneInfo zone)
+    /// <param name="again">What to say to go further back: "undo", or "undo Delta" after an undo of a deal named.</param>
+    public static string Undone(UndoEntry entry, Deal undone, Deal restored, Core.Process.SalesProcess process, TimeZoneInfo zone, string again = "undo")
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(undone);
@@ -102,7 +103,7 @@ public static class CoreText
             _ => "changed back",
         };
         var name = entry.Edits.Contains(DealEdit.Renamed) ? undone.Name : restored.Name;
-        return $"Undid your last change to {name}: {string.Join("; ", entry.Edits.Select(Phrase))}. Say \"undo\" again to go further back.";
+        return $"Undid your last change to {name}: {string.Join("; ", entry.Edits.Select(Phrase))}. Say \"{again}\" again to go further back.";
     }
 
     /// <summary>How to say what a message came close to.</summary>

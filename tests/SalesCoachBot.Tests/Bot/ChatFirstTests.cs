@@ -83,8 +83,15 @@ public class ChatFirstTests : IAsyncLifetime
         _app.Time.Advance(TimeSpan.FromMinutes(1));
         await SayAsync("contoso amount 60k");
 
-        Assert.Contains("Tailspin Toys", await SayAsync("oops tailspin wasnt won, undo that"), StringComparison.Ordinal);
-        Assert.Contains("Stage: Prospect", await SayAsync("show tailspin"), StringComparison.Ordinal);
+        // Naming a deal other than the last one changed could mean either ("that was meant for tailspin"): it asks.
+        var asked = await SayAsync("oops tailspin wasnt won, undo that");
+        Assert.Contains("Your last change was to Contoso Ltd", asked, StringComparison.Ordinal);
+        Assert.Contains("so I undid nothing", asked, StringComparison.Ordinal);
+        Assert.Contains("Amount: $60,000", await SayAsync("show contoso"), StringComparison.Ordinal);
+
+        var undone = await SayAsync("undo tailspin");
+        Assert.Contains("Undid your last change to Tailspin Toys: it is no longer won", undone, StringComparison.Ordinal);
+        Assert.Contains("Say \"undo Tailspin Toys\" again to go further back.", undone, StringComparison.Ordinal);
         Assert.Contains("Amount: $60,000", await SayAsync("show contoso"), StringComparison.Ordinal);
 
         Assert.Contains("amount back to $45,000", await SayAsync("undo contoso"), StringComparison.Ordinal);
@@ -345,6 +352,10 @@ public class ChatFirstTests : IAsyncLifetime
         Assert.Contains("Fabrikam is no longer snoozed", await SayAsync("cancel the snooze on fabrikam"), StringComparison.Ordinal);
         Assert.DoesNotContain("Snoozed", await SayAsync("show fabrikam"), StringComparison.Ordinal);
         Assert.Contains("Fabrikam isn't snoozed: its reminders come as usual.", await SayAsync("unsnooze fabrikam"), StringComparison.Ordinal);
+
+        // Undo takes back the unsnooze itself, not the change before it.
+        Assert.Contains("snoozed until Mon 30 Nov", await SayAsync("undo"), StringComparison.Ordinal);
+        Assert.Contains("Snoozed: no reminders before Mon 30 Nov", await SayAsync("show fabrikam"), StringComparison.Ordinal);
     }
 
     [Fact]

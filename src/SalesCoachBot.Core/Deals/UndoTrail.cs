@@ -149,26 +149,6 @@ public static class UndoTrail
         return edits;
     }
 
-    /// <summary>
-    /// The deals a message names by the first word of their name (three letters or more, as a whole word): "oops tailspin
-    /// wasn't won, undo that" names Tailspin Toys. Used so that an undo never puts back a change to a deal other than the
-    /// one the rep is talking about.
-    /// </summary>
-    public static IReadOnlyList<Deal> Mentioned(IEnumerable<Deal> deals, string? said)
-    {
-        ArgumentNullException.ThrowIfNull(deals);
-        if (string.IsNullOrWhiteSpace(said))
-        {
-            return [];
-        }
-
-        var words = Words(said).ToHashSet(StringComparer.Ordinal);
-        return deals.Where(d => Words(d.Name).FirstOrDefault() is { Length: >= 3 } first && words.Contains(first)).ToList();
-    }
-
-    private static IEnumerable<string> Words(string text) =>
-        text.ToLowerInvariant().Split((char[])[' ', ',', '.', '!', '?', ':', ';', '\'', '"', '(', ')', '-'], StringSplitOptions.RemoveEmptyEntries);
-
     /// <summary>The newest change of any of these deals (one rep's, deleted ones included), within the window or not.</summary>
     public static (Deal Deal, UndoEntry Entry)? Latest(IEnumerable<Deal> deals)
     {

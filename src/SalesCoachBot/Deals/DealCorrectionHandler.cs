@@ -243,7 +243,7 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
             // A deal named in passing is not the one whose change goes back, but it may be: "tailspin wasn't won, undo that"
             // means Tailspin's, "that was meant for delta, undo" means the last change, made on another deal. Where the
             // message names a deal other than the last one changed, ask; never guess which deal to change.
-            var mentioned = UndoTrail.Mentioned(all, said);
+            var mentioned = DealMentions.In(all, said);
             if (UndoTrail.Latest(all) is var (latest, entry) && mentioned.Count > 0 && !mentioned.Any(d => d.Id == latest.Id))
             {
                 return BotReply.Plain(

@@ -133,6 +133,25 @@ public sealed class ReminderCommandHandler(
             return resolution.Reply!;
         }
 
+        // "remind me to call the cfo at delta friday" with no deal the parser could name: the deal in context only if the
+        // task names no other open deal (a review saw Omega's reminder replaced by one about Delta).
+        if (command.DealPhrase == DealPhrases.Context && command.Note is { } task)
+        {
+            var open = await deals.ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false);
+            var named = DealMentions.In(open, task);
+            if (named.Count > 0 && !named.Any(d => d.Id == deal.Id))
+            {
+                if (named is not [var only])
+                {
+                    return BotReply.Plain(
+                        $"That names {string.Join(" and ", named.Select(d => d.Name))}: say which, e.g. \"remind me about {named[0].Name} {UserFormat.Date(command.Date)}\".");
+                }
+
+                DealResolver.Remember(context, only);
+                deal = only;
+            }
+        }
+
         return await AskReminderAsync(deal, command.Date, command.Note, context, "Already done: that change was applied before.", cancellationToken).ConfigureAwait(false);
     }
 

@@ -114,6 +114,18 @@ public class ChatFirstTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reminder_whose_task_names_another_deal_goes_on_that_deal_not_the_one_in_context()
+    {
+        await SayAsync("new deal Omega 10k");
+        await SayAsync("new deal Delta 15k");
+        await SayAsync("show omega");
+
+        Assert.Contains("I'll remind you about Delta on Fri 27 Nov 2026", await SayAsync("remind me to call the cfo at delta on friday"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Reminder:", await SayAsync("show omega"), StringComparison.Ordinal);
+        Assert.Contains("Reminder: Fri 27 Nov, you asked: call the cfo at delta", await SayAsync("show delta"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_change_older_than_a_day_is_not_undone_and_the_rep_is_told_why()
     {
         await SayAsync("new deal Contoso Ltd 45k");

@@ -86,8 +86,14 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
     {
         ArgumentNullException.ThrowIfNull(action);
         var (deal, notFound) = await ClickedDeal.LoadAsync(store, action, context, cancellationToken).ConfigureAwait(false);
-        return deal is null
-            ? notFound!
+        if (deal is null)
+        {
+            return notFound!;
+        }
+
+        // After [Rename anyway] (or a rename since), the name on the card is no longer the deal's: say what it is called.
+        return action.FromName is { } shown && deal.Name != shown
+            ? new BotReply($"That card is out of date: the deal is called {deal.Name} now (say \"rename {deal.Name} to {shown}\" to go back).", [], ReplacesCard: true)
             : new BotReply($"Kept the name {deal.Name}; nothing was renamed.", [], ReplacesCard: true);
     }
 

@@ -126,6 +126,18 @@ public class RenameCollisionConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Keep_the_name_after_rename_anyway_says_the_card_is_out_of_date_not_that_a_name_was_kept()
+    {
+        var ask = await AskToRenameOntoAnOpenNameAsync();
+        AssertSays(Text(await ClickAsync(ask, "renameAnyway")), "Renamed Fabrikam to");
+
+        var kept = Text(await ClickAsync(ask, "keepName"));
+
+        AssertSays(kept, "That card is out of date: the deal is called Fabrikam Retail now");
+        Assert.DoesNotContain("Kept the name", kept, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_name_typed_on_the_card_renames_the_deal_to_it()
     {
         var ask = await AskToRenameOntoAnOpenNameAsync();

@@ -150,6 +150,7 @@ public static partial class CommandParser
         var withoutFillers = FillerWordPattern().Replace(said, " ");
         said = WhitespacePattern().Replace(withoutFillers, " ").Trim(' ', ',');
         said = ClausePolitenessPattern().Replace(said, "$1");
+        said = NumberWords.InDigits(said);
         said = SplitMultiplierPattern().Replace(said, "$1$2");
         said = WithPattern().Replace(said, "with ");
         return StartingContraction(said);

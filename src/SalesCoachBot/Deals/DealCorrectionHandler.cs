@@ -61,18 +61,13 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(context);
-        if (string.IsNullOrWhiteSpace(action.NewName) || action.FromName is null)
-        {
-            return new BotReply(BotReply.UnrecognisedButton, [], ReplacesCard: true);
-        }
-
         var (deal, refused) = await RenameCardDealAsync(action, context, cancellationToken).ConfigureAwait(false);
         if (deal is null)
         {
             return refused!;
         }
 
-        var newName = DealRules.CleanText(action.NewName);
+        var newName = DealRules.CleanText(action.NewName!);
         logger.LogInformation("Rename anyway of deal {DealId} onto a name another open deal answers to", deal.Id);
         var reply = await ApplyAsync(deal, context, current =>
             (DealRules.Rename(current, newName, context.Now, context.Actor),
@@ -106,18 +101,13 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(context);
-        if (string.IsNullOrWhiteSpace(action.NewName) || action.FromName is null)
-        {
-            return new BotReply(BotReply.UnrecognisedButton, [], ReplacesCard: true);
-        }
-
         var (deal, refused) = await RenameCardDealAsync(action, context, cancellationToken).ConfigureAwait(false);
         if (deal is null)
         {
             return refused!;
         }
 
-        var asked = DealRules.CleanText(action.NewName);
+        var asked = DealRules.CleanText(action.NewName!);
         var other = DealRules.CleanText(action.OtherName ?? string.Empty);
         var open = await store.ListAsync(context.Owner, includeClosed: false, cancellationToken).ConfigureAwait(false);
         var problem = other.Length == 0
@@ -161,10 +151,16 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
     /// <summary>
     /// The deal a rename card's rename button is about, as long as the card still speaks for it: this click's key already
     /// on it is a repeat (Teams retries, a second click), and a deal renamed, closed or deleted since the card was drawn
-    /// gets a clear answer. Either way, nothing changes.
+    /// gets a clear answer. Either way, nothing changes. A deal is returned only for a card that carries the names
+    /// (<see cref="CardActionData.NewName"/> and <see cref="CardActionData.FromName"/> are then set).
     /// </summary>
     private async Task<(Deal? Deal, BotReply? Refused)> RenameCardDealAsync(CardActionData action, CommandContext context, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(action.NewName) || action.FromName is null)
+        {
+            return (null, new BotReply(BotReply.UnrecognisedButton, [], ReplacesCard: true));
+        }
+
         var (deal, notFound) = await ClickedDeal.LoadAsync(store, action, context, cancellationToken).ConfigureAwait(false);
         if (deal is null)
         {

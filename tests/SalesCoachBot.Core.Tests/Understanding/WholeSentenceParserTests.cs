@@ -155,4 +155,41 @@ public class WholeSentenceParserTests
         Assert.Equal("Litware", created.Name);
         Assert.Equal(15_000m, created.Amount?.Amount);
     }
+
+    [Theory]
+    [InlineData("new deal Zeta forty thousand", "Zeta", 40_000, null)]
+    [InlineData("new deal Gamma twelve thousand dollars", "Gamma", 12_000, "USD")]
+    [InlineData("new deal Lambda two million", "Lambda", 2_000_000, null)]
+    [InlineData("new deal Theta forty-five k", "Theta", 45_000, null)]
+    [InlineData("new deal Iota fifteen hundred dollars", "Iota", 1_500, "USD")]
+    [InlineData("new deal Kappa a million euros", "Kappa", 1_000_000, "EUR")]
+    public void An_amount_said_in_words_is_the_amount_not_part_of_the_name(string text, string name, int amount, string? currency)
+    {
+        var created = Assert.IsType<CreateDeal>(Parse(text));
+
+        Assert.Equal(name, created.Name);
+        Assert.Equal(new Money(amount, currency), created.Amount);
+    }
+
+    [Theory]
+    [InlineData("contoso amount fifty thousand", 50_000)]
+    [InlineData("contoso is now thirty k", 30_000)]
+    public void An_amount_in_words_changes_the_amount(string text, int amount) =>
+        Assert.Equal(amount, Assert.IsType<SetAmount>(Parse(text)).Amount.Amount);
+
+    [Theory]
+    [InlineData("new deal Four Seasons 20k", "Four Seasons")]
+    [InlineData("snooze contoso two weeks", null)]
+    public void Number_words_without_a_scale_or_currency_stay_words(string text, string? name)
+    {
+        var parsed = Parse(text);
+        if (name is not null)
+        {
+            Assert.Equal(name, Assert.IsType<CreateDeal>(parsed).Name);
+        }
+        else
+        {
+            Assert.IsType<SnoozeDeal>(parsed);
+        }
+    }
 }

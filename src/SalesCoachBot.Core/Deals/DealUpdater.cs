@@ -115,7 +115,12 @@ public sealed class DealUpdater(IDealStore store, Process.SalesProcess process, 
     /// if it is within <see cref="UndoTrail.Window"/>. Only the owner's deals are read, so another rep's are never touched.
     /// </summary>
     /// <param name="dealId">Only this deal's newest change (the rep named it); null: the newest of any deal.</param>
-    public async Task<UndoOutcome> UndoAsync(OwnerKey owner, Actor actor, DateTimeOffset now, CancellationToken cancellationToken, string? dealId = null)
+    /// <param name="said">
+    /// The message, when no deal was named as such: if it names deals in passing (<see cref="DealMentions"/>) and not the
+    /// one last changed, nothing is undone (<see cref="UndoStatus.NamesAnotherDeal"/>): "tailspin wasn't won, undo that"
+    /// means Tailspin's change, "that was meant for delta, undo" the last one, so it is asked, never guessed.
+    /// </param>
+    public async Task<UndoOutcome> UndoAsync(OwnerKey owner, Actor actor, DateTimeOffset now, CancellationToken cancellationToken, string? dealId = null, string? said = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var deals = await store.ListIncludingDeletedAsync(owner, cancellationToken).ConfigureAwait(false);
@@ -128,6 +133,11 @@ public sealed class DealUpdater(IDealStore store, Process.SalesProcess process, 
         if (UndoTrail.Latest(dealId is null ? deals : deals.Where(d => d.Id == dealId)) is not var (target, entry))
         {
             return new UndoOutcome(UndoStatus.NothingToUndo, null, null, null);
+        }
+
+        if (dealId is null && DealMentions.In(deals, said) is { Count: > 0 } mentioned && !mentioned.Any(d => d.Id == target.Id))
+        {
+            return new UndoOutcome(UndoStatus.NamesAnotherDeal, target, null, entry) { Mentioned = mentioned };
         }
 
         if (!UndoTrail.CanUndo(entry, now))
@@ -169,9 +179,16 @@ public enum UndoStatus
 
     /// <summary>The deal changed between choosing the change and putting it back: nothing was undone.</summary>
     ChangedMeanwhile,
+
+    /// <summary>The message names other deals than the one last changed (<see cref="UndoOutcome.Mentioned"/>): nothing was undone.</summary>
+    NamesAnotherDeal,
 }
 
 /// <param name="Before">The deal as it was before the undo (the change being undone still in it).</param>
 /// <param name="After">The deal as the undo left it (restored, or deleted when its creation was undone).</param>
 /// <param name="Entry">The change undone (or found too old).</param>
-public sealed record UndoOutcome(UndoStatus Status, Deal? Before, Deal? After, UndoEntry? Entry);
+public sealed record UndoOutcome(UndoStatus Status, Deal? Before, Deal? After, UndoEntry? Entry)
+{
+    /// <summary>For <see cref="UndoStatus.NamesAnotherDeal"/>: the deals the message named.</summary>
+    public IReadOnlyList<Deal> Mentioned { get; init; } = [];
+}

@@ -221,8 +221,8 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
 
     /// <summary>
     /// "undo": the rep's newest change to any of their deals is put back, within a day; said again, the one before.
-    /// "undo tailspin", or a message that names Tailspin and says undo ("tailspin wasn't won, undo that"): Tailspin's
-    /// newest change, never another deal's (a review saw "oops tailspin wasnt won, undo that" put back Contoso's amount).
+    /// "undo tailspin": Tailspin's newest change. A message that says undo and names another deal than the one last changed
+    /// ("tailspin wasn't won, undo that") undoes nothing and asks which (a review saw it put back Contoso's amount).
     /// </summary>
     public async Task<BotReply> UndoAsync(Undo command, CommandContext context, CancellationToken cancellationToken)
     {
@@ -239,22 +239,8 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
 
             named = deal;
         }
-        else if (command.Said is { } said)
-        {
-            var all = await store.ListIncludingDeletedAsync(context.Owner, cancellationToken).ConfigureAwait(false);
-            // A deal named in passing is not the one whose change goes back, but it may be: "tailspin wasn't won, undo that"
-            // means Tailspin's, "that was meant for delta, undo" means the last change, made on another deal. Where the
-            // message names a deal other than the last one changed, ask; never guess which deal to change.
-            var mentioned = DealMentions.In(all, said);
-            if (UndoTrail.Latest(all) is var (latest, entry) && mentioned.Count > 0 && !mentioned.Any(d => d.Id == latest.Id))
-            {
-                return BotReply.Plain(
-                    $"Your last change was to {latest.Name} ({UserFormat.ShortDateTime(entry.At, context.TimeZone)}), and you named {string.Join(" and ", mentioned.Select(d => d.Name))}, so I undid nothing. "
-                    + $"Say \"undo\" to put back the change to {latest.Name}, or \"undo {mentioned[0].Name}\" for the last change to {mentioned[0].Name}.");
-            }
-        }
 
-        var outcome = await updater.UndoAsync(context.Owner, context.Actor, context.Now, cancellationToken, named?.Id).ConfigureAwait(false);
+        var outcome = await updater.UndoAsync(context.Owner, context.Actor, context.Now, cancellationToken, named?.Id, command.Said).ConfigureAwait(false);
         logger.LogInformation("Undo for {Owner}: {Status}", context.Owner, outcome.Status);
         switch (outcome.Status)
         {
@@ -273,6 +259,12 @@ public sealed class DealCorrectionHandler(IDealStore store, DealUpdater updater,
                     + "I only undo changes from the last day. To put it right, say the change again the right way.");
             case UndoStatus.AlreadyApplied:
                 return BotReply.AlreadyDone(context, () => BotReply.Plain("Already done: that undo was applied before."));
+            case UndoStatus.NamesAnotherDeal:
+                var latest = outcome.Before!;
+                var first = outcome.Mentioned[0];
+                return BotReply.Plain(
+                    $"Your last change was to {latest.Name} ({UserFormat.ShortDateTime(outcome.Entry!.At, context.TimeZone)}), and you named {string.Join(" and ", outcome.Mentioned.Select(d => d.Name))}, so I undid nothing. "
+                    + $"Say \"undo\" to put back the change to {latest.Name}, or \"undo {first.Name}\" for the last change to {first.Name}.");
             case UndoStatus.ChangedMeanwhile:
                 return BotReply.Plain($"{outcome.Before?.Name ?? "That deal"} changed while I was undoing, so nothing was undone. Say \"undo\" again.");
             default:

@@ -39,12 +39,9 @@ public sealed class ReminderCommandHandler(
 
         var outcome = await updater.UpdateAsync(
             deal, context.Actor.ActivityId, current => DealRules.LiftSnooze(current, context.Now, context.Actor), cancellationToken).ConfigureAwait(false);
-        return outcome.Status switch
-        {
-            UpdateStatus.Applied => DealReplies.Deal(outcome.Deal!, context, $"{deal.Name} is no longer snoozed: its reminders come as usual."),
-            UpdateStatus.Refused => BotReply.Plain(CoreText.Refusal(outcome.Refusal!)),
-            _ => DealReplies.NotApplied(outcome, context, "Already done: that change was applied before."),
-        };
+        return outcome.Status == UpdateStatus.Applied
+            ? DealReplies.Deal(outcome.Deal!, context, $"{deal.Name} is no longer snoozed: its reminders come as usual.")
+            : DealReplies.NotApplied(outcome, context, "Already done: that change was applied before.");
     }
 
     /// <summary>The reminder card's snooze form: for a while, until the next step is due, or until a date.</summary>
